@@ -1,0 +1,101 @@
+"""The `factcheck` command: the same core as the plugin, without building the site."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Optional, Sequence
+
+import yaml
+
+from .pipeline import check, render
+from .problems import errors, format_github, format_json, format_text
+from .scale import scale_from_options
+from .settings import Settings
+
+
+def settings_from_mkdocs_yml(config_file: Path) -> Settings:
+    """Read the plugin's options from mkdocs.yml without running MkDocs.
+
+    mkdocs.yml may hold tags such as ``!!python/name`` for Material's extensions; they are
+    read as plain text here, since only the ``factcheck`` options matter.
+    """
+    root = config_file.parent.resolve()
+    if not config_file.exists():
+        return Settings(root=root)
+
+    class _Lenient(yaml.SafeLoader):
+        pass
+
+    _Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
+    raw = yaml.load(config_file.read_text("utf-8"), Loader=_Lenient) or {}
+    options: dict = {}
+    for plugin in raw.get("plugins") or []:
+        if isinstance(plugin, dict) and "factcheck" in plugin:
+            options = plugin["factcheck"] or {}
+    known = {k: options[k] for k in ("claims_dir", "sources_dir", "people_file", "subjects_file", "url_prefix", "language", "max_file_bytes", "publisher_name", "publisher_url", "publisher_logo", "data_license") if k in options}
+    return Settings(
+        root=root, scale=scale_from_options(options.get("ratings")), site_name=raw.get("site_name", "Fact checks"),
+        site_url=raw.get("site_url") or "", **known,
+    )
+
+
+def _validate(args: argparse.Namespace) -> int:
+    settings = settings_from_mkdocs_yml(Path(args.config))
+    checked = check(settings)
+    problems = checked.problems
+    if args.paths:
+        wanted = {Path(p).resolve() for p in args.paths}
+        problems = tuple(p for p in problems if (settings.root / p.path).resolve() in wanted)
+    formatter = {"text": format_text, "github": format_github, "json": format_json}[args.format]
+    output = formatter(problems)
+    if output:
+        print(output)
+    if args.format == "text":
+        summary = f"{len(errors(problems))} error(s), {len(problems) - len(errors(problems))} warning(s)"
+        if checked.site is not None:
+            summary += f" in {len(checked.site.claims)} claims and {len(checked.site.corpus.sources)} sources"
+        print(summary, file=sys.stderr)
+    return 1 if errors(problems) else 0
+
+
+def _build_pages(args: argparse.Namespace) -> int:
+    settings = settings_from_mkdocs_yml(Path(args.config))
+    checked = check(settings)
+    if checked.site is None:
+        print(format_text(checked.problems), file=sys.stderr)
+        return 1
+    pages, assets = render(checked.site)
+    out = Path(args.out)
+    for item in [*pages, *assets]:
+        target = out / item.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(item.markdown if hasattr(item, "markdown") else item.content, encoding="utf-8")
+    print(f"wrote {len(pages)} pages and {len(assets)} files to {out}", file=sys.stderr)
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    main_parser = argparse.ArgumentParser(prog="factcheck", description="Check and export a fact-check site's claims and sources.")
+    main_parser.add_argument("-f", "--config", default="mkdocs.yml", help="the site's mkdocs.yml (default: ./mkdocs.yml)")
+    commands = main_parser.add_subparsers(dest="command", required=True)
+
+    validate = commands.add_parser("validate", help="run every check the build runs, without building")
+    validate.add_argument("paths", nargs="*", help="only report problems in these files")
+    validate.add_argument("--format", choices=["text", "github", "json"], default="text", help="text (default), GitHub Actions annotations, or JSON")
+    validate.set_defaults(run=_validate)
+
+    build_pages = commands.add_parser("build-pages", help="write every generated page as Markdown into a folder")
+    build_pages.add_argument("--out", required=True, help="the folder to write into (for example docs/)")
+    build_pages.set_defaults(run=_build_pages)
+    return main_parser
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    args = parser().parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

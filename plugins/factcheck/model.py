@@ -1,0 +1,220 @@
+"""The typed records the whole generator works on. No I/O and no MkDocs here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Optional
+
+from .values import Value
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where something was written: a repository-relative path and a 1-based line and column."""
+
+    path: str
+    line: int = 1
+    column: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class Rating:
+    key: str
+    label: str
+    definition: str
+    colour: str
+    value: Optional[int] = None  # position on the numeric scale; None = off the scale
+
+
+@dataclass(frozen=True)
+class Scale:
+    ratings: tuple[Rating, ...]
+
+    def get(self, key: str) -> Optional[Rating]:
+        for rating in self.ratings:
+            if rating.key == key:
+                return rating
+        return None
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(r.key for r in self.ratings)
+
+    @property
+    def numeric(self) -> tuple[Rating, ...]:
+        return tuple(r for r in self.ratings if r.value is not None)
+
+    @property
+    def best(self) -> Optional[int]:
+        values = [r.value for r in self.numeric]
+        return max(values) if values else None
+
+    @property
+    def worst(self) -> Optional[int]:
+        values = [r.value for r in self.numeric]
+        return min(values) if values else None
+
+
+@dataclass(frozen=True)
+class Person:
+    key: str
+    name: str
+    kind: str = "person"  # person | organisation
+    role: str = ""
+    same_as: tuple[str, ...] = ()
+    position: Optional[Position] = None
+
+
+@dataclass(frozen=True)
+class Subject:
+    key: str
+    title: str
+    note: str = ""
+    tension: str = ""
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    publisher: str
+    published: date
+    type: str
+    text: str  # the archived text, exactly as stored
+    authors: tuple[str, ...] = ()
+    date_precision: str = "exact"
+    date_note: str = ""
+    url: str = ""
+    accessed: Optional[date] = None
+    language: str = "en"
+    archived_text: str = ""  # repository-relative path of the archived text
+    archived_from: str = ""
+    publish_full_text: bool = False
+    copies: str = ""
+    reliability: tuple[str, ...] = ()
+    summary: str = ""
+    position: Optional[Position] = None
+
+
+@dataclass(frozen=True)
+class Quote:
+    source: str
+    text: str
+    note: str = ""
+    subject: str = ""
+    value: Optional[Value] = None  # declared in the YAML; None = read from the quote
+    period: str = ""
+    scope: str = ""
+    said_by: str = ""
+    occasion: str = ""
+    position: Optional[Position] = None
+
+
+@dataclass(frozen=True)
+class Reference:
+    url: str
+    title: str
+    publisher: str
+    accessed: Optional[date] = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Correction:
+    date: date
+    kind: str  # correction | update
+    text: str
+    previous_verdict: str = ""
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    claim: str
+    short: str
+    claimant: str
+    appeared: tuple[Quote, ...]
+    verdict: str
+    conclusion: str
+    explanation: str
+    published: date
+    kind: str = "fact"  # fact | attribution
+    right: tuple[str, ...] = ()
+    wrong: tuple[str, ...] = ()
+    evidence: tuple[Quote, ...] = ()
+    references: tuple[Reference, ...] = ()
+    documents_only: bool = False
+    topics: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+    claimed: Optional[date] = None
+    updated: Optional[date] = None
+    rated_on: Optional[date] = None
+    checked_by: str = ""
+    corrections: tuple[Correction, ...] = ()
+    position: Optional[Position] = None
+
+    @property
+    def quotes(self) -> tuple[Quote, ...]:
+        return self.appeared + self.evidence
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """Ids of every source the claim quotes, in first-seen order."""
+        return tuple(dict.fromkeys(q.source for q in self.quotes))
+
+    @property
+    def last_changed(self) -> date:
+        return self.updated or self.published
+
+    @property
+    def evidence_date(self) -> date:
+        return self.rated_on or self.published
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Everything loaded and validated: the input of the analysis."""
+
+    claims: tuple[Claim, ...]
+    sources: tuple[Source, ...]
+    people: tuple[Person, ...]
+    subjects: tuple[Subject, ...]
+    scale: Scale
+    source_by_id: dict = field(default_factory=dict, compare=False, repr=False)
+    person_by_key: dict = field(default_factory=dict, compare=False, repr=False)
+    subject_by_key: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "source_by_id", {s.id: s for s in self.sources})
+        object.__setattr__(self, "person_by_key", {p.key: p for p in self.people})
+        object.__setattr__(self, "subject_by_key", {s.key: s for s in self.subjects})
+
+    def subject(self, key: str) -> Subject:
+        known = self.subject_by_key.get(key)
+        return known or Subject(key=key, title=key.replace("-", " ").capitalize())
+
+    def name_of(self, key: str) -> str:
+        """Display name of a claimant key: a person or a source."""
+        if key in self.person_by_key:
+            return self.person_by_key[key].name
+        if key in self.source_by_id:
+            return self.source_by_id[key].publisher if self.source_by_id[key].publisher != "unknown" else self.source_by_id[key].title
+        return key
+
+
+@dataclass(frozen=True)
+class QuoteUse:
+    """One quote of one claim, verified against its source's archived text."""
+
+    claim: str  # id of the claim that quotes it
+    role: str  # appeared | evidence
+    quote: Quote
+    exact: str  # the passage(s) exactly as they stand in the archived text, joined by " … "
+    anchor: str  # HTML id of the passage on the source page
+    start: int  # offset of the first passage in the archived text
+    end: int  # offset just past the last passage
+    value: Optional[Value] = None  # declared in the YAML, else read from the quote, else None

@@ -1,0 +1,40 @@
+"""The whole run as plain functions: load → validate → analyse → render."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from .analyse import Site, analyse
+from .problems import Problem, errors
+from .render import Asset, Page, render_assets, render_pages
+from .settings import Settings
+from .urls import Urls
+from .validate import build_corpus, load_all
+
+
+@dataclass(frozen=True)
+class Checked:
+    """The analysed site when the input is clean, and every problem found either way."""
+
+    site: Optional[Site]
+    problems: tuple[Problem, ...]
+
+    @property
+    def ok(self) -> bool:
+        return self.site is not None and not errors(self.problems)
+
+
+def check(settings: Settings, urls: Optional[Urls] = None) -> Checked:
+    loaded, problems = load_all(settings)
+    corpus, found = build_corpus(loaded, settings)
+    problems += found
+    if corpus is None or errors(problems):
+        return Checked(None, tuple(problems))
+    site, found = analyse(corpus, settings, urls)
+    problems += found
+    return Checked(site if not errors(problems) else None, tuple(problems))
+
+
+def render(site: Site) -> tuple[list[Page], list[Asset]]:
+    return render_pages(site), render_assets(site)

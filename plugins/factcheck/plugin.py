@@ -1,0 +1,92 @@
+"""The MkDocs adapter: it connects MkDocs' events to the plain functions of the core, nothing more."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .analyse import Site
+from .config import FactcheckConfig
+from .pipeline import check, render
+from .problems import errors
+from .scale import scale_from_options, scale_problems
+from .settings import Settings
+from .urls import Urls
+
+log = get_plugin_logger(__name__)
+
+REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc")
+
+
+class FactcheckPlugin(BasePlugin[FactcheckConfig]):
+    def __init__(self) -> None:
+        self.settings: Optional[Settings] = None
+        self.site: Optional[Site] = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        options = self.config
+        scale = scale_from_options([dict(r) for r in options.ratings] if options.ratings else None)
+        for problem in scale_problems(scale):
+            raise PluginError(f"factcheck: the 'ratings' option: {problem}")
+        self.settings = Settings(
+            root=Path(config.config_file_path).parent.resolve(),
+            claims_dir=options.claims_dir, sources_dir=options.sources_dir,
+            people_file=options.people_file, subjects_file=options.subjects_file,
+            url_prefix=options.url_prefix.strip("/"), scale=scale, site_name=config.site_name,
+            site_url=config.site_url or "", publisher_name=options.publisher_name or config.site_name,
+            publisher_url=options.publisher_url or config.site_url or "", publisher_logo=options.publisher_logo,
+            data_license=options.data_license, language=options.language, max_file_bytes=options.max_file_bytes,
+        )
+        for extension in REQUIRED_EXTENSIONS:
+            if extension not in config.markdown_extensions:
+                config.markdown_extensions.append(extension)
+        stylesheet = self._urls(config).data_file("assets/factcheck.css")
+        if stylesheet not in config.extra_css:
+            config.extra_css.append(stylesheet)
+        return config
+
+    def _urls(self, config: MkDocsConfig) -> Urls:
+        assert self.settings is not None
+        return Urls(prefix=self.settings.url_prefix, directory_urls=config.use_directory_urls, site_url=self.settings.site_url)
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        """Check everything before MkDocs empties the site folder, so a bad run writes nothing."""
+        assert self.settings is not None
+        checked = check(self.settings, self._urls(config))
+        for problem in checked.problems:
+            (log.error if problem.is_error else log.warning)(str(problem))
+        found = errors(checked.problems)
+        if found or checked.site is None:
+            raise PluginError(f"factcheck: {len(found)} error(s) in the claims and sources; nothing was built. Fix them and build again.")
+        self.site = checked.site
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.site is not None
+        pages, assets = render(self.site)
+        for page in pages:
+            self._add(files, File.generated(
+                config, page.path, content=page.markdown,
+                inclusion=InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV,
+            ))
+        for asset in assets:
+            self._add(files, File.generated(config, asset.path, content=asset.content))
+        return files
+
+    @staticmethod
+    def _add(files: Files, file: File) -> None:
+        if files.get_file_from_path(file.src_uri) is not None:
+            raise PluginError(f"factcheck: docs/{file.src_uri} exists, but the plugin generates that page; rename yours or set 'url_prefix'")
+        files.append(file)
+
+    def on_serve(self, server, config: MkDocsConfig, builder):
+        assert self.settings is not None
+        for relative in (self.settings.claims_dir, self.settings.sources_dir, self.settings.people_file, self.settings.subjects_file):
+            path = self.settings.path(relative)
+            if path.exists():
+                server.watch(str(path))
+        return server

@@ -1,0 +1,193 @@
+"""Finding a quote in an archived text, ignoring only differences of typography.
+
+This module is the one place that decides how text is normalised for matching.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import re
+from dataclasses import dataclass
+from typing import Optional
+from urllib.parse import quote as url_quote
+
+# Characters folded together before matching: quotation marks, apostrophes, dashes, spaces.
+_FOLD = {
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u0060": "'", "\u00b4": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u2002": " ", "\u2003": " ",
+}
+_ELLIPSIS = re.compile(r"\s*(?:\u2026|\.\.\.)\s*")
+
+
+@dataclass(frozen=True)
+class NormalisedText:
+    """A text folded for matching, with the offset in the original of every folded character."""
+
+    text: str
+    offsets: tuple[int, ...]  # offsets[i] = index in the original of text[i]; one extra at the end
+
+    @classmethod
+    def of(cls, original: str) -> "NormalisedText":
+        chars: list[str] = []
+        offsets: list[int] = []
+        in_space = True  # drop leading white space
+        for index, char in enumerate(original):
+            char = _FOLD.get(char, char)
+            if char.isspace():
+                if in_space:
+                    continue
+                in_space = True
+                char = " "
+            else:
+                in_space = False
+            chars.append(char)
+            offsets.append(index)
+        if chars and chars[-1] == " ":
+            chars.pop()
+            offsets.pop()
+        offsets.append(len(original))
+        return cls("".join(chars), tuple(offsets))
+
+
+def normalise(text: str) -> str:
+    return NormalisedText.of(text).text
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where one passage of a quote stands in the original text (start inclusive, end exclusive)."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Match:
+    """A quote found in a source: one span per passage (more than one when joined by an ellipsis)."""
+
+    spans: tuple[Span, ...]
+
+    @property
+    def start(self) -> int:
+        return self.spans[0].start
+
+    @property
+    def end(self) -> int:
+        return self.spans[-1].end
+
+
+@dataclass(frozen=True)
+class Miss:
+    """A quote (or one of its passages) not found, with the closest passage of the text."""
+
+    passage: str
+    closest: str
+    diff: str
+
+
+def passages(quote: str) -> list[str]:
+    """The passages of a quote, split at ellipses, empty ones dropped."""
+    return [p for p in (normalise(part) for part in _ELLIPSIS.split(quote)) if p]
+
+
+def find(quote: str, text: NormalisedText) -> Match | Miss:
+    """Find every passage of ``quote`` in ``text``, in order."""
+    spans: list[Span] = []
+    cursor = 0
+    parts = passages(quote)
+    if not parts:
+        return Miss(passage=quote, closest="", diff="the quote is empty")
+    for part in parts:
+        at = text.text.find(part, cursor)
+        if at < 0:
+            return _miss(part, text.text)
+        end = at + len(part)
+        spans.append(Span(text.offsets[at], text.offsets[end - 1] + 1))
+        cursor = end
+    return Match(tuple(spans))
+
+
+def _miss(passage: str, haystack: str) -> Miss:
+    closest = closest_passage(passage, haystack)
+    diff = describe_difference(passage, closest)
+    return Miss(passage=passage, closest=closest, diff=diff)
+
+
+def closest_passage(passage: str, haystack: str) -> str:
+    """The stretch of ``haystack`` of the passage's length that resembles it most.
+
+    Anchored on the longest block both share, then widened to the passage's length, so it is
+    linear in the text's length for one quote.
+    """
+    if not haystack:
+        return ""
+    matcher = difflib.SequenceMatcher(None, passage, haystack, autojunk=False)
+    block = matcher.find_longest_match(0, len(passage), 0, len(haystack))
+    start = max(0, block.b - block.a)
+    end = min(len(haystack), start + len(passage))
+    # Extend to word boundaries so the reader sees whole words.
+    while start > 0 and not haystack[start - 1].isspace():
+        start -= 1
+    while end < len(haystack) and not haystack[end].isspace():
+        end += 1
+    return haystack[start:end]
+
+
+def describe_difference(expected: str, found: str) -> str:
+    """A short human-readable account of how the quote differs from the text."""
+    changes: list[str] = []
+    matcher = difflib.SequenceMatcher(None, found, expected, autojunk=False)
+    for tag, a0, a1, b0, b1 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        if tag == "replace":
+            changes.append(f"the text has {found[a0:a1]!r} where the quote has {expected[b0:b1]!r}")
+        elif tag == "delete":
+            changes.append(f"the text has {found[a0:a1]!r} that the quote leaves out")
+        elif tag == "insert":
+            changes.append(f"the quote adds {expected[b0:b1]!r}")
+        if len(changes) == 3:
+            break
+    return "; ".join(changes) or "the texts are the same apart from typography"
+
+
+def anchor(source_id: str, quote: str) -> str:
+    """A stable HTML id for a quote in a source: the same words give the same anchor."""
+    digest = hashlib.sha1(f"{source_id}\n{normalise(quote)}".encode("utf-8")).hexdigest()
+    return f"q-{digest[:10]}"
+
+
+def context_sentence(text: str, span: Span) -> tuple[str, str, str]:
+    """The passage with the rest of its sentence(s) on each side: (before, passage, after)."""
+    start, end = span.start, span.end
+    left = max(text.rfind(mark, 0, start) for mark in (". ", "\n", "? ", "! "))
+    left = 0 if left < 0 else left + 1
+    rights = [i for i in (text.find(mark, end) for mark in (". ", "\n", "? ", "! ")) if i >= 0]
+    right = min(rights) + 1 if rights else len(text)
+    return text[left:start].lstrip(), text[start:end], text[end:right].rstrip()
+
+
+def text_fragment(url: str, quote: str) -> str:
+    """The source's address with a text fragment that scrolls to the quote (first passage)."""
+    parts = [" ".join(p.split()) for p in _ELLIPSIS.split(quote) if p.strip()]
+    if not url or not parts:
+        return url
+    words = parts[0].split(" ")
+    if len(words) > 8:
+        directive = f"{_fragment_escape(' '.join(words[:4]))},{_fragment_escape(' '.join(words[-4:]))}"
+    else:
+        directive = _fragment_escape(parts[0])
+    base = url.split("#", 1)[0]
+    return f"{base}#:~:text={directive}"
+
+
+def _fragment_escape(words: str) -> str:
+    return url_quote(words, safe="")
+
+
+def first_match(quote: str, text: str) -> Optional[Match]:
+    result = find(quote, NormalisedText.of(text))
+    return result if isinstance(result, Match) else None

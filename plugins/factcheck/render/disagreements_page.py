@@ -1,0 +1,68 @@
+"""The page of every disagreement between sources, each side by side, and the sources × subjects matrix."""
+
+from __future__ import annotations
+
+from ..analyse import Site
+from . import markup as md
+from .labels import label
+from .output import Page
+
+
+def render_disagreements(site: Site) -> Page:
+    path = site.urls.disagreements()
+    blocks = [
+        md.front_matter({"title": label("disagreements"), "factcheck": {"type": "disagreements"}}),
+        f"# {label('disagreements')}",
+        label("disagreements_intro"),
+    ]
+    if not site.disagreements:
+        blocks.append(label("no_disagreements"))
+    for disagreement in site.disagreements:
+        blocks.append(_one(site, disagreement, path))
+    blocks.append(_matrix(site, path))
+    return Page(path, md.join_blocks(blocks), in_nav=True)
+
+
+def _one(site: Site, disagreement, path: str) -> str:
+    heading = f"## {md.text(disagreement.title)} {{: #{disagreement.id} }}"
+    meta = (
+        f'<span class="fc-kind fc-kind--{disagreement.kind}">{md.html_text(label("kind_" + disagreement.kind))}</span> '
+        f'<span class="fc-severity fc-severity--{disagreement.severity}">{md.html_text(label("severity"))}: {md.html_text(disagreement.severity)}</span>'
+    )
+    sides = []
+    for side in disagreement.sides:
+        source_link = md.link(md.text(side.source_title), site.urls.link(path, site.urls.source(side.source), side.anchor))
+        claims = ", ".join(
+            md.link(md.text(site.claim_by_id[c].short), site.urls.link(path, site.urls.claim(c))) for c in side.claims
+        )
+        details = [f"**{source_link}**", md.quote_block(side.quote)]
+        if side.value_text:
+            details.append(f"{label('value')}: **{md.text(side.value_text)}**")
+        if side.period:
+            details.append(f"{label('period')}: {md.text(side.period)}")
+        if side.scope:
+            details.append(f"{label('scope')}: {md.text(side.scope)}")
+        details.append(f"{label('claims')}: {claims}")
+        sides.append('<div class="fc-side" markdown>\n\n' + "\n\n".join(details) + "\n\n</div>")
+    note = f"**{label('editor_note')}:** {md.text(disagreement.note)}" if disagreement.note else ""
+    return "\n\n".join([heading, meta, '<div class="fc-sides" markdown>\n\n' + "\n\n".join(sides) + "\n\n</div>", note]).strip()
+
+
+def _matrix(site: Site, path: str) -> str:
+    if not site.disagreements:
+        return ""
+    subjects: dict[str, str] = {}
+    cells: dict[tuple[str, str], str] = {}
+    for disagreement in site.disagreements:
+        subjects.setdefault(disagreement.subject, disagreement.id)
+        for side in disagreement.sides:
+            cells[(side.source, disagreement.subject)] = md.text(side.value_text or "✓")
+    sources = [s for s in site.corpus.sources if any((s.id, subject) in cells for subject in subjects)]
+    headers = [label("source")] + [
+        md.link(md.text(site.corpus.subject(subject).title), f"#{anchor}") for subject, anchor in subjects.items()
+    ]
+    rows = [
+        [md.link(md.text(s.publisher), site.urls.link(path, site.urls.source(s.id)))] + [cells.get((s.id, subject), "") for subject in subjects]
+        for s in sources
+    ]
+    return f"## {label('matrix')}\n\n{label('matrix_intro')}\n\n" + md.table(headers, rows)

@@ -1,0 +1,133 @@
+"""Index pages: all claims, the rating scale and each verdict, topics, people, sources."""
+
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+from ..analyse import Site
+from ..model import Claim
+from . import markup as md
+from .claim_page import claimant_link
+from .labels import label
+from .output import Page
+from .source_page import verdict_counts
+
+
+def claims_table(site: Site, claims: Sequence[Claim], from_page: str) -> str:
+    """The table of claims used on every index: claim, claimant, verdict, date, sources."""
+    if not claims:
+        return label("no_claims")
+    urls = site.urls
+    rows = []
+    for claim in claims:
+        sources = ", ".join(
+            md.link(md.text(site.source(s).publisher), urls.link(from_page, urls.source(s))) for s in claim.sources
+        )
+        rows.append([
+            md.link(md.text(claim.short), urls.link(from_page, urls.claim(claim.id))),
+            claimant_link(site, claim.claimant, from_page),
+            md.link(md.badge(site.rating(claim)), urls.link(from_page, urls.verdict(claim.verdict))),
+            md.iso(claim.claimed or claim.published),
+            sources,
+        ])
+    return md.table([label("claim"), label("claimant"), label("verdict"), label("date"), label("sources")], rows)
+
+
+def _page(path: str, title: str, body: Iterable[str], kind: str, in_nav: bool = True, extra: dict | None = None) -> Page:
+    meta = {"title": title, "factcheck": {"type": kind, **(extra or {})}}
+    return Page(path, md.join_blocks([md.front_matter(meta), f"# {md.text(title)}", *body]), in_nav=in_nav)
+
+
+def all_claims(site: Site) -> Page:
+    path = site.urls.claims_index()
+    intro = f"{md.plural(len(site.claims), 'claim')} checked, newest first."
+    return _page(path, label("all_claims"), [intro, claims_table(site, site.claims, path)], "claims-index")
+
+
+def rating_scale(site: Site) -> Page:
+    path = site.urls.verdicts_index()
+    rows = []
+    for rating in site.corpus.scale.ratings:
+        rows.append([
+            md.link(md.badge(rating), site.urls.link(path, site.urls.verdict(rating.key))),
+            md.text(rating.definition),
+            str(len(site.claims_by_verdict.get(rating.key, []))),
+        ])
+    body = [label("rating_scale_intro"), md.table([label("verdict"), label("definition"), label("claims")], rows)]
+    return _page(path, label("rating_scale"), body, "verdicts-index")
+
+
+def verdict_pages(site: Site) -> list[Page]:
+    pages = []
+    for rating in site.corpus.scale.ratings:
+        path = site.urls.verdict(rating.key)
+        claims = site.claims_by_verdict.get(rating.key, [])
+        body = [f"{md.badge(rating)}\n\n{md.text(rating.definition)}", f"## {label('claims')}", claims_table(site, claims, path)]
+        pages.append(_page(path, rating.label, body, "verdict", in_nav=False, extra={"verdict": rating.key}))
+    return pages
+
+
+def topics_index(site: Site) -> Page:
+    path = site.urls.topics_index()
+    rows = [
+        [md.link(md.text(topic.name), site.urls.link(path, site.urls.topic(topic.slug))), str(len(site.claims_by_topic[topic.slug]))]
+        for topic in sorted(site.topics.values(), key=lambda t: t.name.casefold())
+    ]
+    return _page(path, label("topics"), [md.table([label("topics"), label("claims")], rows) if rows else label("no_claims")], "topics-index")
+
+
+def topic_pages(site: Site) -> list[Page]:
+    pages = []
+    for topic in site.topics.values():
+        path = site.urls.topic(topic.slug)
+        claims = site.claims_by_topic[topic.slug]
+        pages.append(_page(path, topic.name, [verdict_counts(site, claims, path), f"## {label('claims')}", claims_table(site, claims, path)], "topic", in_nav=False))
+    return pages
+
+
+def people_index(site: Site) -> Page:
+    path = site.urls.people_index()
+    rows = []
+    for key in site.person_keys():
+        person = site.corpus.person_by_key[key]
+        rows.append([
+            md.link(md.text(person.name), site.urls.link(path, site.urls.person(key))),
+            md.text(person.role),
+            str(len(site.claims_by_claimant.get(key, []))),
+            str(len(site.claims_about.get(key, []))),
+        ])
+    table = md.table([label("people"), label("role"), label("claims_by"), label("claims_about")], rows) if rows else label("no_claims")
+    return _page(path, label("people"), [table], "people-index")
+
+
+def person_pages(site: Site) -> list[Page]:
+    pages = []
+    for key in site.person_keys():
+        person = site.corpus.person_by_key[key]
+        path = site.urls.person(key)
+        made = site.claims_by_claimant.get(key, [])
+        about = site.claims_about.get(key, [])
+        body = [md.text(person.role)]
+        if person.same_as:
+            body.append(" · ".join(md.external(md.text(url), url) for url in person.same_as))
+        if made:
+            body += [verdict_counts(site, made, path), f"## {label('claims_by')}", claims_table(site, made, path)]
+        if about:
+            body += [f"## {label('claims_about')}", claims_table(site, about, path)]
+        pages.append(_page(path, person.name, body, "person", in_nav=False))
+    return pages
+
+
+def sources_index(site: Site) -> Page:
+    path = site.urls.sources_index()
+    rows = []
+    for source in sorted(site.corpus.sources, key=lambda s: (s.published, s.id), reverse=True):
+        rows.append([
+            md.link(md.text(source.title), site.urls.link(path, site.urls.source(source.id))),
+            md.text(source.publisher),
+            md.iso(source.published) + ("~" if source.date_precision == "approximate" else ""),
+            str(len(site.claims_by_source.get(source.id, []))),
+            str(len(site.disagreements_by_source.get(source.id, []))),
+        ])
+    table = md.table([label("source"), label("publisher"), label("published"), label("claims"), label("disagreements")], rows)
+    return _page(path, label("sources"), [table if rows else label("no_claims")], "sources-index")

@@ -1,0 +1,109 @@
+"""Every word the generator writes on a page, in one table per language.
+
+A site picks its language with the plugin's ``language`` option; a missing translation
+falls back to English, so a partial table still builds.
+"""
+
+from __future__ import annotations
+
+ENGLISH: dict[str, str] = {
+    "accessed": "accessed",
+    "all_claims": "All claims",
+    "approximate": "approximate",
+    "archived_from": "Archived from",
+    "authors": "Authors",
+    "checked_by": "Checked by",
+    "claim": "Claim",
+    "claimant": "Claimant",
+    "claimed_by": "Claimed by",
+    "claimed_on": "claimed on",
+    "claims": "Claims",
+    "claims_about": "Claims about them",
+    "claims_by": "Claims they made",
+    "claims_quoting": "Claims that quote this source",
+    "context": "In context",
+    "corrections": "Corrections and updates",
+    "corrections_intro": "Every correction and update to a fact check, newest first.",
+    "count": "Count",
+    "date": "Date",
+    "date_note": "How the date was worked out",
+    "definition": "Definition",
+    "disagreements": "Where the sources disagree",
+    "disagreements_intro": "Where two or more sources say different things about the same subject. Every value is shown with its source and quote; the site never silently picks a winner.",
+    "disagreements_of_source": "Where this source disagrees with others",
+    "documents_only": "This check rests only on the documents at hand; no outside reference was used.",
+    "editor_note": "Editor's note",
+    "evidence": "Evidence",
+    "explanation": "How we checked",
+    "full_text": "Full text",
+    "kind": "Kind",
+    "kind_attribution": "attribution: who said what",
+    "kind_contradiction": "contradiction",
+    "kind_correction": "correction",
+    "kind_different-figures": "different figures",
+    "kind_fact": "statement of fact",
+    "kind_reference-period": "different reference periods",
+    "kind_scope": "different scope",
+    "kind_tension": "tension",
+    "kind_update": "update",
+    "kind_words": "different words for the same speaker",
+    "matrix": "Sources and subjects",
+    "matrix_intro": "Which source speaks of which disputed subject.",
+    "no_claims": "No claims yet.",
+    "no_disagreements": "No disagreements found.",
+    "no_updates": "No corrections or updates so far.",
+    "none": "none",
+    "not_published": "The full text is not published here; the quoted passages are shown with their context.",
+    "people": "People and organisations",
+    "period": "Period",
+    "published": "Published",
+    "published_on": "Published",
+    "publisher": "Publisher",
+    "quoted_by": "Quoted by",
+    "quoted_passages": "Quoted passages",
+    "rated_on": "Rated on the evidence available on",
+    "rating_scale": "Rating scale",
+    "rating_scale_intro": "Every claim gets one of these ratings.",
+    "references": "External references",
+    "reliability": "Reliability notes",
+    "role": "Role",
+    "scope": "Scope",
+    "scorecard": "Scorecard",
+    "see_original": "See it in the original",
+    "see_side_by_side": "See both sides",
+    "severity": "Severity",
+    "side": "Side",
+    "source": "Source",
+    "source_colon": "Source:",
+    "sources": "Sources",
+    "sources_differ": "Where the sources differ",
+    "subject": "Subject",
+    "summary": "Summary",
+    "topics": "Topics",
+    "type": "Type",
+    "updated_on": "updated",
+    "updates": "Updates and corrections",
+    "url": "Original address",
+    "value": "Value",
+    "verdict": "Verdict",
+    "verdict_history": "Verdict history",
+    "verdict_was": "The verdict was",
+    "verdicts": "Verdicts",
+    "what_is_right": "What is right",
+    "what_is_wrong": "What is wrong",
+    "where_it_appeared": "Where it appeared",
+}
+
+LABELS: dict[str, dict[str, str]] = {"en": ENGLISH}
+
+_language = "en"
+
+
+def use_language(language: str) -> None:
+    """Choose the language of the generated text for the run."""
+    global _language
+    _language = language if language in LABELS else "en"
+
+
+def label(key: str) -> str:
+    return LABELS.get(_language, ENGLISH).get(key) or ENGLISH[key]

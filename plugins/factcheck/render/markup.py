@@ -1,0 +1,122 @@
+"""Small, safe building blocks of the generated Markdown.
+
+Every piece of contributor text goes through ``text`` (plain text: HTML and Markdown syntax
+made inert) or ``rich`` (Markdown formatting kept, HTML sanitised), never straight into a page.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import date
+from typing import Iterable, Optional, Sequence
+
+import markdown as markdown_lib
+import nh3
+
+from ..model import Rating
+
+# Characters Python-Markdown (with the tables and attr_list extensions) gives a meaning to.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|-])")
+
+_ALLOWED_TAGS = {
+    "p", "br", "em", "strong", "b", "i", "a", "ul", "ol", "li", "blockquote", "code", "pre",
+    "table", "thead", "tbody", "tr", "th", "td", "h3", "h4", "h5", "h6", "hr", "sup", "sub", "del",
+}
+_ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
+_URL_SCHEMES = {"http", "https", "mailto"}
+
+
+def text(value: str) -> str:
+    """Contributor text as inert inline Markdown: no HTML, no Markdown syntax, one line."""
+    escaped = html.escape(" ".join(str(value).split()), quote=False)
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
+
+
+def html_text(value: str) -> str:
+    """Contributor text for use inside raw HTML (attributes included)."""
+    return html.escape(" ".join(str(value).split()), quote=True)
+
+
+def rich(value: str) -> str:
+    """Contributor Markdown rendered to sanitised HTML: formatting kept, nothing active.
+
+    Headings are moved down to level three so they sit under the page's own sections.
+    """
+    rendered = markdown_lib.markdown(str(value), extensions=["tables", "sane_lists"], output_format="html")
+    rendered = re.sub(r"<(/?)h([12])\b", lambda m: f"<{m.group(1)}h{int(m.group(2)) + 2}", rendered)
+    return nh3.clean(
+        rendered, tags=_ALLOWED_TAGS, attributes=_ALLOWED_ATTRIBUTES, url_schemes=_URL_SCHEMES,
+        link_rel="noopener nofollow ugc", strip_comments=True,
+    )
+
+
+def rich_block(value: str, css_class: str) -> str:
+    """A sanitised Markdown field as a raw HTML block of the page."""
+    return f'<div class="{css_class}">\n{rich(value)}\n</div>'
+
+
+def safe_url(url: str) -> Optional[str]:
+    """An external address, only when it is plain http(s); None otherwise."""
+    url = str(url).strip()
+    if re.match(r"^https?://[^\s<>\"'`]+$", url):
+        return url
+    return None
+
+
+def link(label: str, target: str) -> str:
+    """A Markdown link; ``label`` must already be escaped Markdown."""
+    return f"[{label}]({target.replace(' ', '%20').replace(')', '%29').replace('(', '%28')})"
+
+
+def external(label: str, url: str) -> str:
+    checked = safe_url(url)
+    return link(label, checked) if checked else label
+
+
+def badge(rating: Rating, prefix: str = "") -> str:
+    """The verdict badge: its label in text, coloured by the stylesheet."""
+    label = html_text(rating.label)
+    prefix = f'<span class="fc-badge__prefix">{html_text(prefix)}</span> ' if prefix else ""
+    return f'<span class="fc-badge fc-badge--{rating.key}" data-verdict="{rating.key}">{prefix}{label}</span>'
+
+
+def quote_block(exact: str, anchor: str = "", css_class: str = "fc-quote") -> str:
+    """A quoted passage as a blockquote, with an id to link to when ``anchor`` is given."""
+    attrs = f"#{anchor} .{css_class}" if anchor else f".{css_class}"
+    return f"> \u201c{text(exact)}\u201d\n{{: {attrs} }}"
+
+
+def table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
+    lines.extend("| " + " | ".join(cell or " " for cell in row) + " |" for row in rows)
+    return "\n".join(lines)
+
+
+def human_date(value: Optional[date]) -> str:
+    if value is None:
+        return ""
+    return f"{value.day} {value.strftime('%B')} {value.year}"
+
+
+def iso(value: Optional[date]) -> str:
+    return value.isoformat() if value else ""
+
+
+def front_matter(fields: dict) -> str:
+    """YAML front matter from plain values (strings are quoted as JSON, which is valid YAML)."""
+    import json
+
+    lines = ["---"]
+    for key, value in fields.items():
+        lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
+    lines.append("---")
+    return "\n".join(lines)
+
+
+def join_blocks(blocks: Iterable[str]) -> str:
+    return "\n\n".join(b for b in blocks if b) + "\n"
+
+
+def plural(count: int, word: str, words: str = "") -> str:
+    return f"{count:,} {word if count == 1 else (words or word + 's')}"

@@ -1,0 +1,139 @@
+"""The page of one source document: its record, its quoted passages and the claims that use them."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..analyse import Site
+from ..model import QuoteUse, Source
+from ..quotes import Span, context_sentence, text_fragment
+from . import markup as md
+from .labels import label
+from .output import Page
+
+
+def render_source(site: Site, source: Source) -> Page:
+    path = site.urls.source(source.id)
+    blocks = [
+        md.front_matter({"title": source.title, "description": f"{source.publisher}, {md.human_date(source.published)}", "factcheck": {"type": "source", "id": source.id}}),
+        f"# {md.text(source.title)}",
+        _record(site, source),
+        _reliability(source),
+        verdict_counts(site, site.claims_by_source.get(source.id, []), path),
+        _claims(site, source, path),
+        _passages(site, source, path),
+        _disagreements(site, source, path),
+        _full_text(source),
+    ]
+    return Page(path, md.join_blocks(blocks))
+
+
+def _record(site: Site, source: Source) -> str:
+    rows = [[label("publisher"), md.text(source.publisher)]]
+    if source.authors:
+        rows.append([label("authors"), md.text(", ".join(source.authors))])
+    published = md.human_date(source.published)
+    if source.date_precision == "approximate":
+        published += f" ({label('approximate')})"
+    rows.append([label("published"), published])
+    if source.date_note:
+        rows.append([label("date_note"), md.text(source.date_note)])
+    rows.append([label("type"), md.text(source.type.replace("-", " "))])
+    if source.url:
+        rows.append([label("url"), md.external(md.text(source.url), source.url)])
+    if source.accessed:
+        rows.append([label("accessed").capitalize(), md.human_date(source.accessed)])
+    if source.archived_from:
+        rows.append([label("archived_from"), f"`{source.archived_from.replace('`', '')}`"])
+    if source.copies and source.copies in site.corpus.source_by_id:
+        original = site.source(source.copies)
+        rows.append(["Copies", md.link(md.text(original.title), site.urls.link(site.urls.source(source.id), site.urls.source(original.id)))])
+    record = md.table(["", ""], rows)
+    summary = f"\n\n{md.text(source.summary)}" if source.summary else ""
+    return record + summary
+
+
+def _reliability(source: Source) -> str:
+    if not source.reliability:
+        return ""
+    return f"## {label('reliability')}\n\n" + "\n".join(f"- {md.text(note)}" for note in source.reliability)
+
+
+def verdict_counts(site: Site, claims, from_page: str) -> str:
+    """A count of claims by verdict, each verdict linked to its page."""
+    if not claims:
+        return ""
+    counts = Counter(c.verdict for c in claims)
+    rows = []
+    for rating in site.corpus.scale.ratings:
+        if counts.get(rating.key):
+            rows.append([md.link(md.badge(rating), site.urls.link(from_page, site.urls.verdict(rating.key))), str(counts[rating.key])])
+    return f"## {label('scorecard')}\n\n" + md.table([label("verdict"), label("count")], rows)
+
+
+def _claims(site: Site, source: Source, path: str) -> str:
+    claims = site.claims_by_source.get(source.id, [])
+    if not claims:
+        return ""
+    rows = [
+        [md.link(md.text(c.short), site.urls.link(path, site.urls.claim(c.id))), md.badge(site.rating(c)), md.human_date(c.published)]
+        for c in claims
+    ]
+    return f"## {label('claims_quoting')}\n\n" + md.table([label("claim"), label("verdict"), label("published")], rows)
+
+
+def passages(site: Site, source: Source) -> dict[str, list[QuoteUse]]:
+    """The uses of each quoted passage of a source, by anchor, in the order of the text."""
+    by_anchor: dict[str, list[QuoteUse]] = {}
+    for use in sorted(site.uses_by_source.get(source.id, []), key=lambda u: (u.start, u.end)):
+        by_anchor.setdefault(use.anchor, []).append(use)
+    return by_anchor
+
+
+def _passages(site: Site, source: Source, path: str) -> str:
+    by_anchor = passages(site, source)
+    if not by_anchor:
+        return ""
+    parts = [f"## {label('quoted_passages')}"]
+    if not source.publish_full_text:
+        parts.append(f"*{label('not_published')}*")
+    for anchor, uses in by_anchor.items():
+        first = uses[0]
+        before, passage, after = context_sentence(source.text, Span(first.start, first.end))
+        context = _in_context(before, first.exact, after)
+        claims = ", ".join(dict.fromkeys(
+            md.link(md.text(site.claim_by_id[u.claim].short), site.urls.link(path, site.urls.claim(u.claim))) for u in uses
+        ))
+        lines = [f"> {context}\n{{: #{anchor} .fc-passage }}", f"{label('quoted_by')}: {claims}"]
+        if source.url:
+            original = md.safe_url(text_fragment(source.url, first.exact))
+            if original:
+                lines[-1] += f" · {md.link(label('see_original'), original)}"
+        parts.append("\n\n".join(lines))
+    return "\n\n".join(parts)
+
+
+def _in_context(before: str, passage: str, after: str) -> str:
+    """The passage in bold inside its sentence, without stray spaces before punctuation."""
+    glue_after = "" if after[:1] in ",.;:!?)”’\"'" else " "
+    glue_before = "" if before[-1:] in "(“‘\"'" else " "
+    return f"{md.text(before)}{glue_before if before else ''}**{md.text(passage)}**{glue_after if after else ''}{md.text(after)}".strip()
+
+
+def _disagreements(site: Site, source: Source, path: str) -> str:
+    found = site.disagreements_by_source.get(source.id, [])
+    if not found:
+        return ""
+    items = []
+    for disagreement in found:
+        others = sorted({s.source_title for s in disagreement.sides if s.source != source.id})
+        target = site.urls.link(path, site.urls.disagreements(), disagreement.id)
+        items.append(f"- {md.link(md.text(disagreement.title), target)} ({md.text(label('kind_' + disagreement.kind))}), with {md.text(', '.join(others))}")
+    return f"## {label('disagreements_of_source')}\n\n" + "\n".join(items)
+
+
+def _full_text(source: Source) -> str:
+    if not source.publish_full_text:
+        return ""
+    paragraphs = [p for p in source.text.split("\n") if p.strip()]
+    return f"## {label('full_text')}\n\n" + "\n\n".join(md.text(p) for p in paragraphs)

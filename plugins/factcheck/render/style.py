@@ -1,0 +1,67 @@
+"""The stylesheet of the generated pages, with the verdict colours of the configured scale.
+
+Badge text is white or near-black, whichever contrasts more with the verdict's colour, so the
+label stays readable (WCAG AA asks for 4.5:1) in the light and the dark palette alike.
+"""
+
+from __future__ import annotations
+
+from ..model import Scale
+
+DARK_TEXT = "#111111"
+LIGHT_TEXT = "#ffffff"
+
+
+def _luminance(colour: str) -> float:
+    colour = colour.lstrip("#")
+    if len(colour) == 3:
+        colour = "".join(c * 2 for c in colour)
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(one: str, two: str) -> float:
+    """The WCAG contrast ratio of two colours written #rrggbb."""
+    a, b = sorted((_luminance(one), _luminance(two)), reverse=True)
+    return (a + 0.05) / (b + 0.05)
+
+
+def text_colour(background: str) -> str:
+    return LIGHT_TEXT if contrast(background, LIGHT_TEXT) >= contrast(background, DARK_TEXT) else DARK_TEXT
+
+
+_BASE = """
+.fc-badge { display: inline-block; padding: .1em .55em; border-radius: .3em; font-weight: 700;
+  font-size: .85em; line-height: 1.5; white-space: nowrap; }
+.fc-badge__prefix { font-weight: 400; }
+.fc-verdict { border-left: .35em solid var(--fc-colour, #52525b); padding: .6em 1em; margin: 1em 0;
+  background: var(--md-code-bg-color); border-radius: .2em; }
+.fc-verdict p { margin: .3em 0; }
+.fc-verdict__conclusion { font-size: 1.1em; font-weight: 600; }
+.fc-verdict__meta, .fc-verdict__scope { font-size: .8em; color: var(--md-default-fg-color--light); }
+.fc-claim-text { font-size: 1.15em; }
+.fc-claimant { font-size: .85em; color: var(--md-default-fg-color--light); }
+.fc-passage:target, :target > .fc-passage { background: var(--md-accent-fg-color--transparent);
+  outline: 2px solid var(--md-accent-fg-color); }
+.fc-sides { display: grid; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); gap: 1em; margin: 1em 0; }
+.fc-side { border: 1px solid var(--md-default-fg-color--lightest); border-radius: .3em; padding: 0 .8em; min-width: 0; }
+.fc-kind, .fc-severity { display: inline-block; font-size: .75em; padding: .05em .5em; border-radius: 1em;
+  border: 1px solid var(--md-default-fg-color--lighter); margin-right: .4em; }
+.fc-severity--high { font-weight: 700; }
+.md-typeset table:not([class]) { display: table; max-width: 100%; }
+.md-typeset .fc-explanation { overflow-wrap: anywhere; }
+@media screen and (max-width: 44.9375em) {
+  .md-typeset table:not([class]) { display: block; overflow-x: auto; }
+}
+"""
+
+
+def stylesheet(scale: Scale) -> str:
+    rules = [_BASE.strip()]
+    for rating in scale.ratings:
+        rules.append(
+            f".fc-badge--{rating.key} {{ background: {rating.colour}; color: {text_colour(rating.colour)}; }}\n"
+            f".fc-verdict--{rating.key} {{ --fc-colour: {rating.colour}; }}"
+        )
+    return "\n".join(rules) + "\n"

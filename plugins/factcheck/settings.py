@@ -1,0 +1,32 @@
+"""What a run needs to know, independent of MkDocs: where things are and who publishes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import Scale
+from .scale import DEFAULT_SCALE
+
+
+@dataclass(frozen=True)
+class Settings:
+    root: Path  # the repository (the folder of mkdocs.yml); nothing outside it is read
+    claims_dir: str = "claims"
+    sources_dir: str = "sources"
+    people_file: str = "people.yaml"
+    subjects_file: str = "subjects.yaml"
+    url_prefix: str = ""  # folder of the generated pages inside the site, e.g. "factcheck"
+    scale: Scale = DEFAULT_SCALE
+    site_name: str = "Fact checks"
+    site_url: str = ""
+    publisher_name: str = ""
+    publisher_url: str = ""
+    publisher_logo: str = ""
+    data_license: str = "https://creativecommons.org/licenses/by/4.0/"
+    language: str = "en"
+    max_file_bytes: int = 256 * 1024
+    transparency_pages: tuple[str, ...] = field(default=())
+
+    def path(self, relative: str) -> Path:
+        return self.root / relative

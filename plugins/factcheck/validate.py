@@ -1,0 +1,429 @@
+"""Turn loaded documents into typed records, or into every problem they have at once.
+
+Checks here: the JSON Schemas, references between files (sources, people, ratings), ids that
+collide, and dates that cannot be. Quotes are verified against the archived texts in
+``evidence.py``, which needs the records this module builds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path, PurePosixPath
+from typing import Any, Callable, Iterable, Optional
+
+import fastjsonschema
+import jsonschema
+
+from . import values as typed_values
+from .load import Document, is_inside, load_file, read_text
+from .model import Claim, Correction, Corpus, Person, Position, Quote, Reference, Source, Subject
+from .problems import Problem, did_you_mean
+from .settings import Settings
+
+
+# ----------------------------------------------------------------------------- schemas
+
+
+@dataclass(frozen=True)
+class Schema:
+    """A JSON Schema with a fast yes/no check and a thorough one that lists every error."""
+
+    name: str
+    fast: Callable[[Any], Any]
+    thorough: jsonschema.protocols.Validator
+
+    def problems(self, document: Document) -> list[Problem]:
+        data = jsonable(document.data)
+        try:
+            self.fast(data)
+            return []
+        except fastjsonschema.JsonSchemaException:
+            pass
+        found = [_schema_problem(document, error) for error in self.thorough.iter_errors(data)]
+        return found or [document.problem((), "does not match the schema")]
+
+
+@lru_cache(maxsize=None)
+def schema(name: str) -> Schema:
+    text = resources.files("factcheck").joinpath("schemas", f"{name}.schema.json").read_text("utf-8")
+    raw = json.loads(text)
+    return Schema(
+        name=name,
+        fast=fastjsonschema.compile(raw, formats={"date": _is_iso_date}),
+        thorough=jsonschema.Draft7Validator(raw, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER),
+    )
+
+
+def schema_path(name: str) -> str:
+    return f"{name}.schema.json"
+
+
+def _is_iso_date(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+        return len(text) == 10
+    except ValueError:
+        return False
+
+
+def jsonable(data: Any) -> Any:
+    """The data with dates as ISO text, as the schemas expect."""
+    if isinstance(data, dict):
+        return {k: jsonable(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [jsonable(v) for v in data]
+    if isinstance(data, dt.date):
+        return data.isoformat()
+    return data
+
+
+def _schema_problem(document: Document, error: jsonschema.ValidationError) -> Problem:
+    at = tuple(error.absolute_path)
+    validator = error.validator
+    instance = error.instance
+    if validator == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        extra = [k for k in instance if k not in allowed] if isinstance(instance, dict) else []
+        name = extra[0] if extra else "?"
+        return document.problem(
+            at + (name,), f"unknown field {name!r}", did_you_mean(name, allowed) or f"the fields allowed here are: {', '.join(allowed)}"
+        )
+    if validator == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else error.message
+        return document.problem(at, f"the field {missing!r} is missing", f"add '{missing}:' (see the format reference)")
+    if validator == "enum":
+        choices = [str(c) for c in error.validator_value]
+        return document.problem(
+            at, f"expected one of {', '.join(choices)}; found {instance!r}", did_you_mean(str(instance), choices)
+        )
+    if validator == "type":
+        expected = error.validator_value
+        hint = ""
+        if isinstance(instance, bool):
+            hint = "YAML reads yes/no/true/false/on/off as true or false: put the word in quotes"
+        elif instance is None:
+            hint = "the field is empty: give it a value or remove it"
+        elif isinstance(instance, str) and expected in ("array",):
+            hint = "write a list, one '- item' per line"
+        elif isinstance(instance, list) and expected == "object":
+            hint = "write 'field: value' lines here, not a '- ' list"
+        return document.problem(at, f"expected {_a(expected)}; found {_describe(instance)}", hint)
+    if validator == "format":
+        return document.problem(at, f"expected a date written YYYY-MM-DD; found {instance!r}", "write a date that exists, e.g. 2025-05-29")
+    if validator == "pattern":
+        if error.validator_value.startswith("^https?"):
+            return document.problem(at, f"expected an http or https address; found {_clip(instance)!r}", "addresses start with https://")
+        return document.problem(
+            at, f"expected an identifier of lower-case letters, digits and single hyphens; found {_clip(instance)!r}",
+            f"try {slug(str(instance))!r}",
+        )
+    if validator == "maxLength":
+        return document.problem(at, f"expected at most {error.validator_value} characters; found {len(instance)}", "shorten it")
+    if validator == "minLength":
+        return document.problem(at, "expected some text; found an empty string", "write the text, or remove the field")
+    if validator in ("minItems", "maxItems"):
+        return document.problem(at, f"expected {'at least' if validator == 'minItems' else 'at most'} {error.validator_value} items; found {len(instance)}")
+    if validator == "oneOf" and at and at[-1] == "value":
+        return document.problem(at, "expected a value as text ('over 300,000') or a mapping with 'kind'", "see the Values section of the format reference")
+    if validator == "propertyNames":
+        return document.problem(at, f"expected keys of lower-case letters, digits and hyphens; found {_clip(instance)!r}", f"try {slug(str(instance))!r}")
+    return document.problem(at, error.message)
+
+
+def _a(expected: Any) -> str:
+    names = {"string": "text", "object": "a mapping of fields", "array": "a list", "boolean": "true or false", "number": "a number", "integer": "a whole number"}
+    if isinstance(expected, list):
+        return " or ".join(names.get(e, e) for e in expected)
+    return names.get(expected, str(expected))
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a yes/no value)"
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    return repr(_clip(str(value)))
+
+
+def _clip(text: Any, limit: int = 60) -> str:
+    text = str(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def slug(text: str) -> str:
+    """Lower-case words joined by hyphens: the one way topics and ids are made into addresses."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    words = "".join(c if c.isalnum() else " " for c in folded).split()
+    return "-".join(words) or "item"
+
+
+# ----------------------------------------------------------------------------- loading all files
+
+
+@dataclass
+class Loaded:
+    claims: list[Document]
+    sources: list[Document]
+    people: Optional[Document]
+    subjects: Optional[Document]
+
+
+def yaml_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith("."))
+
+
+def load_all(settings: Settings) -> tuple[Loaded, list[Problem]]:
+    problems: list[Problem] = []
+    root = settings.root
+
+    def load_many(folder: str) -> list[Document]:
+        documents = []
+        for path in yaml_files(settings.path(folder)):
+            document, found = load_file(path, root, settings.max_file_bytes)
+            problems.extend(found)
+            if document is not None:
+                documents.append(document)
+        return documents
+
+    def load_optional(name: str) -> Optional[Document]:
+        path = settings.path(name)
+        if not path.exists():
+            return None
+        document, found = load_file(path, root, settings.max_file_bytes)
+        problems.extend(found)
+        return document
+
+    loaded = Loaded(load_many(settings.claims_dir), load_many(settings.sources_dir), load_optional(settings.people_file), load_optional(settings.subjects_file))
+    return loaded, problems
+
+
+# ----------------------------------------------------------------------------- building records
+
+
+def file_id(document: Document) -> str:
+    return PurePosixPath(document.path).stem
+
+
+def _position(document: Document, at: tuple = ()) -> Position:
+    line, column = document.where(at)
+    return Position(document.path, line, column)
+
+
+def _mapping_problem(document: Document) -> Optional[Problem]:
+    if isinstance(document.data, dict):
+        return None
+    return document.problem((), f"expected a mapping of fields ('name: value' lines); found {_describe(document.data)}", "see the format reference")
+
+
+def _id_problems(documents: Iterable[Document], what: str) -> list[Problem]:
+    """Ids must be identifiers, and must not collide when case or look-alike characters are ignored."""
+    found: list[Problem] = []
+    seen: dict[str, Document] = {}
+    for document in documents:
+        name = file_id(document)
+        if slug(name) != name:
+            found.append(document.problem((), f"the file name {name!r} is not a valid {what} id", f"rename it to {slug(name)}.yaml"))
+        folded = unicodedata.normalize("NFKC", name).casefold()
+        if folded in seen:
+            found.append(document.problem((), f"the {what} id {name!r} collides with {seen[folded].path}", "give one of them another name"))
+        seen[folded] = document
+    return found
+
+
+def build_source(document: Document, settings: Settings) -> tuple[Optional[Source], list[Problem]]:
+    data = document.data
+    source_id = file_id(document)
+    folder = PurePosixPath(document.path).parent
+    text_name = data.get("archived_text", f"{source_id}.txt")
+    problems: list[Problem] = []
+    text_path = PurePosixPath(text_name)
+    if text_path.is_absolute() or ".." in text_path.parts or "\\" in text_name or ":" in text_name:
+        return None, [document.problem(("archived_text",), f"expected a path inside the repository; found {text_name!r}", "give a path relative to the source file, without '..'")]
+    relative_path = (folder / text_path).as_posix()
+    path = settings.root / relative_path
+    if not path.exists():
+        problems.append(document.problem(("archived_text",) if "archived_text" in data else (), f"the archived text {relative_path} does not exist", "add the text beside the source file, as <id>.txt"))
+        return None, problems
+    if not is_inside(path.resolve(), settings.root) or (path.is_symlink() and not is_inside(path.resolve(), settings.root)):
+        return None, [document.problem(("archived_text",) if "archived_text" in data else (), f"the archived text {relative_path} leads outside the repository", "keep the archived text inside the repository, not as a link")]
+    text, found = read_text(path, settings.root, relative_path, max_bytes=max(settings.max_file_bytes, 4 * 1024 * 1024))
+    if text is None:
+        return None, found
+    if data.get("date_precision") == "approximate" and not data.get("date_note"):
+        problems.append(document.problem(("date_precision",), "an approximate date needs a 'date_note' saying how it was worked out", "add date_note:"))
+    source = Source(
+        id=source_id, title=data["title"], publisher=data["publisher"], published=_date(data["published"]),
+        type=data["type"], text=text, authors=tuple(data.get("authors") or ()),
+        date_precision=data.get("date_precision", "exact"), date_note=data.get("date_note", ""),
+        url=data.get("url", ""), accessed=_date(data.get("accessed")), language=data.get("language", "en"),
+        archived_text=relative_path, archived_from=data.get("archived_from", ""),
+        publish_full_text=bool(data.get("publish_full_text", False)), copies=data.get("copies", ""),
+        reliability=tuple(data.get("reliability") or ()), summary=data.get("summary", ""),
+        position=_position(document),
+    )
+    return source, problems
+
+
+def _date(value: Any) -> Optional[dt.date]:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+def build_quote(document: Document, at: tuple, raw: dict, reference_date: Optional[dt.date]) -> tuple[Quote, list[Problem]]:
+    problems: list[Problem] = []
+    value = None
+    if "value" in raw:
+        try:
+            value = typed_values.value_from_yaml(jsonable(raw["value"]), reference_date)
+        except ValueError as error:
+            problems.append(document.problem(at + ("value",), str(error), "see the Values section of the format reference"))
+    quote = Quote(
+        source=raw["source"], text=raw["quote"], note=raw.get("note", ""), subject=raw.get("subject", ""),
+        value=value, period=raw.get("period", ""), scope=raw.get("scope", ""), said_by=raw.get("said_by", ""),
+        occasion=raw.get("occasion", ""), position=_position(document, at + ("quote",)),
+    )
+    return quote, problems
+
+
+def build_claim(document: Document, sources: dict[str, Source]) -> tuple[Claim, list[Problem]]:
+    data = document.data
+    problems: list[Problem] = []
+
+    def quotes(field: str) -> tuple[Quote, ...]:
+        built = []
+        for index, raw in enumerate(data.get(field) or ()):
+            source = sources.get(raw["source"])
+            quote, found = build_quote(document, (field, index), raw, source.published if source else None)
+            problems.extend(found)
+            built.append(quote)
+        return tuple(built)
+
+    claim = Claim(
+        id=file_id(document), claim=data["claim"], short=data["short"], claimant=data["claimant"],
+        appeared=quotes("appeared"), verdict=data["verdict"], conclusion=data["conclusion"],
+        explanation=data["explanation"], published=_date(data["published"]), kind=data.get("kind", "fact"),
+        right=tuple(data.get("right") or ()), wrong=tuple(data.get("wrong") or ()), evidence=quotes("evidence"),
+        references=tuple(
+            Reference(url=r["url"], title=r["title"], publisher=r["publisher"], accessed=_date(r.get("accessed")), note=r.get("note", ""))
+            for r in data.get("references") or ()
+        ),
+        documents_only=bool(data.get("documents_only", False)), topics=tuple(data.get("topics") or ()),
+        people=tuple(data.get("people") or ()), claimed=_date(data.get("claimed")), updated=_date(data.get("updated")),
+        rated_on=_date(data.get("rated_on")), checked_by=data.get("checked_by", ""),
+        corrections=tuple(
+            Correction(date=_date(c["date"]), kind=c["kind"], text=c["text"], previous_verdict=c.get("previous_verdict", ""))
+            for c in data.get("corrections") or ()
+        ),
+        position=_position(document),
+    )
+    return claim, problems
+
+
+def _reference_problems(document: Document, claim: Claim, corpus_sources: dict, people: dict, settings: Settings) -> list[Problem]:
+    found: list[Problem] = []
+    scale = settings.scale
+    if claim.verdict not in scale.keys:
+        found.append(document.problem(("verdict",), f"expected a rating of the scale ({', '.join(scale.keys)}); found {claim.verdict!r}", did_you_mean(claim.verdict, scale.keys)))
+    if claim.claimant not in people and claim.claimant not in corpus_sources:
+        found.append(document.problem(("claimant",), f"{claim.claimant!r} is neither a person in {settings.people_file} nor a source id", did_you_mean(claim.claimant, list(people) + list(corpus_sources)) or f"add {claim.claimant} to {settings.people_file}"))
+    for field in ("appeared", "evidence"):
+        for index, quote in enumerate(getattr(claim, field)):
+            if quote.source not in corpus_sources:
+                found.append(document.problem((field, index, "source"), f"no source has the id {quote.source!r}", did_you_mean(quote.source, corpus_sources) or f"add {settings.sources_dir}/{quote.source}.yaml"))
+            if quote.said_by and quote.said_by not in people:
+                found.append(document.problem((field, index, "said_by"), f"{quote.said_by!r} is not in {settings.people_file}", did_you_mean(quote.said_by, people) or f"add {quote.said_by} to {settings.people_file}"))
+    for index, key in enumerate(claim.people):
+        if key not in people:
+            found.append(document.problem(("people", index), f"{key!r} is not in {settings.people_file}", did_you_mean(key, people) or f"add {key} to {settings.people_file}"))
+    for index, correction in enumerate(claim.corrections):
+        if correction.previous_verdict and correction.previous_verdict not in scale.keys:
+            found.append(document.problem(("corrections", index, "previous_verdict"), f"expected a rating of the scale; found {correction.previous_verdict!r}", did_you_mean(correction.previous_verdict, scale.keys)))
+        if correction.date < claim.published:
+            found.append(document.problem(("corrections", index, "date"), f"a correction dated {correction.date} comes before the check was published ({claim.published})", "check the dates"))
+    if claim.claimed and claim.claimed > claim.published:
+        found.append(document.problem(("claimed",), f"the claim was made on {claim.claimed}, after the check was published ({claim.published})", "check the dates"))
+    if claim.updated and claim.updated < claim.published:
+        found.append(document.problem(("updated",), f"updated on {claim.updated}, before it was published ({claim.published})", "check the dates"))
+    if claim.rated_on and claim.rated_on > (claim.updated or claim.published):
+        found.append(document.problem(("rated_on",), f"rated on {claim.rated_on}, after the check was last published ({claim.updated or claim.published})", "check the dates"))
+    return found
+
+
+def _verdict_bool_problem(document: Document) -> Optional[Problem]:
+    verdict = document.data.get("verdict")
+    if isinstance(verdict, bool):
+        word = "false" if verdict is False else "true"
+        return document.problem(("verdict",), f"the verdict was read as the yes/no value {word}, not as the rating {word!r}", f"write verdict: \"{word}\" (in quotes), because YAML reads bare true/false/yes/no as yes/no values")
+    return None
+
+
+def build_corpus(loaded: Loaded, settings: Settings) -> tuple[Optional[Corpus], list[Problem]]:
+    problems: list[Problem] = []
+
+    def schema_ok(document: Document, name: str) -> bool:
+        bad = _mapping_problem(document)
+        if bad:
+            problems.append(bad)
+            return False
+        if name == "claim":
+            special = _verdict_bool_problem(document)
+            if special:
+                problems.append(special)
+        found = schema(name).problems(document)
+        if special_verdict := (name == "claim" and isinstance(document.data.get("verdict"), bool)):
+            found = [p for p in found if p.field != "verdict"]
+        problems.extend(found)
+        return not found and not special_verdict
+
+    people: dict[str, Person] = {}
+    if loaded.people and schema_ok(loaded.people, "people"):
+        for key, raw in loaded.people.data.items():
+            people[key] = Person(key=key, name=raw["name"], kind=raw.get("kind", "person"), role=raw.get("role", ""), same_as=tuple(raw.get("same_as") or ()), position=_position(loaded.people, (key,)))
+    subjects: list[Subject] = []
+    if loaded.subjects and schema_ok(loaded.subjects, "subjects"):
+        for key, raw in loaded.subjects.data.items():
+            subjects.append(Subject(key=key, title=raw.get("title") or key.replace("-", " ").capitalize(), note=raw.get("note", ""), tension=raw.get("tension", "")))
+
+    problems.extend(_id_problems(loaded.sources, "source"))
+    problems.extend(_id_problems(loaded.claims, "claim"))
+
+    sources: dict[str, Source] = {}
+    for document in loaded.sources:
+        if schema_ok(document, "source"):
+            source, found = build_source(document, settings)
+            problems.extend(found)
+            if source:
+                sources[source.id] = source
+    source_docs = {file_id(d): d for d in loaded.sources}
+    for source in sources.values():
+        if source.copies and source.copies not in source_docs:
+            problems.append(source_docs[source.id].problem(("copies",), f"no source has the id {source.copies!r}", did_you_mean(source.copies, source_docs)))
+
+    claims: list[Claim] = []
+    known_sources = set(source_docs)  # a source with its own errors is reported once, not per claim
+    for document in loaded.claims:
+        if not schema_ok(document, "claim"):
+            continue
+        claim, found = build_claim(document, sources)
+        problems.extend(found)
+        problems.extend(_reference_problems(document, claim, known_sources, people, settings))
+        claims.append(claim)
+
+    if any(p.is_error for p in problems):
+        return None, problems
+    corpus = Corpus(claims=tuple(claims), sources=tuple(sources.values()), people=tuple(people.values()), subjects=tuple(subjects), scale=settings.scale)
+    return corpus, problems
