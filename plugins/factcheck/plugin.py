@@ -14,6 +14,7 @@ from .analyse import Site
 from .config import FactcheckConfig
 from .pipeline import check, render
 from .problems import errors
+from .render.snippets import SNIPPETS, expand_markers
 from .scale import scale_from_options, scale_problems
 from .settings import Settings
 from .urls import Urls
@@ -82,6 +83,15 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         if files.get_file_from_path(file.src_uri) is not None:
             raise PluginError(f"factcheck: docs/{file.src_uri} exists, but the plugin generates that page; rename yours or set 'url_prefix'")
         files.append(file)
+
+    def on_page_markdown(self, markdown: str, page, config: MkDocsConfig, files: Files) -> str:
+        """Fill the live-list markers of hand-written pages (see render/snippets.py)."""
+        if self.site is None or page.file.generated_by:
+            return markdown
+        expanded, unknown = expand_markers(markdown, page.file.src_uri, self.site)
+        for name in unknown:
+            log.warning(f"docs/{page.file.src_uri}: unknown marker 'factcheck: {name}' (known: {', '.join(SNIPPETS)})")
+        return expanded
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         assert self.settings is not None

@@ -1,0 +1,80 @@
+"""Live lists for hand-written pages: a marker in a page's Markdown is replaced at build time.
+
+Markers are HTML comments, so a page still reads well where the plugin does not run:
+
+    <!-- factcheck: latest-claims 5 -->
+    <!-- factcheck: disagreements-summary -->
+    <!-- factcheck: verdict-summary -->
+    <!-- factcheck: counts -->
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Callable
+
+from ..analyse import Site
+from . import markup as md
+from .index_pages import claims_table
+from .labels import label
+
+MARKER = re.compile(r"<!--\s*factcheck:\s*([a-z-]+)(?:\s+(\d+))?\s*-->")
+
+
+def _latest_claims(site: Site, page: str, count: int) -> str:
+    return claims_table(site, site.claims[: count or 5], page)
+
+
+def _disagreements_summary(site: Site, page: str, count: int) -> str:
+    if not site.disagreements:
+        return label("no_disagreements")
+    items = []
+    for disagreement in site.disagreements[: count or len(site.disagreements)]:
+        target = site.urls.link(page, site.urls.disagreements(), disagreement.id)
+        sources = ", ".join(dict.fromkeys(side.source_title for side in disagreement.sides))
+        items.append(f"- {md.link(md.text(disagreement.title), target)}: {md.text(label('kind_' + disagreement.kind))} ({md.text(sources)})")
+    return "\n".join(items)
+
+
+def _verdict_summary(site: Site, page: str, count: int) -> str:
+    counts = Counter(claim.verdict for claim in site.claims)
+    items = [
+        f"- {md.link(md.badge(rating), site.urls.link(page, site.urls.verdict(rating.key)))} {counts.get(rating.key, 0)}"
+        for rating in site.corpus.scale.ratings
+    ]
+    return "\n".join(items)
+
+
+def _counts(site: Site, page: str, count: int) -> str:
+    references = sum(len(claim.references) for claim in site.claims)
+    return (
+        f"{md.plural(len(site.claims), 'claim')} from {md.plural(len(site.corpus.sources), 'source')}, "
+        f"{md.plural(len(site.disagreements), 'disagreement')} between sources, "
+        f"{md.plural(references, 'external reference')}."
+    )
+
+
+SNIPPETS: dict[str, Callable[[Site, str, int], str]] = {
+    "latest-claims": _latest_claims,
+    "disagreements-summary": _disagreements_summary,
+    "verdict-summary": _verdict_summary,
+    "counts": _counts,
+}
+
+
+def expand_markers(markdown: str, page: str, site: Site) -> tuple[str, list[str]]:
+    """The page's Markdown with every known marker replaced, and the names of unknown ones."""
+    unknown: list[str] = []
+
+    def replace(match: re.Match) -> str:
+        name, number = match.group(1), int(match.group(2) or 0)
+        snippet = SNIPPETS.get(name)
+        if snippet is None:
+            unknown.append(name)
+            return match.group(0)
+        return "\n\n" + snippet(site, page, number) + "\n\n"
+
+    if "factcheck:" not in markdown:
+        return markdown, unknown
+    return MARKER.sub(replace, markdown), unknown
