@@ -110,6 +110,8 @@ def _schema_problem(document: Document, error: jsonschema.ValidationError) -> Pr
             hint = "the field is empty: give it a value or remove it"
         elif isinstance(instance, str) and expected in ("array",):
             hint = "write a list, one '- item' per line"
+        elif isinstance(instance, dict) and expected == "string":
+            hint = "YAML reads text containing ': ' as a mapping: put the whole text in quotes"
         elif isinstance(instance, list) and expected == "object":
             hint = "write 'field: value' lines here, not a '- ' list"
         return document.problem(at, f"expected {_a(expected)}; found {_describe(instance)}", hint)
