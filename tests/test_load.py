@@ -1,0 +1,179 @@
+"""Reading YAML files into plain values with positions (factcheck.load)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factcheck.load import Document, dotted, load_file, parse, relative
+
+
+def parsed(text: str) -> Document:
+    document, problems = parse(text, "claims/x.yaml")
+    assert problems == [], [str(p) for p in problems]
+    assert document is not None
+    return document
+
+
+def only_problem(text: str):
+    document, problems = parse(text, "claims/x.yaml")
+    assert document is None
+    assert len(problems) == 1, [str(p) for p in problems]
+    return problems[0]
+
+
+def test_values_and_the_position_of_every_field():
+    document = parsed("claim: Text\nappeared:\n  - source: wire\n    quote: words\npublished: 2025-06-02\n")
+    assert document.data == {
+        "claim": "Text",
+        "appeared": [{"source": "wire", "quote": "words"}],
+        "published": dt.date(2025, 6, 2),
+    }
+    assert document.where(("claim",)) == (1, 1)
+    assert document.where(("appeared", 0)) == (3, 5)
+    assert document.where(("appeared", 0, "quote")) == (4, 5)
+    assert document.where(("published",)) == (5, 1)
+
+
+def test_where_falls_back_to_the_nearest_enclosing_field():
+    document = parsed("appeared:\n  - source: wire\n")
+    assert document.where(("appeared", 0, "quote")) == document.where(("appeared", 0)) == (2, 5)
+    assert document.where(("nothing", "here")) == (1, 1)
+
+
+def test_problem_is_located_and_names_the_field():
+    document = parsed("a: 1\nappeared:\n  - source: wire\n")
+    problem = document.problem(("appeared", 0, "source"), "no source", "add it")
+    assert (problem.path, problem.line, problem.column) == ("claims/x.yaml", 3, 5)
+    assert problem.field == "appeared[0].source"
+    assert str(problem) == "claims/x.yaml:3:5: error: appeared[0].source: no source (add it)"
+
+
+@pytest.mark.parametrize(
+    ("at", "text"),
+    [((), ""), (("claim",), "claim"), (("appeared", 2, "quote"), "appeared[2].quote"), (("a", "b"), "a.b"), ((0,), "[0]")],
+)
+def test_dotted(at, text):
+    assert dotted(at) == text
+
+
+def test_a_timestamp_with_a_time_is_read_as_its_date():
+    assert parsed("published: 2025-06-01 10:00:00\n").data == {"published": dt.date(2025, 6, 1)}
+
+
+def test_quoted_dates_and_booleans_stay_text():
+    assert parsed('published: "2025-06-01"\nverdict: "false"\n').data == {"published": "2025-06-01", "verdict": "false"}
+
+
+def test_bare_false_is_a_boolean():
+    assert parsed("verdict: False\n").data == {"verdict": False}
+
+
+def test_duplicate_key_points_at_the_second_and_names_the_first_line():
+    problem = only_problem("claim: one\nshort: s\nclaim: two\n")
+    assert (problem.line, problem.column, problem.field) == (3, 1, "claim")
+    assert "given twice" in problem.message and "first on line 1" in problem.message
+
+
+def test_duplicate_key_in_a_nested_mapping():
+    problem = only_problem("appeared:\n  - source: a\n    quote: q\n    source: b\n")
+    assert (problem.line, problem.field) == (4, "appeared[0].source")
+
+
+def test_every_duplicate_key_is_reported():
+    document, problems = parse("a: 1\na: 2\nb: 1\nb: 2\n", "x.yaml")
+    assert document is None
+    assert [(p.line, p.field) for p in problems] == [(2, "a"), (4, "b")]
+
+
+def test_impossible_date():
+    problem = only_problem("claim: x\npublished: 2025-02-30\n")
+    assert (problem.line, problem.column, problem.field) == (2, 12, "published")
+    assert "'2025-02-30' is not a real date" in problem.message
+
+
+@pytest.mark.parametrize("text", ["a: !!python/object/apply:os.system [ls]\n", "a: !custom x\n", "a: !!binary aGVsbG8=\n"])
+def test_tags_other_than_plain_data_are_refused(text):
+    problem = only_problem(text)
+    assert "is not allowed" in problem.message
+    assert (problem.line, problem.field) == (1, "a")
+
+
+def test_merge_keys_are_refused():
+    problem = only_problem("base: &b {x: 1}\nc:\n  <<: *b\n")
+    assert "merge keys" in problem.message
+    assert problem.line == 3
+
+
+def test_plain_aliases_are_read():
+    assert parsed("a: &x words\nb: *x\n").data == {"a": "words", "b": "words"}
+
+
+def test_invalid_yaml_is_located_with_a_hint_about_colons():
+    problem = only_problem("claim: ok\nconclusion: The words: are wrong\n")
+    assert problem.line == 2
+    assert "not valid YAML" in problem.message
+    assert "': '" in problem.hint
+
+
+def test_tab_indentation_gets_its_own_hint():
+    problem = only_problem("appeared:\n\t- source: a\n")
+    assert problem.line == 2
+    assert problem.hint == "indent with spaces, not tabs"
+
+
+def test_unclosed_bracket():
+    problem = only_problem("topics: [a, b\npublished: 2025-01-01\n")
+    assert problem.line == 2 and "not valid YAML" in problem.message
+
+
+@pytest.mark.parametrize(("text", "words"), [("", "empty"), ("  \n\n", "empty"), ("# only a comment\n", "no data")])
+def test_files_without_data(text, words):
+    problem = only_problem(text)
+    assert words in problem.message
+    assert "'---'" not in problem.hint
+
+
+def test_more_than_one_document():
+    problem = only_problem("a: 1\n---\nb: 2\n")
+    assert "2 YAML documents" in problem.message
+
+
+def test_byte_order_mark():
+    problem = only_problem("\ufeffa: 1\n")
+    assert "byte-order mark" in problem.message
+
+
+def test_load_file_reports_the_repository_relative_path(tmp_path):
+    (tmp_path / "claims").mkdir()
+    path = tmp_path / "claims" / "one.yaml"
+    path.write_text("a: [1\n", encoding="utf-8")
+    document, problems = load_file(path, tmp_path)
+    assert document is None
+    assert problems[0].path == "claims/one.yaml"
+
+
+def test_load_file_locates_a_byte_that_is_not_utf8(tmp_path):
+    path = tmp_path / "one.yaml"
+    path.write_bytes(b"claim: ok\nshort: caf\xe9 au lait\n")
+    document, problems = load_file(path, tmp_path)
+    assert document is None
+    assert [(p.line, p.column) for p in problems] == [(2, 11)]
+    assert "0xe9 is not UTF-8" in problems[0].message
+
+
+def test_load_file_refuses_files_over_the_limit(tmp_path):
+    path = tmp_path / "big.yaml"
+    path.write_text("a: " + "x" * 200 + "\n", encoding="utf-8")
+    document, problems = load_file(path, tmp_path, max_bytes=100)
+    assert document is None and "the limit is 100" in problems[0].message
+
+
+def test_load_file_of_a_missing_file(tmp_path):
+    document, problems = load_file(tmp_path / "gone.yaml", tmp_path)
+    assert document is None and "does not exist" in problems[0].message
+
+
+def test_relative(tmp_path):
+    assert relative(tmp_path / "claims" / "a.yaml", tmp_path) == "claims/a.yaml"
