@@ -156,6 +156,8 @@ def parse(text: str, path: str) -> tuple[Optional[Document], list[Problem]]:
         return None, [Problem(path, line, column, "", message, hint)]
     except yaml.YAMLError as error:
         return None, [Problem(path, 1, 1, "", f"this is not valid YAML: {error}")]
+    if not nodes:  # only comments, or only '---'
+        return None, [Problem(path, 1, 1, "", "the file holds no data, only comments", "fill in the fields, or delete the file")]
     if len(nodes) != 1:
         return None, [Problem(path, 1, 1, "", f"the file holds {len(nodes)} YAML documents, not one", "remove the '---' separators")]
     converter = _Converter(path)
