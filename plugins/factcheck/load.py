@@ -189,6 +189,8 @@ def read_text(path: Path, root: Path, display: str, max_bytes: int = MAX_FILE_BY
         return None, [Problem(display, 1, 1, "", "the file does not exist")]
     if not is_inside(resolved, root):
         return None, [Problem(display, 1, 1, "", "the file leads outside the repository", "keep every file inside the repository")]
+    if not resolved.is_file():
+        return None, [Problem(display, 1, 1, "", "this is a folder or a special file, not a text file", "give the path of a file")]
     size = resolved.stat().st_size
     if size > max_bytes:
         return None, [Problem(display, 1, 1, "", f"the file is {size:,} bytes; the limit is {max_bytes:,}", "split it, or raise the limit in the plugin's options")]
