@@ -257,10 +257,14 @@ def build_source(document: Document, settings: Settings) -> tuple[Optional[Sourc
     relative_path = (folder / text_path).as_posix()
     path = settings.root / relative_path
     if not path.exists():
-        problems.append(document.problem(("archived_text",) if "archived_text" in data else (), f"the archived text {relative_path} does not exist", "add the text beside the source file, as <id>.txt"))
+        hint = (
+            f"check the path: it is relative to {folder.as_posix()}/" if "archived_text" in data
+            else f"save the text as {relative_path}, or give its path in 'archived_text:'"
+        )
+        problems.append(document.problem(("archived_text",), f"the archived text {relative_path} does not exist", hint))
         return None, problems
     if not is_inside(path.resolve(), settings.root) or (path.is_symlink() and not is_inside(path.resolve(), settings.root)):
-        return None, [document.problem(("archived_text",) if "archived_text" in data else (), f"the archived text {relative_path} leads outside the repository", "keep the archived text inside the repository, not as a link")]
+        return None, [document.problem(("archived_text",), f"the archived text {relative_path} leads outside the repository", "keep the archived text inside the repository, not as a link")]
     text, found = read_text(path, settings.root, relative_path, max_bytes=max(settings.max_file_bytes, 4 * 1024 * 1024))
     if text is None:
         return None, found
