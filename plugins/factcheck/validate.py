@@ -84,6 +84,8 @@ def jsonable(data: Any) -> Any:
 
 def _schema_problem(document: Document, error: jsonschema.ValidationError) -> Problem:
     at = tuple(error.absolute_path)
+    if "propertyNames" in error.relative_schema_path:  # the key itself is wrong: point at it
+        at += (str(error.instance),)
     validator = error.validator
     instance = error.instance
     if validator == "additionalProperties":
@@ -339,7 +341,7 @@ def build_claim(document: Document, sources: dict[str, Source]) -> tuple[Claim, 
     return claim, problems
 
 
-def _reference_problems(document: Document, claim: Claim, corpus_sources: dict, people: dict, settings: Settings) -> list[Problem]:
+def _reference_problems(document: Document, claim: Claim, corpus_sources: set, people: set, settings: Settings) -> list[Problem]:
     found: list[Problem] = []
     scale = settings.scale
     if claim.verdict not in scale.keys:
@@ -421,12 +423,15 @@ def build_corpus(loaded: Loaded, settings: Settings) -> tuple[Optional[Corpus], 
 
     claims: list[Claim] = []
     known_sources = set(source_docs)  # a source with its own errors is reported once, not per claim
+    known_people = set(people)  # likewise a person whose record in people.yaml has errors
+    if loaded.people and isinstance(loaded.people.data, dict):
+        known_people |= {str(key) for key in loaded.people.data}
     for document in loaded.claims:
         if not schema_ok(document, "claim"):
             continue
         claim, found = build_claim(document, sources)
         problems.extend(found)
-        problems.extend(_reference_problems(document, claim, known_sources, people, settings))
+        problems.extend(_reference_problems(document, claim, known_sources, known_people, settings))
         claims.append(claim)
 
     if any(p.is_error for p in problems):
