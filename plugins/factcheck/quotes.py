@@ -103,6 +103,8 @@ def find(quote: str, text: NormalisedText) -> Match | Miss:
     for part in parts:
         at = text.text.find(part, cursor)
         if at < 0:
+            if spans and text.text.find(part) >= 0:
+                return Miss(passage=part, closest=part, diff="this passage stands before the one quoted ahead of it; passages joined by '…' must follow the text's order")
             return _miss(part, text.text)
         end = at + len(part)
         spans.append(Span(text.offsets[at], text.offsets[end - 1] + 1))
@@ -128,10 +130,10 @@ def closest_passage(passage: str, haystack: str) -> str:
     block = matcher.find_longest_match(0, len(passage), 0, len(haystack))
     start = max(0, block.b - block.a)
     end = min(len(haystack), start + len(passage))
-    # Extend to word boundaries so the reader sees whole words.
-    while start > 0 and not haystack[start - 1].isspace():
+    # Extend to whole words (not to the punctuation beside them, which the quote may rightly leave out).
+    while start > 0 and haystack[start - 1].isalnum() and haystack[start].isalnum():
         start -= 1
-    while end < len(haystack) and not haystack[end].isspace():
+    while end < len(haystack) and haystack[end].isalnum() and haystack[end - 1].isalnum():
         end += 1
     return haystack[start:end]
 
