@@ -31,10 +31,8 @@ def _verify(claim: Claim, role: str, index: int, quote: Quote, source: Source, t
     result = matching.find(quote.text, text)
     if isinstance(result, matching.Miss):
         position = quote.position
-        message = (
-            f"the quote is not in the archived text of {source.id} ({source.archived_text}): "
-            f"{result.diff}. Closest passage: \u201c{result.closest}\u201d"
-        )
+        closest = f" Closest passage: \u201c{result.closest}\u201d" if result.closest and result.closest != result.passage else ""
+        message = f"the quote is not in the archived text of {source.id} ({source.archived_text}): {result.diff}.{closest}"
         hint = "copy the words exactly from the archived text; only spacing, quotation marks and dashes may differ"
         return None, Problem(position.path, position.line, position.column, f"{role}[{index}].quote", message, hint)
     exact = " \u2026 ".join(source.text[span.start:span.end] for span in result.spans)
