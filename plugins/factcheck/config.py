@@ -30,3 +30,4 @@ class FactcheckConfig(base.Config):
     data_license = c.Type(str, default="https://creativecommons.org/licenses/by/4.0/")
     language = c.Type(str, default="en")
     max_file_bytes = c.Type(int, default=256 * 1024)
+    transparency_pages = c.Type(dict, default={})  # role -> docs path; see transparency.py

@@ -8,6 +8,7 @@ from typing import Optional
 from .analyse import Site, analyse
 from .problems import Problem, errors
 from .render import Asset, Page, render_assets, render_pages
+from .render.jsonld import claimreview_problems
 from .settings import Settings
 from .urls import Urls
 from .validate import build_corpus, load_all
@@ -33,6 +34,8 @@ def check(settings: Settings, urls: Optional[Urls] = None) -> Checked:
         return Checked(None, tuple(problems))
     site, found = analyse(corpus, settings, urls)
     problems += found
+    if site is not None:
+        problems += claimreview_problems(site)
     return Checked(site if not errors(problems) else None, tuple(problems))
 
 

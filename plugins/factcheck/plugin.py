@@ -14,9 +14,12 @@ from .analyse import Site
 from .config import FactcheckConfig
 from .pipeline import check, render
 from .problems import errors
+from .render.head import TEMPLATES_DIR
+from .render.jsonld import script_tag
 from .render.snippets import SNIPPETS, expand_markers
 from .scale import scale_from_options, scale_problems
 from .settings import Settings
+from .transparency import pairs, transparency_problems
 from .urls import Urls
 
 log = get_plugin_logger(__name__)
@@ -42,6 +45,7 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
             site_url=config.site_url or "", publisher_name=options.publisher_name or config.site_name,
             publisher_url=options.publisher_url or config.site_url or "", publisher_logo=options.publisher_logo,
             data_license=options.data_license, language=options.language, max_file_bytes=options.max_file_bytes,
+            transparency_pages=pairs(options.transparency_pages),
         )
         for extension in REQUIRED_EXTENSIONS:
             if extension not in config.markdown_extensions:
@@ -49,7 +53,14 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         stylesheet = self._urls(config).data_file("assets/factcheck.css")
         if stylesheet not in config.extra_css:
             config.extra_css.append(stylesheet)
+        # The claim pages' template (factcheck/claim.html), found after the theme's own and the site's custom_dir.
+        if str(TEMPLATES_DIR) not in config.theme.dirs:
+            config.theme.dirs.append(str(TEMPLATES_DIR))
         return config
+
+    def on_env(self, env, config: MkDocsConfig, files: Files):
+        env.filters["factcheck_jsonld"] = script_tag
+        return env
 
     def _urls(self, config: MkDocsConfig) -> Urls:
         assert self.settings is not None
@@ -76,6 +87,8 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
             ))
         for asset in assets:
             self._add(files, File.generated(config, asset.path, content=asset.content))
+        for problem in transparency_problems(self.settings, self._urls(config), (f.src_uri for f in files.documentation_pages())):
+            log.warning(str(problem))
         return files
 
     @staticmethod

@@ -26,7 +26,7 @@ class Settings:
     data_license: str = "https://creativecommons.org/licenses/by/4.0/"
     language: str = "en"
     max_file_bytes: int = 256 * 1024
-    transparency_pages: tuple[str, ...] = field(default=())
+    transparency_pages: tuple[tuple[str, str], ...] = field(default=())  # (role, docs path) pairs; see transparency.py
 
     def path(self, relative: str) -> Path:
         return self.root / relative

@@ -11,6 +11,7 @@ from ..analyse import Site
 from ..model import Claim, QuoteUse
 from ..quotes import text_fragment
 from . import markup as md
+from .head import TEMPLATE, claim_head
 from .labels import label
 from .output import Page
 
@@ -22,7 +23,9 @@ def render_claim(site: Site, claim: Claim) -> Page:
         md.front_matter({
             "title": claim.short,
             "description": f"{rating.label}: {claim.conclusion}",
-            "factcheck": {"type": "claim", "id": claim.id, "verdict": rating.key, "verdict_label": rating.label},
+            "template": TEMPLATE,
+            "factcheck": {"type": "claim", "id": claim.id, "verdict": rating.key, "verdict_label": rating.label,
+                          "head": claim_head(site, claim)},
         }),
         f"# {md.text(claim.short)}",
         _claim_as_made(site, claim, path),
@@ -173,13 +176,18 @@ def _updates(site: Site, claim: Claim) -> str:
 
 
 def verdict_history(site: Site, claim: Claim) -> list[str]:
-    """Labels of the verdicts the claim has had, oldest first, when it has changed."""
+    """The verdicts the claim has had, oldest first, each with the date it took effect; empty when it never changed.
+
+    The first verdict holds from publication; each correction with a ``previous_verdict``
+    ends the verdict before it and starts the next one (the last is the current verdict).
+    """
     changes = sorted((c for c in claim.corrections if c.previous_verdict), key=lambda c: c.date)
     if not changes:
         return []
-    labels = []
-    for change in changes:
-        before = site.corpus.scale.get(change.previous_verdict)
-        labels.append(f"{md.text(before.label if before else change.previous_verdict)} ({md.human_date(change.date)})")
-    labels.append(md.text(site.rating(claim).label))
-    return labels
+    verdicts = [change.previous_verdict for change in changes] + [claim.verdict]
+    starts = [claim.published] + [change.date for change in changes]
+    entries = []
+    for key, start in zip(verdicts, starts):
+        rating = site.corpus.scale.get(key)
+        entries.append(f"{md.text(rating.label if rating else key)} ({label('since')} {md.human_date(start)})")
+    return entries

@@ -73,6 +73,7 @@ ENGLISH: dict[str, str] = {
     "see_side_by_side": "See both sides",
     "severity": "Severity",
     "side": "Side",
+    "since": "since",
     "source": "Source",
     "source_colon": "Source:",
     "sources": "Sources",
