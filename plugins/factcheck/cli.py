@@ -76,6 +76,21 @@ def _build_pages(args: argparse.Namespace) -> int:
     return 0
 
 
+def _init(args: argparse.Namespace) -> int:
+    from .init_site import init_site
+
+    target = Path(args.directory)
+    written, refused = init_site(target, site_name=args.name or target.resolve().name.replace("-", " ").title(), site_url=args.site_url, force=args.force)
+    if refused:
+        for path in refused:
+            print(f"{path}: exists; not overwritten", file=sys.stderr)
+        print("Nothing was written. Use --force to overwrite these files.", file=sys.stderr)
+        return 1
+    print(f"Created a fact-check site in {target} ({len(written)} files).", file=sys.stderr)
+    print(f"Next: cd {target} && factcheck validate && mkdocs serve --livereload", file=sys.stderr)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main_parser = argparse.ArgumentParser(prog="factcheck", description="Check and export a fact-check site's claims and sources.")
     main_parser.add_argument("-f", "--config", default="mkdocs.yml", help="the site's mkdocs.yml (default: ./mkdocs.yml)")
@@ -89,6 +104,12 @@ def parser() -> argparse.ArgumentParser:
     build_pages = commands.add_parser("build-pages", help="write every generated page as Markdown into a folder")
     build_pages.add_argument("--out", required=True, help="the folder to write into (for example docs/)")
     build_pages.set_defaults(run=_build_pages)
+    init = commands.add_parser("init", help="create a new fact-check site in a folder")
+    init.add_argument("directory", help="the folder of the new site (created when missing)")
+    init.add_argument("--name", default="", help="the site's name (default: from the folder's name)")
+    init.add_argument("--site-url", default="", help="the address the site will be published at")
+    init.add_argument("--force", action="store_true", help="overwrite files that exist")
+    init.set_defaults(run=_init)
     return main_parser
 
 
