@@ -267,6 +267,8 @@ def build_source(document: Document, settings: Settings) -> tuple[Optional[Sourc
         return None, problems
     if not is_inside(path.resolve(), settings.root) or (path.is_symlink() and not is_inside(path.resolve(), settings.root)):
         return None, [document.problem(("archived_text",), f"the archived text {relative_path} leads outside the repository", "keep the archived text inside the repository, not as a link")]
+    if not path.is_file():
+        return None, [document.problem(("archived_text",), f"the archived text {relative_path} is a folder, not a file", "give the path of the text file")]
     text, found = read_text(path, settings.root, relative_path, max_bytes=max(settings.max_file_bytes, 4 * 1024 * 1024))
     if text is None:
         return None, found
