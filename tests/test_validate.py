@@ -1,0 +1,285 @@
+"""Schema checks, cross-references and dates: every ordinary mistake, located (factcheck.validate)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factcheck.validate import jsonable, schema, slug
+
+SOURCE = {"title": "A report", "publisher": "Agency", "published": "2025-05-01", "type": "report"}
+
+# A claim written out by hand, so the tests can assert on lines and columns.
+TYPO_CLAIM = """\
+claim: Something was said.
+short: Something was said
+claimant: newsletter
+appeared:
+  - source: newsletter
+    quote: Weekly recap
+verdict: mostly-ture
+conclussion: It was.
+explanation: Because.
+published: 2025-06-04
+"""
+
+
+def problems_of(site):
+    checked = site.check()
+    return [(p.path, p.line, p.column, p.field) for p in checked.problems], checked
+
+
+def test_the_fixture_is_clean(make_site, tmp_path):
+    checked = make_site(tmp_path).check()
+    assert checked.ok and checked.problems == ()
+    assert {c.id for c in checked.site.claims} == {"students-270000", "rubio-revoke"}
+
+
+def test_a_typo_in_a_field_name_and_in_a_verdict(make_site, tmp_path):
+    located, checked = problems_of(make_site(tmp_path, claims={"typo": TYPO_CLAIM}))
+    assert checked.site is None
+    by_field = {p.field: p for p in checked.problems}
+    unknown = by_field["conclussion"]
+    assert (unknown.path, unknown.line, unknown.column) == ("claims/typo.yaml", 8, 1)
+    assert unknown.message == "unknown field 'conclussion'" and unknown.hint == "did you mean 'conclusion'?"
+    missing = [p for p in checked.problems if "'conclusion' is missing" in p.message]
+    assert len(missing) == 1 and missing[0].path == "claims/typo.yaml"
+
+
+def test_a_verdict_not_on_the_scale_gets_a_did_you_mean(make_site, tmp_path, claim_data):
+    site = make_site(tmp_path, claims={"typo": TYPO_CLAIM.replace("conclussion", "conclusion")})
+    (problem,) = site.check().problems
+    assert (problem.line, problem.column, problem.field) == (7, 1, "verdict")
+    assert "found 'mostly-ture'" in problem.message
+    assert problem.hint == "did you mean 'mostly-true'?"
+
+
+@pytest.mark.parametrize(("written", "word"), [("False", "false"), ("false", "false"), ("yes", "true"), ("True", "true")])
+def test_a_verdict_read_as_a_boolean_has_its_own_message(make_site, tmp_path, written, word):
+    site = make_site(tmp_path, claims={"b": TYPO_CLAIM.replace("conclussion", "conclusion").replace("mostly-ture", written)})
+    (problem,) = site.check().problems  # one message, not also a schema "expected text"
+    assert (problem.line, problem.field) == (7, "verdict")
+    assert f"yes/no value {word}" in problem.message
+    assert f'verdict: "{word}"' in problem.hint
+
+
+def test_a_missing_source(make_site, tmp_path, claim_data):
+    site = make_site(tmp_path, claims={"x": claim_data(appeared=[{"source": "wirre", "quote": "Talks"}])})
+    (problem,) = site.check().problems
+    assert (problem.field, problem.message, problem.hint) == ("appeared[0].source", "no source has the id 'wirre'", "did you mean 'wire'?")
+
+
+def test_missing_people_and_claimant(make_site, tmp_path, claim_data):
+    site = make_site(tmp_path, claims={"x": claim_data(claimant="marco-rubbio", people=["scot-bessent"])})
+    problems = {p.field: p for p in site.check().problems}
+    assert set(problems) == {"claimant", "people[0]"}
+    assert problems["claimant"].hint == "did you mean 'marco-rubio'?"
+    assert problems["people[0]"].hint == "did you mean 'scott-bessent'?"
+
+
+def test_said_by_must_be_a_known_person(make_site, tmp_path, claim_data):
+    quote = {"source": "newsletter", "quote": "Weekly recap", "said_by": "rubio"}
+    (problem,) = make_site(tmp_path, claims={"x": claim_data(appeared=[quote])}).check().problems
+    assert problem.field == "appeared[0].said_by" and "'rubio' is not in people.yaml" in problem.message
+
+
+def test_every_problem_of_the_run_is_reported_at_once(make_site, tmp_path, claim_data):
+    site = make_site(tmp_path, claims={
+        "one": claim_data(verdict="ture"),
+        "two": claim_data(appeared=[{"source": "nope", "quote": "x"}]),
+        "three": claim_data(short="x" * 80),
+    }, sources={"extra": dict(SOURCE, typ="report")})
+    files = {p.path for p in site.check().problems}
+    assert files == {"claims/one.yaml", "claims/two.yaml", "claims/three.yaml", "sources/extra.yaml"}
+
+
+def test_a_changed_quote_is_located_and_the_difference_shown(make_site, tmp_path, claim_data):
+    quote = "accounting for about a quarter of all foreign studants in the country"
+    site = make_site(tmp_path, claims={"x": claim_data(appeared=[{"source": "newsletter", "quote": quote}])})
+    (problem,) = site.check().problems
+    assert problem.field == "appeared[0].quote"
+    assert (problem.line, problem.column) == (6, 3)
+    assert "not in the archived text of newsletter (sources/newsletter.txt)" in problem.message
+    assert "the text has 'e' where the quote has 'a'." in problem.message
+    assert "\u201caccounting for about a quarter of all foreign students in the country\u201d" in problem.message
+
+
+def test_dates_that_cannot_be(make_site, tmp_path, claim_data):
+    data = claim_data(
+        claimed="2025-07-01", updated="2025-06-01", rated_on="2025-06-05",
+        corrections=[{"date": "2025-05-01", "kind": "update", "text": "Changed."}],
+    )
+    fields = {p.field for p in make_site(tmp_path, claims={"x": data}).check().problems}
+    assert fields == {"claimed", "updated", "rated_on", "corrections[0].date"}
+
+
+def test_an_impossible_calendar_date(make_site, tmp_path, claim_data):
+    text = TYPO_CLAIM.replace("conclussion", "conclusion").replace("mostly-ture", '"true"').replace("2025-06-04", "2025-06-31")
+    (problem,) = make_site(tmp_path, claims={"x": text}).check().problems
+    assert (problem.line, problem.column, problem.field) == (10, 12, "published")
+    assert "not a real date" in problem.message
+
+
+def test_a_date_in_words(make_site, tmp_path, claim_data):
+    (problem,) = make_site(tmp_path, claims={"x": claim_data(published="June 4")}).check().problems
+    assert problem.field == "published" and "YYYY-MM-DD" in problem.message
+
+
+def test_a_duplicate_key_stops_the_file(make_site, tmp_path):
+    text = TYPO_CLAIM.replace("conclussion", "conclusion") + "verdict: false\n"
+    (problem,) = make_site(tmp_path, claims={"x": text}).check().problems
+    assert (problem.line, problem.field) == (11, "verdict") and "given twice (first on line 7)" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "words"),
+    [
+        ({"short": "x" * 76}, "short", "at most 75 characters; found 76"),
+        ({"conclusion": ""}, "conclusion", "expected some text"),
+        ({"topics": "Education"}, "topics", "write a list"),
+        ({"kind": "opinion"}, "kind", "expected one of fact, attribution"),
+        ({"appeared": []}, "appeared", "at least 1 items"),
+        ({"claimant": "Ann Editor"}, "claimant", "try 'ann-editor'"),
+    ],
+)
+def test_schema_messages(make_site, tmp_path, claim_data, change, field, words):
+    (problem,) = make_site(tmp_path, claims={"x": claim_data(**change)}).check().problems
+    assert problem.field == field
+    assert words in f"{problem.message} ({problem.hint})"
+
+
+def test_an_empty_field_says_it_is_empty(make_site, tmp_path):
+    text = TYPO_CLAIM.replace("conclussion: It was.", "conclusion:").replace("mostly-ture", "mostly-true")
+    (problem,) = make_site(tmp_path, claims={"x": text}).check().problems
+    assert (problem.line, problem.field) == (8, "conclusion") and "found nothing" in problem.message
+
+
+def test_text_with_a_colon_read_as_a_mapping(make_site, tmp_path):
+    text = "title: t\npublisher: p\npublished: 2025-01-01\ntype: report\nreliability:\n  - No byline: none at all.\n"
+    (problem,) = make_site(tmp_path, sources={"wire": text}).check().problems
+    assert (problem.line, problem.field) == (6, "reliability[0]")
+    assert "quotes" in problem.hint
+
+
+def test_a_list_instead_of_a_mapping(make_site, tmp_path):
+    (problem,) = make_site(tmp_path, claims={"x": "- claim: a\n- short: b\n"}).check().problems
+    assert problem.path == "claims/x.yaml" and "found a list" in problem.message
+
+
+def test_an_unknown_field_inside_a_quote(make_site, tmp_path, claim_data):
+    quote = {"source": "newsletter", "quote": "Weekly recap", "sorce": "wire"}
+    (problem,) = make_site(tmp_path, claims={"x": claim_data(appeared=[quote])}).check().problems
+    assert problem.field == "appeared[0].sorce" and problem.hint == "did you mean 'source'?"
+
+
+def test_an_unknown_previous_verdict(make_site, tmp_path, claim_data):
+    correction = {"date": "2025-06-05", "kind": "correction", "text": "Fixed.", "previous_verdict": "ture"}
+    (problem,) = make_site(tmp_path, claims={"x": claim_data(corrections=[correction])}).check().problems
+    assert problem.field == "corrections[0].previous_verdict" and problem.hint == "did you mean 'true'?"
+
+
+def test_a_file_name_that_is_not_an_id(make_site, tmp_path, claim_data):
+    (problem,) = make_site(tmp_path, claims={"Student_Visas": claim_data()}).check().problems
+    assert "not a valid claim id" in problem.message and "student-visas.yaml" in problem.hint
+
+
+def test_ids_that_differ_only_in_case_collide(make_site, tmp_path, claim_data):
+    site = make_site(tmp_path, sources={"Wire": dict(SOURCE)}, texts={"Wire": "Text."})
+    messages = [p.message for p in site.check().problems if p.path == "sources/wire.yaml" or p.path == "sources/Wire.yaml"]
+    assert any("collides with" in m for m in messages)
+
+
+def test_a_missing_archived_text(make_site, tmp_path):
+    (problem,) = make_site(tmp_path, sources={"extra": SOURCE}).check().problems
+    assert (problem.path, problem.line, problem.field) == ("sources/extra.yaml", 1, "archived_text")
+    assert "sources/extra.txt does not exist" in problem.message
+    assert "save the text as sources/extra.txt" in problem.hint
+
+
+def test_a_missing_archived_text_named_in_the_record(make_site, tmp_path):
+    text = "title: t\npublisher: p\npublished: 2025-01-01\ntype: report\narchived_text: texts/extra.txt\n"
+    (problem,) = make_site(tmp_path, sources={"extra": text}).check().problems
+    assert (problem.line, problem.field) == (5, "archived_text")
+    assert "sources/texts/extra.txt does not exist" in problem.message and "relative to sources/" in problem.hint
+
+
+def test_an_archived_text_in_another_place(make_site, tmp_path, claim_data):
+    site = make_site(tmp_path, sources={"extra": dict(SOURCE, archived_text="texts/extra.txt")}, texts={"texts/extra": "Plain words here."})
+    checked = site.check()
+    assert checked.ok
+    assert checked.site.source("extra").archived_text == "sources/texts/extra.txt"
+
+
+@pytest.mark.parametrize("path", ["../outside.txt", "/etc/hostname", "."])
+def test_an_archived_text_path_that_is_not_a_file_of_the_repository(make_site, tmp_path, path):
+    (problem,) = make_site(tmp_path, sources={"extra": dict(SOURCE, archived_text=path)}).check().problems
+    assert problem.path == "sources/extra.yaml"
+
+
+def test_an_approximate_date_needs_a_note(make_site, tmp_path):
+    (problem,) = make_site(tmp_path, sources={"wire": dict(SOURCE, date_precision="approximate")}).check().problems
+    assert problem.field == "date_precision" and "date_note" in problem.message
+
+
+def test_copies_must_name_a_source(make_site, tmp_path):
+    (problem,) = make_site(tmp_path, sources={"wire": dict(SOURCE, copies="newsleter")}).check().problems
+    assert problem.field == "copies" and problem.hint == "did you mean 'newsletter'?"
+
+
+def test_a_source_with_errors_is_reported_once_not_per_claim(make_site, tmp_path):
+    (problem,) = make_site(tmp_path, sources={"wire": dict(SOURCE, type="press")}).check().problems
+    assert problem.path == "sources/wire.yaml" and problem.field == "type"
+
+
+def test_a_person_with_errors_is_reported_once_not_per_claim(make_site, tmp_path):
+    people = "marco-rubio:\n  nam: Marco Rubio\nscott-bessent:\n  name: Scott Bessent\n"
+    problems = make_site(tmp_path, people=people).check().problems
+    assert {p.path for p in problems} == {"people.yaml"}
+    assert {p.field for p in problems} == {"marco-rubio", "marco-rubio.nam"}
+
+
+def test_a_badly_formed_key_in_people_is_located_at_the_key(make_site, tmp_path):
+    people = "scott-bessent:\n  name: Scott Bessent\nMarco Rubio:\n  name: Marco Rubio\n"
+    problems = make_site(tmp_path, people=people).check().problems
+    (key,) = [p for p in problems if p.path == "people.yaml"]
+    assert (key.line, key.field) == (3, "Marco Rubio") and "'marco-rubio'" in key.hint
+    # The claims name marco-rubio, which the file does not hold: that is a real error in each claim.
+    assert {p.path for p in problems if p.path != "people.yaml"} == {"claims/rubio-revoke.yaml", "claims/students-270000.yaml"}
+
+
+def test_subjects_are_read_and_titled(make_site, tmp_path):
+    subjects = {"chinese-students-in-us": {"title": "Chinese students in the US", "note": "Periods differ."}}
+    checked = make_site(tmp_path, subjects=subjects).check()
+    assert checked.ok
+    assert checked.site.corpus.subject("chinese-students-in-us").title == "Chinese students in the US"
+    assert checked.site.corpus.subject("no-entry").title == "No entry"
+
+
+def test_the_records_built(make_site, tmp_path, mini_site):
+    claim = mini_site.claim_by_id["rubio-revoke"]
+    assert claim.kind == "attribution" and claim.verdict == "mostly-true"
+    assert claim.corrections[0].previous_verdict == "true" and claim.corrections[0].date == dt.date(2025, 6, 3)
+    assert claim.position.path == "claims/rubio-revoke.yaml"
+    wire = mini_site.source("wire")
+    assert wire.date_precision == "approximate" and wire.publish_full_text is False
+    assert wire.text.startswith("Over 300,000 Chinese students")
+    assert mini_site.corpus.name_of("wire") == "Talks stall"  # publisher unknown: the title names it
+    assert mini_site.corpus.name_of("newsletter") == "Example Newsletter"
+    assert mini_site.corpus.name_of("marco-rubio") == "Marco Rubio"
+
+
+@pytest.mark.parametrize(("text", "expected"), [("Student visas", "student-visas"), ("Économie & trade", "economie-trade"), ("!!!", "item")])
+def test_slug(text, expected):
+    assert slug(text) == expected
+
+
+def test_jsonable_turns_dates_into_text():
+    assert jsonable({"a": [dt.date(2025, 1, 2)]}) == {"a": ["2025-01-02"]}
+
+
+@pytest.mark.parametrize("name", ["claim", "source", "people", "subjects"])
+def test_the_schemas_compile(name):
+    checked = schema(name)
+    assert checked.name == name
+    checked.thorough.check_schema(checked.thorough.schema)
