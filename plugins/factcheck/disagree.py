@@ -6,7 +6,8 @@ and the editor's note (``subjects.yaml``) is carried as it is.
 
 How sides are formed, per subject (quotes without a ``subject`` are ignored):
 
-- Uses of the same passage (same source and anchor) are one side, listing every claim.
+- Uses of the same passage (same source and anchor) are one side, listing every claim
+  (claim ids sorted); where they declare different details, the first claim's (by id) are kept.
 - A source whose ``copies`` names another source quoted on the same subject counts once:
   a side of the copy that duplicates a side of the original (the same words, or the same
   value, period and scope) is dropped, and its claims are listed on the original's side.
@@ -110,8 +111,8 @@ class _Entry:
     copies: str = ""
 
     @property
-    def key(self) -> tuple[str, int]:
-        return (self.side.source, self.position)
+    def key(self) -> tuple[str, int, str]:
+        return (self.side.source, self.position, self.side.anchor)
 
 
 def find_disagreements(uses: Sequence[QuoteUse], corpus: Corpus) -> tuple[Disagreement, ...]:
@@ -134,7 +135,7 @@ def _by_subject(uses: Sequence[QuoteUse]) -> dict[str, list[QuoteUse]]:
 def _merge_passages(uses: list[QuoteUse], corpus: Corpus) -> list[_Entry]:
     """One entry per passage (source and anchor), listing every claim that quotes it."""
     entries: dict[tuple[str, str], _Entry] = {}
-    for use in uses:
+    for use in sorted(uses, key=lambda u: (u.quote.source, u.anchor, u.claim, u.role)):
         key = (use.quote.source, use.anchor)
         if key in entries:
             entries[key] = _with_use(entries[key], use)
@@ -224,7 +225,7 @@ def _duplicates(copy: Side, original: Side) -> bool:
 def _with_claims(entry: _Entry, claims: list[str]) -> _Entry:
     if not claims:
         return entry
-    merged = tuple(dict.fromkeys(entry.side.claims + tuple(claims)))
+    merged = tuple(sorted(set(entry.side.claims + tuple(claims))))
     return replace(entry, side=replace(entry.side, claims=merged))
 
 
@@ -289,9 +290,12 @@ def _both_stated_and_differ(a: str, b: str) -> bool:
     return bool(a.strip() and b.strip()) and _key(a) != _key(b)
 
 
+_SHORT_YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*[-–/]\s*(\d\d)\b")
+
+
 def _key(text: str) -> str:
     """Text folded for comparing periods, scopes, speakers, occasions: '2023-24' reads '2023-2024'."""
-    expanded = re.sub(r"\b((?:19|20)(\d\d))\s*[-–/]\s*(\d\d)\b", lambda m: f"{m.group(1)}-{m.group(1)[:2]}{m.group(3)}", text)
+    expanded = _SHORT_YEAR_RANGE.sub(lambda m: f"{m.group(1)}-{m.group(1)[:2]}{m.group(2)}", text)
     return words_key(expanded)
 
 
@@ -337,11 +341,11 @@ def _reason(kind: str, entries: list[_Entry]) -> str:
         return f"Different words are attributed to {entries[0].said_by} on the same occasion ({entries[0].occasion})."
     if kind == REFERENCE_PERIOD:
         listed = "; ".join(f"{s.value_text}, {s.period or 'period not stated'} ({s.source_title})" for s in sides)
-        return f"The figures are for different reference periods: {listed}."
+        return f"The sources speak of different reference periods: {listed}."
     if kind == SCOPE:
         listed = "; ".join(f"{s.value_text}, {s.scope or 'scope not stated'} ({s.source_title})" for s in sides)
-        return f"The figures cover different things: {listed}."
+        return f"The sources speak of different scopes: {listed}."
     listed = "; ".join(f"{s.value_text} ({s.source_title})" for s in sides)
     if kind == CONTRADICTION:
         return f"These values cannot all hold: {listed}."
-    return f"These figures can all hold, but they differ by more than {FIGURE_TOLERANCE:.0%}: {listed}."
+    return f"These figures can all hold, but the stated figures differ by more than {FIGURE_TOLERANCE:.0%}: {listed}."

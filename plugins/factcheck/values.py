@@ -39,12 +39,13 @@ What is not read as a figure: a bare four-digit year (1900-2100, no thousands se
 "COVID-19", "5G"); a bare number right after a capitalised name ("Nikkei 225",
 "Section 301"); a small number in words ("two countries") unless it has a qualifier,
 a unit or a scale word. Counted nouns ("students") are not read as units, only units of
-measure ("units", "tonnes", "zetabytes", "EFLOPS"), currencies and percentages, so that
-two quotes about the same subject stay comparable; declare ``unit`` in the YAML to show it.
+measure ("units", "tonnes", "zetabytes", "EFLOPS", "days" as in "a 90-day pause"),
+currencies and percentages, so that two quotes about the same subject stay comparable;
+declare ``unit`` in the YAML to show it.
 
 Dates are spans ``start``..``end`` (both included), resolved against ``reference`` (the
-source's publication date): "June 9, 2025" one day; "May 12" that day in the reference's
-year; "January" or "January 2025" the whole month; "early April" days 1-10, "mid-August"
+source's publication date): "June 9, 2025" or "2025-06-09" one day; "May 12" that day in
+the reference's year; "January" or "January 2025" the whole month; "early April" days 1-10, "mid-August"
 11-20, "late May" 21 to the end (also "the beginning/middle/end of"); "last month", "this
 week" (Monday to Sunday), "last year", "yesterday"; "Friday" or "on Friday" the most recent
 Friday on or before the reference date. A month or day without a year is always taken in
@@ -71,7 +72,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import Callable, Iterator, Mapping, Optional
+from typing import Callable, Iterable, Iterator, Mapping, Optional
 
 from .quotes import normalise
 
@@ -214,11 +215,15 @@ def date_value(start: date, end: date, text: str = "") -> Value:
 
 @dataclass(frozen=True)
 class _Reading:
-    """A value found in a text, with where it stands."""
+    """A value found in a text, with where it stands; ``None`` for a date that cannot be resolved
+    (no reference date), which still keeps its words from being read as something else."""
 
     start: int
     end: int
-    value: Value
+    value: Optional[Value]
+
+    def overlaps(self, other: "_Reading") -> bool:
+        return self.start < other.end and other.start < self.end
 
 
 _Reader = Callable[[str, Optional[date]], Iterator[_Reading]]
@@ -226,13 +231,15 @@ _Reader = Callable[[str, Optional[date]], Iterator[_Reading]]
 
 def parse_value(text: str, reference: date | None = None) -> Value | None:
     """The first value ``text`` asserts, or ``None`` when it asserts none that can be read."""
-    readings = [r for reader in _READERS for r in reader(text, reference)]
-    if not readings:
-        readings = list(_read_years(text, reference))
-    if not readings:
-        return None
-    first = min(readings, key=lambda r: (r.start, -(r.end - r.start)))
-    return first.value
+    found = [r for reader in _READERS for r in reader(text, reference)] or list(_read_years(text, reference))
+    skipped: list[_Reading] = []
+    for reading in sorted(found, key=lambda r: (r.start, -(r.end - r.start))):
+        if any(reading.overlaps(s) for s in skipped):
+            continue
+        if reading.value is not None:
+            return reading.value
+        skipped.append(reading)
+    return None
 
 
 # Qualifier phrases, as written, and the qualifier they give.
@@ -259,12 +266,14 @@ _TRAILING_QUALIFIERS: dict[str, str] = {
 }
 
 
-def _alternatives(phrases: object) -> str:
-    words = sorted((str(p) for p in phrases), key=len, reverse=True)  # type: ignore[attr-defined]
+def _alternatives(phrases: Iterable[str]) -> str:
+    """A regex alternation of the phrases, longest first, any run of spaces matching a space."""
+    words = sorted(phrases, key=len, reverse=True)
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
 
 
 _QUAL = rf"(?:(?<![\w.])(?P<qual>(?i:{_alternatives(_QUALIFIER_PHRASES)}))\s+)?"
+# "$" is read as US dollars; "¥" stays "¥" (yen or yuan: comparable only with "¥").
 _CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "¥",
                      "USD": "USD", "EUR": "EUR", "GBP": "GBP", "CNY": "CNY", "RMB": "CNY", "JPY": "JPY"}
 _CURRENCY_WORDS = {"dollars": "USD", "us dollars": "USD", "euros": "EUR", "pounds": "GBP",
@@ -272,13 +281,13 @@ _CURRENCY_WORDS = {"dollars": "USD", "us dollars": "USD", "euros": "EUR", "pound
 _SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _ABBREVIATED_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
 _MEASURES = (r"[a-z]*bytes|tonnes|tons|barrels|units|kilomet(?:re|er)s|km|miles|met(?:re|er)s|hectares"
-             r"|acres|[kmgt]wh?|[kmgt]w|[epgt]?flops")
+             r"|acres|[kmgt]wh?|[kmgt]w|[epgt]?flops|(?:hour|day|week|month|year)s?")
 _SUFFIX = (
     r"(?:\s*(?P<pct>%|(?i:per\s?cent|percent|percentage\s+points?|pct)(?!\w))"
     r"|\s*-?(?P<fold>(?i:fold))(?!\w)"
     r"|\s+(?P<times>(?i:times))(?!\w)"
     rf"|\s+(?P<curword>(?i:{_alternatives(_CURRENCY_WORDS)}))(?!\w)"
-    rf"|\s+(?P<measure>(?i:{_MEASURES}))(?!\w))?"
+    rf"|(?:\s+|-)(?P<measure>(?i:{_MEASURES}))(?!\w))?"
     rf"(?P<trail>\s*\+|-plus(?!\w)|\s+or\s+(?i:{_alternatives(_TRAILING_QUALIFIERS)})(?!\w))?"
 )
 _DIGITS = re.compile(
@@ -359,7 +368,7 @@ def _is_glued(text: str, start: int, end: int) -> bool:
     """True when the figure is part of a word or code: "G7", "COVID-19", "5G", "10:30"."""
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
-    if before.isalnum() or after.isalnum() or after == ":" and text[end + 1:end + 2].isdigit():
+    if before.isalnum() or after.isalnum() or (after == ":" and text[end + 1:end + 2].isdigit()):
         return True
     return before in "-–" and start >= 2 and text[start - 2].isalnum()
 
@@ -373,7 +382,7 @@ def _is_bare_year(match: re.Match[str]) -> bool:
 
 def _read_digits(text: str, reference: Optional[date], at: int = 0) -> Iterator[_Reading]:
     for match in _DIGITS.finditer(text, at):
-        number_start = match.start("sign") if match.group("sign") else match.start("cur") if match.group("cur") else match.start("num")
+        number_start = min(match.start(g) for g in ("sign", "cur", "num") if match.group(g))
         if _is_glued(text, number_start, match.end()) or _is_bare_year(match):
             continue
         currency = _CURRENCY_SYMBOLS.get((match.group("cur") or "").strip(), "")
@@ -535,10 +544,14 @@ _PART_MONTH = re.compile(
     rf"[\s-]*(?P<month>{_FULL_MONTH}){_YEAR}(?!\d)"
 )
 _MONTH_ONLY = re.compile(rf"(?<!\w)(?P<month>{_FULL_MONTH}){_YEAR}(?![\w])")
-_RELATIVE = re.compile(r"(?<!\w)(?i:(?P<which>last|this|next)\s+(?P<unit>week|month|year)|(?P<day>yesterday|today|tomorrow))(?!\w)")
+_RELATIVE = re.compile(
+    r"(?<!\w)(?i:(?P<which>last|this|next)\s+(?P<unit>week|month|year)|(?P<day>yesterday|today|tomorrow))(?!\w)"
+)
 _WEEKDAY_NAMES = list(calendar.day_name)  # Monday first, as date.weekday()
 _WEEKDAY = re.compile(rf"(?<!\w)(?:(?i:on|last)\s+)?(?P<weekday>{'|'.join(_WEEKDAY_NAMES)})(?!\w)")
-_YEARS = re.compile(r"(?<![\w,.$])(?P<first>(?:19|20)\d\d)(?:\s*(?:-|–|/|to)\s*(?P<last>(?:19|20)?\d\d))?(?![\w,%]|\.\d)")
+_YEARS = re.compile(
+    r"(?<![\w,.$])(?P<first>(?:19|20)\d\d)(?:\s*(?:-|–|/|to)\s*(?P<last>(?:19|20)?\d\d))?(?![\w,%]|\.\d)"
+)
 
 _PARTS = {"early": (1, 10), "beginning": (1, 10), "start": (1, 10), "mid": (11, 20), "middle": (11, 20),
           "late": (21, 31), "end": (21, 31)}
@@ -570,6 +583,7 @@ def _read_day_dates(text: str, reference: Optional[date]) -> Iterator[_Reading]:
         for match in pattern.finditer(text):
             year = _year(match.group("year"), reference)
             if year is None:
+                yield _Reading(match.start(), match.end(), None)
                 continue
             month = _month_number(match.group("month"))
             start = _safe_date(year, month, int(match.group("day")))
@@ -582,6 +596,7 @@ def _read_part_of_month(text: str, reference: Optional[date]) -> Iterator[_Readi
     for match in _PART_MONTH.finditer(text):
         year = _year(match.group("year"), reference)
         if year is None:
+            yield _Reading(match.start(), match.end(), None)
             continue
         month = _month_number(match.group("month"))
         words = match.group("part").lower().split()
@@ -594,6 +609,7 @@ def _read_months(text: str, reference: Optional[date]) -> Iterator[_Reading]:
     for match in _MONTH_ONLY.finditer(text):
         year = _year(match.group("year"), reference)
         if year is None:
+            yield _Reading(match.start(), match.end(), None)
             continue
         month = _month_number(match.group("month"))
         span = date(year, month, 1), date(year, month, _last_day(year, month))
@@ -601,9 +617,10 @@ def _read_months(text: str, reference: Optional[date]) -> Iterator[_Reading]:
 
 
 def _read_relative(text: str, reference: Optional[date]) -> Iterator[_Reading]:
-    if reference is None:
-        return
     for match in _RELATIVE.finditer(text):
+        if reference is None:
+            yield _Reading(match.start(), match.end(), None)
+            continue
         span = _relative_span(match, reference)
         yield _Reading(match.start(), match.end(), date_value(*span, _clean(match.group(0))))
 
@@ -627,12 +644,25 @@ def _relative_span(match: re.Match[str], reference: date) -> tuple[date, date]:
 
 
 def _read_weekdays(text: str, reference: Optional[date]) -> Iterator[_Reading]:
-    if reference is None:
-        return
     for match in _WEEKDAY.finditer(text):
+        if reference is None:
+            yield _Reading(match.start(), match.end(), None)
+            continue
         weekday = _WEEKDAY_NAMES.index(match.group("weekday"))
         day = reference - timedelta(days=(reference.weekday() - weekday) % 7)
         yield _Reading(match.start(), match.end(), date_value(day, day, _clean(match.group(0))))
+
+
+_ISO_DATE = re.compile(r"(?<![\w-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\w-])")
+
+
+def _read_iso_dates(text: str, reference: Optional[date]) -> Iterator[_Reading]:
+    """Dates written YYYY-MM-DD, as the YAML writes them."""
+    for match in _ISO_DATE.finditer(text):
+        month = int(match.group("month"))
+        day = _safe_date(int(match.group("year")), month, int(match.group("day"))) if 1 <= month <= 12 else None
+        if day:
+            yield _Reading(match.start(), match.end(), date_value(day, day, match.group(0)))
 
 
 def _read_years(text: str, reference: Optional[date]) -> Iterator[_Reading]:
@@ -648,7 +678,7 @@ def _read_years(text: str, reference: Optional[date]) -> Iterator[_Reading]:
 
 _READERS: tuple[_Reader, ...] = (
     _read_digits, _read_number_words, _read_fractions, _read_vague, _read_ranges, _read_multipliers,
-    _read_day_dates, _read_part_of_month, _read_months, _read_relative, _read_weekdays,
+    _read_day_dates, _read_part_of_month, _read_months, _read_relative, _read_weekdays, _read_iso_dates,
 )
 
 
@@ -677,11 +707,11 @@ def value_from_yaml(raw: object, reference: date | None) -> Value:
     if isinstance(raw, (int, float)):
         return numeric_value("number", _figure(raw, "value", "number"))
     if isinstance(raw, (date, datetime)):
-        day = _day(raw, "value", reference)
-        return date_value(day.start or day.end, day.end or day.start, str(raw))  # type: ignore[arg-type]
+        start, end = _span_field(raw, "value", reference)
+        return date_value(start, end, start.isoformat())
     if isinstance(raw, Mapping):
         return _value_from_mapping(raw, reference)
-    raise ValueError(f"a value must be text or a mapping with the fields {', '.join(_FIELDS)}; "
+    raise ValueError(f"expected a value as text or a mapping with the fields {', '.join(_FIELDS)}; "
                      f"found {type(raw).__name__}")
 
 
@@ -721,7 +751,7 @@ def _kind_of(raw: Mapping[object, object]) -> str:
         return "date"
     if any(key in raw for key in _NUMERIC_FIELDS):
         return "number"
-    raise ValueError(f"a value needs a kind ({', '.join(KINDS)}), or a number, an interval or a date")
+    raise ValueError(f"a value needs a kind; expected one of {', '.join(KINDS)}, or a number, an interval or a date")
 
 
 def _fields_of(kind: str) -> tuple[str, ...]:
@@ -736,10 +766,10 @@ def _text_field(raw: Mapping[object, object], key: str, required: bool = False) 
     found = raw.get(key)
     if found is None or found == "":
         if required:
-            raise ValueError(f"a value of kind {raw.get('kind')!r} needs {key!r}: the words themselves")
+            raise ValueError(f"a value of kind {raw.get('kind')!r} needs {key!r}; expected the words themselves")
         return ""
     if not isinstance(found, str):
-        raise ValueError(f"{key!r} of a value must be text; found {found!r}")
+        raise ValueError(f"{key!r} of a value must be text; expected words, found {found!r}")
     return found.strip()
 
 
@@ -747,7 +777,8 @@ def _numeric_from_mapping(kind: str, raw: Mapping[object, object], text: str) ->
     unit = _unit(kind, _text_field(raw, "unit"))
     has_range = "low" in raw or "high" in raw
     if has_range and ("number" in raw or "qualifier" in raw):
-        raise ValueError("give either 'number' (with an optional 'qualifier') or 'low'/'high', not both")
+        raise ValueError("a value has both 'number' and 'low'/'high'; expected either 'number' (with an optional "
+                         "'qualifier') or 'low'/'high', not both")
     if has_range:
         low = _figure(raw["low"], "low", kind) if "low" in raw else -math.inf
         high = _figure(raw["high"], "high", kind) if "high" in raw else math.inf
@@ -755,7 +786,7 @@ def _numeric_from_mapping(kind: str, raw: Mapping[object, object], text: str) ->
             raise ValueError(f"'low' ({_plain(low)}) is greater than 'high' ({_plain(high)}); expected low <= high")
         return range_value(kind, Interval(low, high), unit, text)
     if "number" not in raw:
-        raise ValueError(f"a value of kind {kind!r} needs 'number', or 'low' and/or 'high'")
+        raise ValueError(f"a value of kind {kind!r} needs a figure; expected 'number', or 'low' and/or 'high'")
     qualifier = raw.get("qualifier", "exactly")
     if qualifier not in QUALIFIERS:
         raise ValueError(f"unknown qualifier {qualifier!r}; expected one of: {', '.join(QUALIFIERS)}")
@@ -774,46 +805,55 @@ def _figure(raw: object, field_name: str, kind: str) -> float:
     if isinstance(raw, str) and re.fullmatch(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?", raw.strip()):
         raw = float(raw.replace(",", ""))
     if isinstance(raw, bool) or not isinstance(raw, (int, float)):
-        raise ValueError(f"{field_name!r} must be a figure such as 270000 or 0.8; found {raw!r}")
+        raise ValueError(f"{field_name!r} must be a figure; expected a number such as 270000 or 0.8, found {raw!r}")
     number = float(raw)
     limit = MAX_PERCENT if kind == "percent" else MAX_MAGNITUDE
     if not math.isfinite(number) or abs(number) > limit:
         raise ValueError(f"{field_name!r} is {raw!r}, beyond what a source could mean; expected at most {limit:g}")
     if number < 0 and kind in ("number", "money"):
-        raise ValueError(f"{field_name!r} is negative ({raw!r}); a count or an amount of {kind} is 0 or more")
+        what = "count" if kind == "number" else "sum of money"
+        raise ValueError(f"{field_name!r} is negative ({raw!r}); expected 0 or more for a {what}")
     return number
 
 
 def _date_from_mapping(raw: Mapping[object, object], text: str, reference: Optional[date]) -> Value:
     if "date" in raw:
         if "start" in raw or "end" in raw:
-            raise ValueError("give either 'date' or 'start' and 'end', not both")
-        span = _day(raw["date"], "date", reference)
-        return date_value(span.start, span.end, text or str(raw["date"]))  # type: ignore[arg-type]
+            raise ValueError("a value has both 'date' and 'start'/'end'; "
+                             "expected either 'date' or 'start' and 'end', not both")
+        start, end = _span_field(raw["date"], "date", reference)
+        return date_value(start, end, text or str(raw["date"]))
     if "start" not in raw or "end" not in raw:
-        raise ValueError("a value of kind 'date' needs 'date', or both 'start' and 'end'")
-    start = _day(raw["start"], "start", reference).start
-    end = _day(raw["end"], "end", reference).end
-    if start > end:  # type: ignore[operator]
+        raise ValueError("a value of kind 'date' needs a date; expected 'date', or both 'start' and 'end'")
+    start = _span_field(raw["start"], "start", reference)[0]
+    end = _span_field(raw["end"], "end", reference)[1]
+    if start > end:
         raise ValueError(f"'start' ({start}) is after 'end' ({end}); expected start <= end")
-    return date_value(start, end, text)  # type: ignore[arg-type]
+    return date_value(start, end, text)
 
 
-def _day(raw: object, field_name: str, reference: Optional[date]) -> Value:
-    """A date field: a YAML date, 'YYYY-MM-DD', or words read like a quote ('mid-August')."""
+def _iso_date(written: str, field_name: str) -> date:
+    try:
+        return date.fromisoformat(written)
+    except ValueError:
+        raise ValueError(f"{field_name!r} is {written!r}, which is not a day of the calendar; "
+                         "expected a real date written YYYY-MM-DD") from None
+
+
+def _span_field(raw: object, field_name: str, reference: Optional[date]) -> tuple[date, date]:
+    """The first and last day of a date field: a YAML date, 'YYYY-MM-DD', or words ('mid-August')."""
     if isinstance(raw, datetime):
         raw = raw.date()
     if isinstance(raw, date):
-        return date_value(raw, raw)
+        return raw, raw
     if isinstance(raw, str):
-        try:
-            day = date.fromisoformat(raw.strip())
-            return date_value(day, day, raw)
-        except ValueError:
-            value = parse_value(raw, reference)
-            if value is not None and value.is_date:
-                return value
-    raise ValueError(f"{field_name!r} must be a date written YYYY-MM-DD (or words such as 'mid-August'); "
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw.strip()):
+            day = _iso_date(raw.strip(), field_name)
+            return day, day
+        value = parse_value(raw, reference)
+        if value is not None and value.start is not None and value.end is not None:
+            return value.start, value.end
+    raise ValueError(f"{field_name!r} must be a date; expected YYYY-MM-DD (or words such as 'mid-August'), "
                      f"found {raw!r}")
 
 
@@ -839,10 +879,10 @@ _QUALIFIER_WORDS = {"exactly": "", "more-than": "more than", "at-least": "at lea
 def _describe_numeric(value: Value) -> str:
     if value.number is not None and value.qualifier in _QUALIFIER_WORDS:
         words = f"{_QUALIFIER_WORDS[value.qualifier]} {_amount(value, value.number)}".strip()
+    elif value.low == value.high:
+        words = _amount(value, value.low)
     elif math.isfinite(value.low) and math.isfinite(value.high):
         words = f"between {_amount(value, value.low)} and {_amount(value, value.high)}"
-        if value.low == value.high:
-            words = _amount(value, value.low)
     elif math.isfinite(value.low):
         words = f"{'more than' if value.low_open else 'at least'} {_amount(value, value.low)}"
     elif math.isfinite(value.high):
@@ -876,15 +916,16 @@ def _unit_words(value: Value) -> str:
 def format_number(number: float) -> str:
     """A figure as readers write it: 270,000; 0.8; 15 billion; 41.06."""
     for scale, name in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
-        if abs(number) >= scale and _is_round(number / scale):
+        if abs(number) >= scale and _is_round(number, scale):
             return f"{_decimal(number / scale)} {name}"
     if float(number).is_integer():
         return f"{int(number):,}"
     return _decimal(number, grouped=True)
 
 
-def _is_round(number: float) -> bool:
-    return abs(number * 100 - round(number * 100)) < 1e-6
+def _is_round(number: float, scale: float) -> bool:
+    """Whether the figure is a whole number of hundredths of the scale (15.25 billion)."""
+    return float(number).is_integer() and int(number) % int(scale // 100) == 0
 
 
 def _decimal(number: float, grouped: bool = False) -> str:
@@ -894,7 +935,7 @@ def _decimal(number: float, grouped: bool = False) -> str:
 
 def _describe_span(start: Optional[date], end: Optional[date]) -> str:
     if start is None or end is None:
-        return f"{'from ' + _day_text(start) if start else 'until ' + _day_text(end) if end else 'an unknown date'}"
+        return f"from {_day_text(start)}" if start else f"until {_day_text(end)}" if end else "an unknown date"
     if start == end:
         return _day_text(start)
     whole_months = start.day == 1 and end.day == _last_day(end.year, end.month)
@@ -921,7 +962,9 @@ def interval_text(value: Value) -> str:
     Words and labels have no interval: the empty string.
     """
     if value.is_date:
-        return f"[{value.start.isoformat() if value.start else '-inf'}, {value.end.isoformat() if value.end else 'inf'}]"
+        first = value.start.isoformat() if value.start else "-inf"
+        last = value.end.isoformat() if value.end else "inf"
+        return f"[{first}, {last}]"
     if not value.is_numeric:
         return ""
     opening = "(" if value.low_open or math.isinf(value.low) else "["

@@ -1,0 +1,334 @@
+"""Deciding where the sources disagree (factcheck.disagree)."""
+
+from __future__ import annotations
+
+import random
+import time
+from datetime import date
+from typing import Optional
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.disagree import (
+    CONTRADICTION,
+    DIFFERENT_FIGURES,
+    REFERENCE_PERIOD,
+    SCOPE,
+    TENSION,
+    WORDS,
+    Disagreement,
+    find_disagreements,
+)
+from factcheck.model import Corpus, Quote, QuoteUse, Scale, Source, Subject
+from factcheck.quotes import anchor
+from factcheck.values import Value, numeric_value, value_from_yaml
+
+STUDENTS = "chinese-students-in-us"
+PUBLISHED = date(2025, 6, 1)
+MORE_THAN_270K = "In the 2023-2024 school year, more than 270,000 Chinese students studied in the US"
+OVER_300K = "Over 300,000 Chinese students were enrolled in U.S. universities as of 2024"
+
+
+def source(id: str, copies: str = "") -> Source:
+    return Source(id=id, title=f"Title of {id}", publisher="Publisher", published=PUBLISHED,
+                  type="news-article", text="", copies=copies)
+
+
+def corpus(*sources: Source, subjects: tuple[Subject, ...] = ()) -> Corpus:
+    return Corpus(claims=(), sources=sources, people=(), subjects=subjects, scale=Scale(()))
+
+
+def use(claim: str, source_id: str, text: str, subject: str = STUDENTS, value: Optional[Value] = None,
+        start: int = 0, **quote_fields: str) -> QuoteUse:
+    quote = Quote(source=source_id, text=text, subject=subject, **quote_fields)
+    return QuoteUse(claim=claim, role="evidence", quote=quote, exact=text, anchor=anchor(source_id, text),
+                    start=start, end=start + len(text), value=value)
+
+
+def figure(number: float, qualifier: str = "exactly") -> Value:
+    return numeric_value("number", number, qualifier, "students")
+
+
+def only(found: tuple[Disagreement, ...]) -> Disagreement:
+    assert len(found) == 1, [d.id for d in found]
+    return found[0]
+
+
+# ---------------------------------------------------------------------------
+# The fixture case: 270,000 (2023-24) and 300,000 (as of 2024)
+
+
+def test_figures_for_different_periods_are_a_reference_period_difference_not_a_contradiction() -> None:
+    uses = [use("c1", "trivium", MORE_THAN_270K, period="2023-2024 school year"),
+            use("c2", "cnn", OVER_300K, period="as of 2024")]
+    found = only(find_disagreements(uses, corpus(source("trivium"), source("cnn"))))
+    assert (found.id, found.kind, found.severity) == (f"{STUDENTS}-reference-period", REFERENCE_PERIOD, "low")
+    assert [(s.source, s.period, s.value_text) for s in found.sides] == [
+        ("cnn", "as of 2024", "more than 300,000"),
+        ("trivium", "2023-2024 school year", "more than 270,000"),
+    ]
+    assert "2023-2024 school year" in found.reason and "as of 2024" in found.reason
+
+
+def test_the_sides_keep_the_exact_quote_its_anchor_source_title_and_claims() -> None:
+    uses = [use("c1", "trivium", MORE_THAN_270K, period="2023-24 school year"),
+            use("c2", "cnn", OVER_300K, period="as of 2024")]
+    side = find_disagreements(uses, corpus(source("trivium"), source("cnn")))[0].sides[1]
+    assert (side.quote, side.anchor) == (MORE_THAN_270K, anchor("trivium", MORE_THAN_270K))
+    assert (side.source_title, side.claims) == ("Title of trivium", ("c1",))
+    assert side.value is not None and side.value.low == 270000 and side.value.low_open
+
+
+def test_open_figures_that_can_both_hold_but_differ_notably_are_still_shown() -> None:
+    uses = [use("c1", "trivium", MORE_THAN_270K), use("c2", "cnn", OVER_300K)]
+    found = only(find_disagreements(uses, corpus(source("trivium"), source("cnn"))))
+    assert (found.kind, found.severity) == (DIFFERENT_FIGURES, "low")
+
+
+def test_exact_figures_that_cannot_both_hold_contradict() -> None:
+    uses = [use("c1", "a", "270,000 students", period="2024"), use("c2", "b", "300,000 students", period="2024")]
+    found = only(find_disagreements(uses, corpus(source("a"), source("b"))))
+    assert (found.id, found.kind, found.severity) == (f"{STUDENTS}-contradiction", CONTRADICTION, "high")
+    assert "cannot all hold" in found.reason
+
+
+def test_periods_written_differently_but_meaning_the_same_are_the_same_period() -> None:
+    uses = [use("c1", "a", "270,000 students", period="2023-24 school year"),
+            use("c2", "b", "300,000 students", period="2023-2024 School Year.")]
+    assert only(find_disagreements(uses, corpus(source("a"), source("b")))).kind == CONTRADICTION
+
+
+def test_a_period_stated_by_one_side_only_is_not_a_difference_of_period() -> None:
+    uses = [use("c1", "a", "270,000 students", period="2023-24"), use("c2", "b", "300,000 students")]
+    assert only(find_disagreements(uses, corpus(source("a"), source("b")))).kind == CONTRADICTION
+
+
+def test_different_scopes_are_flagged_as_scope() -> None:
+    uses = [use("c1", "a", "270,000 students", scope="all students"),
+            use("c2", "b", "30,000 students", scope="graduate students in STEM fields")]
+    found = only(find_disagreements(uses, corpus(source("a"), source("b"))))
+    assert (found.kind, found.severity) == (SCOPE, "low")
+    assert "graduate students in STEM fields" in found.reason
+
+
+# ---------------------------------------------------------------------------
+# What is not a disagreement
+
+
+def test_sides_that_agree_yield_nothing() -> None:
+    uses = [use("c1", "a", "over 300,000 students"), use("c2", "b", "more than 310,000 students"),
+            use("c3", "c", "about 300,000 students")]
+    assert find_disagreements(uses, corpus(source("a"), source("b"), source("c"))) == ()
+
+
+def test_the_same_figure_for_two_periods_is_not_a_disagreement() -> None:
+    uses = [use("c1", "a", "300,000 students", period="2023"), use("c2", "b", "300,000 students", period="2024")]
+    assert find_disagreements(uses, corpus(source("a"), source("b"))) == ()
+
+
+def test_values_of_different_kinds_or_units_do_not_contradict() -> None:
+    uses = [use("c1", "a", "nearly $15 billion a year"), use("c2", "b", "more than 270,000 students"),
+            use("c3", "c", "€20 billion")]
+    assert find_disagreements(uses, corpus(source("a"), source("b"), source("c"))) == ()
+
+
+def test_values_of_different_kinds_for_different_periods_still_flag_the_period() -> None:
+    uses = [use("c1", "a", "nearly $15 billion a year", period="2024"),
+            use("c2", "b", "more than 270,000 students", period="2023-24 school year")]
+    assert only(find_disagreements(uses, corpus(source("a"), source("b")))).kind == REFERENCE_PERIOD
+
+
+def test_quotes_without_a_subject_or_without_a_value_are_not_compared() -> None:
+    uses = [use("c1", "a", "270,000 students", subject=""), use("c2", "b", "300,000 students", subject=""),
+            use("c3", "a", "The talks went badly", subject="talks"),
+            use("c4", "b", "The talks went well", subject="talks")]
+    assert find_disagreements(uses, corpus(source("a"), source("b"))) == ()
+
+
+def test_differing_labels_are_left_to_the_editor() -> None:
+    truce = "truce"
+    uses = [use("c1", "a", "China has totally violated its agreement", subject=truce,
+                value=Value(kind="label", text="violation of the truce")),
+            use("c2", "b", "China acted within the deal", subject=truce,
+                value=Value(kind="label", text="within the agreement"))]
+    assert find_disagreements(uses, corpus(source("a"), source("b"))) == ()
+
+
+# ---------------------------------------------------------------------------
+# Words in the same speaker's mouth
+
+
+def test_different_words_from_the_same_speaker_on_the_same_occasion() -> None:
+    occasion = "Truth Social post, 2025-05-30"
+    uses = [use("c1", "a", "China has totally violated its agreement with us", subject="trump-on-china",
+                said_by="donald-trump", occasion=occasion),
+            use("c2", "b", "China has violated the deal", subject="trump-on-china",
+                said_by="donald-trump", occasion=occasion)]
+    found = only(find_disagreements(uses, corpus(source("a"), source("b"))))
+    assert (found.id, found.kind, found.severity) == ("trump-on-china-words", WORDS, "medium")
+    assert "donald-trump" in found.reason
+
+
+def test_the_same_words_in_different_typography_are_the_same_words() -> None:
+    uses = [use("c1", "a", "China “has totally violated its agreement with us.”", subject="s",
+                said_by="donald-trump", occasion="post"),
+            use("c2", "b", 'China "has totally violated its agreement with us"', subject="s",
+                said_by="donald-trump", occasion="Post")]
+    assert find_disagreements(uses, corpus(source("a"), source("b"))) == ()
+
+
+def test_different_words_on_different_occasions_are_not_flagged() -> None:
+    uses = [use("c1", "a", "We will win", subject="s", said_by="x", occasion="speech, 2025-05-01"),
+            use("c2", "b", "We may lose", subject="s", said_by="x", occasion="speech, 2025-05-02")]
+    assert find_disagreements(uses, corpus(source("a"), source("b"))) == ()
+
+
+def test_declared_words_are_compared_rather_than_the_surrounding_quote() -> None:
+    said = value_from_yaml({"kind": "words", "text": "an escalation"}, None)
+    uses = [use("c1", "a", "“It is clearly an escalation,” he said", subject="s", said_by="x", occasion="o",
+                value=said),
+            use("c2", "b", "He called it “an escalation”", subject="s", said_by="x", occasion="o", value=said)]
+    assert find_disagreements(uses, corpus(source("a"), source("b"))) == ()
+
+
+# ---------------------------------------------------------------------------
+# Tensions declared by the editor
+
+
+def test_a_declared_tension_is_shown_even_when_the_values_agree() -> None:
+    subject = Subject(STUDENTS, "Chinese students in the United States", note="IIE counts are better supported.",
+                      tension="The sources count different academic years.")
+    uses = [use("c1", "a", "over 300,000 students"), use("c2", "b", "over 300,000 students")]
+    found = only(find_disagreements(uses, corpus(source("a"), source("b"), subjects=(subject,))))
+    assert (found.kind, found.severity, found.title) == (TENSION, "medium", "Chinese students in the United States")
+    assert (found.reason, found.note) == ("The sources count different academic years.", "IIE counts are better supported.")
+    assert len(found.sides) == 2
+
+
+def test_every_disagreement_carries_the_editors_note_and_title() -> None:
+    subject = Subject(STUDENTS, "Chinese students", note="The 2023-24 figure is the official one.")
+    uses = [use("c1", "a", "270,000 students"), use("c2", "b", "300,000 students")]
+    found = only(find_disagreements(uses, corpus(source("a"), source("b"), subjects=(subject,))))
+    assert (found.note, found.title) == ("The 2023-24 figure is the official one.", "Chinese students")
+
+
+def test_an_undeclared_subject_gets_a_title_from_its_key() -> None:
+    uses = [use("c1", "a", "270,000 students"), use("c2", "b", "300,000 students")]
+    found = only(find_disagreements(uses, corpus(source("a"), source("b"))))
+    assert (found.title, found.note) == ("Chinese students in us", "")
+
+
+# ---------------------------------------------------------------------------
+# Sides: passages merged, copies counted once
+
+
+def test_uses_of_the_same_passage_are_one_side_listing_every_claim() -> None:
+    uses = [use("c1", "a", "270,000 students"), use("c2", "b", "300,000 students"),
+            use("c3", "a", "270,000 students"), use("c1", "a", "270,000 students")]
+    found = only(find_disagreements(uses, corpus(source("a"), source("b"))))
+    assert [(s.source, s.claims) for s in found.sides] == [("a", ("c1", "c3")), ("b", ("c2",))]
+
+
+def test_a_declared_value_wins_over_the_one_read_from_the_quote() -> None:
+    uses = [use("c1", "a", "270,000 students", value=figure(300000)), use("c2", "b", "300,000 students")]
+    assert find_disagreements(uses, corpus(source("a"), source("b"))) == ()
+
+
+def test_a_copy_counts_once_and_its_claims_join_the_original() -> None:
+    uses = [use("c1", "wire", "270,000 students"), use("c2", "paper", "270,000 students"),
+            use("c3", "other", "300,000 students")]
+    found = only(find_disagreements(uses, corpus(source("wire"), source("paper", copies="wire"), source("other"))))
+    assert [(s.source, s.claims) for s in found.sides] == [("other", ("c3",)), ("wire", ("c1", "c2"))]
+
+
+def test_a_copy_alone_with_its_original_makes_no_disagreement() -> None:
+    uses = [use("c1", "wire", "270,000 students", period="2024"),
+            use("c2", "paper", "270,000 students", period="2023-24")]
+    assert find_disagreements(uses, corpus(source("wire"), source("paper", copies="wire"))) == ()
+
+
+def test_what_a_copy_adds_of_its_own_is_kept() -> None:
+    uses = [use("c1", "wire", "270,000 students"), use("c2", "paper", "300,000 students", start=50)]
+    found = only(find_disagreements(uses, corpus(source("wire"), source("paper", copies="wire"))))
+    assert {s.source for s in found.sides} == {"wire", "paper"}
+
+
+def test_a_copy_whose_original_is_not_quoted_counts_as_itself() -> None:
+    uses = [use("c1", "paper", "270,000 students"), use("c2", "other", "300,000 students")]
+    found = only(find_disagreements(uses, corpus(source("paper", copies="wire"), source("other"))))
+    assert {s.source for s in found.sides} == {"paper", "other"}
+
+
+def test_chains_and_loops_of_copies_keep_exactly_one_side() -> None:
+    chain = corpus(source("a", copies="b"), source("b", copies="c"), source("c"), source("z"))
+    loop = corpus(source("a", copies="b"), source("b", copies="a"), source("z"))
+    uses = [use("c1", "a", "270,000 students"), use("c2", "b", "270,000 students"),
+            use("c3", "c", "270,000 students"), use("c4", "z", "300,000 students")]
+    in_chain = only(find_disagreements(uses, chain))
+    in_loop = only(find_disagreements(uses[:2] + uses[3:], loop))
+    assert [(s.source, s.claims) for s in in_chain.sides] == [("c", ("c1", "c2", "c3")), ("z", ("c4",))]
+    assert [(s.source, s.claims) for s in in_loop.sides] == [("a", ("c1", "c2")), ("z", ("c4",))]
+
+
+# ---------------------------------------------------------------------------
+# Ids, grouping, order
+
+
+def test_several_disagreements_of_one_kind_get_numbered_ids() -> None:
+    uses = [use("c1", "a", "100 students", period="2023"), use("c2", "b", "200 students", period="2023"),
+            use("c3", "c", "1,000 students", period="2024"), use("c4", "d", "2,000 students", period="2024")]
+    found = find_disagreements(uses, corpus(*(source(s) for s in "abcd")))
+    contradictions = [(d.id, [s.source for s in d.sides]) for d in found if d.kind == CONTRADICTION]
+    assert contradictions == [(f"{STUDENTS}-contradiction", ["a", "b"]), (f"{STUDENTS}-contradiction-2", ["c", "d"])]
+    periods = only(tuple(d for d in found if d.kind == REFERENCE_PERIOD))
+    assert [s.source for s in periods.sides] == ["a", "b", "c", "d"]
+
+
+def test_three_incompatible_figures_are_one_contradiction() -> None:
+    uses = [use("c1", "a", "100 students"), use("c2", "b", "200 students"), use("c3", "c", "300 students")]
+    found = only(find_disagreements(uses, corpus(source("a"), source("b"), source("c"))))
+    assert len(found.sides) == 3
+
+
+def test_output_is_sorted_by_severity_then_subject() -> None:
+    uses = [use("c1", "a", "more than 270,000", subject="b-low"), use("c2", "b", "over 300,000", subject="b-low"),
+            use("c3", "a", "100", subject="z-high"), use("c4", "b", "200", subject="z-high"),
+            use("c5", "a", "100", subject="a-high"), use("c6", "b", "200", subject="a-high"),
+            use("c7", "a", "x said", subject="m-words", said_by="x", occasion="o"),
+            use("c8", "b", "x did not say", subject="m-words", said_by="x", occasion="o")]
+    found = find_disagreements(uses, corpus(source("a"), source("b")))
+    assert [(d.severity, d.subject) for d in found] == [
+        ("high", "a-high"), ("high", "z-high"), ("medium", "m-words"), ("low", "b-low")]
+
+
+def test_dates_that_cannot_both_hold_contradict() -> None:
+    uses = [use("c1", "a", "The curbs were announced in early April", subject="curbs"),
+            use("c2", "b", "The curbs were announced on April 14", subject="curbs")]
+    assert only(find_disagreements(uses, corpus(source("a"), source("b")))).kind == CONTRADICTION
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.randoms(use_true_random=False))
+def test_the_result_does_not_depend_on_the_order_of_the_uses(rng: random.Random) -> None:
+    uses = [use("c1", "a", "270,000 students", period="2023"), use("c2", "b", "300,000 students", period="2023"),
+            use("c3", "c", "over 300,000 students", period="2024"), use("c4", "a", "270,000 students", period="2023"),
+            use("c5", "d", "x said this", subject="w", said_by="x", occasion="o"),
+            use("c6", "e", "x said that", subject="w", said_by="x", occasion="o")]
+    sources = corpus(*(source(s) for s in "abcde"))
+    shuffled = list(uses)
+    rng.shuffle(shuffled)
+    expected = find_disagreements(uses, sources)
+    assert find_disagreements(shuffled, sources) == expected
+    assert {d.kind for d in expected} == {CONTRADICTION, REFERENCE_PERIOD, WORDS}
+
+
+def test_ten_thousand_claims_are_compared_within_their_subjects_only() -> None:
+    sources = corpus(source("a"), source("b"))
+    uses = [u for i in range(5000)
+            for u in (use(f"c{i}a", "a", "270,000 students", subject=f"s{i}"),
+                      use(f"c{i}b", "b", "300,000 students", subject=f"s{i}"))]
+    started = time.perf_counter()
+    found = find_disagreements(uses, sources)
+    assert len(found) == 5000 and all(d.kind == CONTRADICTION and len(d.sides) == 2 for d in found)
+    assert time.perf_counter() - started < 10
