@@ -8,7 +8,9 @@ reports duplicate keys, which PyYAML would otherwise accept silently.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
@@ -25,6 +27,11 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_FILE_BYTES = 256 * 1024
 MAX_NODES = 20_000  # nodes visited per file, aliases included: bounds "billion laughs"
 MAX_DEPTH = 32
+_SAFE_NESTING = 2_000  # libyaml composes this deep without trouble; it crashed between 20,000 and 50,000
+
+# Characters no text of a claim needs, which break the YAML front matter of a page or hide
+# text from the reader: C0 controls but tab and line breaks, DEL, C1 controls, non-characters.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str",
@@ -132,12 +139,27 @@ class _Converter:
         except (ValueError, yaml.constructor.ConstructorError, OverflowError) as error:
             if node.tag == "tag:yaml.org,2002:timestamp":
                 self._problem(node, at, f"{node.value!r} is not a real date", "write a date that exists, as YYYY-MM-DD")
+            elif node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
+                self._problem(node, at, f"{_clip(node.value)!r} is not a number that can be used", "write the figure in digits, or put it in quotes as text")
             else:
-                self._problem(node, at, f"{node.value!r} could not be read ({error})")
+                self._problem(node, at, f"{_clip(node.value)!r} could not be read ({_clip(str(error))})")
             return None
         if isinstance(value, dt.datetime):
             return value.date()
+        if isinstance(value, float) and not math.isfinite(value):
+            self._problem(node, at, f"{node.value!r} is not a finite number", "write the figure in digits, or put it in quotes as text")
+            return None
+        if isinstance(value, str) and (control := _CONTROL.search(value)):
+            self._problem(
+                node, at, f"the text holds the control character U+{ord(control.group()):04X}",
+                "remove it: only letters, punctuation, spaces, tabs and line breaks belong in the text",
+            )
+            return None
         return value
+
+
+def _clip(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
 
 
 def parse(text: str, path: str) -> tuple[Optional[Document], list[Problem]]:
@@ -147,7 +169,15 @@ def parse(text: str, path: str) -> tuple[Optional[Document], list[Problem]]:
     if not text.strip():
         return None, [Problem(path, 1, 1, "", "the file is empty", "fill in the fields, or delete the file")]
     try:
+        too_deep = _nesting_problem(text, path)
+        if too_deep:
+            return None, [too_deep]
         nodes = list(yaml.compose_all(text, Loader=_Loader))
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        message = f"the file holds the character U+{ord(text[error.position]) if error.position < len(text) else 0:04X}, which YAML does not allow"
+        return None, [Problem(path, line, column, "", message, "remove it: it is invisible, and often comes with text pasted from elsewhere")]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -168,6 +198,33 @@ def parse(text: str, path: str) -> tuple[Optional[Document], list[Problem]]:
     if converter.problems:
         return None, converter.problems
     return Document(path, data, converter.marks), []
+
+
+def _nesting_problem(text: str, path: str) -> Optional[Problem]:
+    """Refuse nesting deeper than MAX_DEPTH before composing.
+
+    libyaml composes nested collections by recursion in C, so a file of some 50,000 '['
+    (well under the size limit) crashes the whole process. Its event stream is produced
+    without recursion, and is read here only as far as the first level too deep.
+    Every collection starts with one of ``[ { - : ?``, so a file with few of them cannot nest
+    deeply and is not scanned (a claim file has a few hundred; the scan costs as much again
+    as composing).
+    """
+    if sum(text.count(mark) for mark in "[{-:?") <= _SAFE_NESTING:
+        return None
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                return Problem(
+                    path, mark.line + 1, mark.column + 1, "", f"the file nests more than {MAX_DEPTH} levels deep",
+                    "write the values out plainly, without deep nesting",
+                )
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
+    return None
 
 
 def _yaml_hint(text: str, line: int, problem: str) -> str:
