@@ -6,6 +6,8 @@ from ..analyse import Site
 from .claim_page import render_claim
 from .corrections_page import render_corrections
 from .disagreements_page import render_disagreements
+from . import exports
+from .feed import atom_feed, feed_path
 from .index_pages import (
     all_claims, people_index, person_pages, rating_scale, sources_index, topic_pages, topics_index, verdict_pages,
 )
@@ -30,7 +32,15 @@ def render_pages(site: Site) -> list[Page]:
 
 def render_assets(site: Site) -> list[Asset]:
     """Every generated non-page file."""
-    return [Asset(site.urls.data_file("assets/factcheck.css"), stylesheet(site.corpus.scale))]
+    data = site.urls.data_file
+    return [
+        Asset(data("assets/factcheck.css"), stylesheet(site.corpus.scale)),
+        Asset(data(exports.CLAIMS_JSON), exports.claims_json(site)),
+        Asset(data(exports.CLAIMREVIEW_JSON), exports.claimreview_feed(site)),
+        Asset(data(exports.CLAIMS_CSV), exports.claims_csv(site)),
+        Asset(data(exports.DISAGREEMENTS_JSON), exports.disagreements_json(site)),
+        Asset(feed_path(site), atom_feed(site)),
+    ]
 
 
 __all__ = ["Asset", "Page", "render_assets", "render_pages"]

@@ -1,0 +1,212 @@
+"""Open data: every claim, ClaimReview and disagreement as files anyone can reuse.
+
+- ``api/claims.json``: every claim with its verdict, sources, quotes, dates and page address.
+- ``api/claimreview.json``: every ClaimReview as a schema.org ``DataFeed`` (the shape of
+  Data Commons' fact-check feed), licensed with ``sdLicense`` from the ``data_license`` option.
+- ``api/claims.csv``: one row per claim, for spreadsheets; cells that a spreadsheet would
+  run as a formula are prefixed with an apostrophe.
+- ``api/disagreements.json``: where the sources disagree, side by side.
+
+The formats are described in docs/reference/data.md. Output is deterministic: the same
+input gives byte-identical files (no build time is written), so diffs show real changes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any, Optional
+
+from ..analyse import Site
+from ..disagree import Disagreement
+from ..model import Claim, Correction, QuoteUse
+from ..values import Value, describe, interval_text
+from .jsonld import CONTEXT, claim_review
+
+CLAIMS_JSON = "api/claims.json"
+CLAIMREVIEW_JSON = "api/claimreview.json"
+CLAIMS_CSV = "api/claims.csv"
+DISAGREEMENTS_JSON = "api/disagreements.json"
+
+FORMAT_VERSION = 1
+CSV_COLUMNS = (
+    "id", "url", "short", "claim", "claimant", "claimant_name", "kind", "verdict", "verdict_label",
+    "rating_value", "conclusion", "claimed", "published", "updated", "topics", "people", "sources", "corrections",
+)
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _dump(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _iso(value) -> Optional[str]:
+    return value.isoformat() if value else None
+
+
+def _page_url(site: Site, page: str, anchor: str = "") -> str:
+    return site.urls.absolute(page, anchor)
+
+
+# ---------------------------------------------------------------------------
+# api/claims.json
+
+
+def claims_json(site: Site) -> str:
+    return _dump({
+        "format": FORMAT_VERSION,
+        "site": {"name": site.settings.site_name, "url": site.settings.site_url or None, "license": site.settings.data_license},
+        "claims": [_claim_record(site, claim) for claim in site.claims],
+    })
+
+
+def _claim_record(site: Site, claim: Claim) -> dict[str, Any]:
+    rating = site.rating(claim)
+    return {
+        "id": claim.id,
+        "url": _page_url(site, site.urls.claim(claim.id)),
+        "claim": claim.claim,
+        "short": claim.short,
+        "claimant": {"key": claim.claimant, "name": site.corpus.name_of(claim.claimant)},
+        "kind": claim.kind,
+        "verdict": {"key": rating.key, "label": rating.label, "value": rating.value, "conclusion": claim.conclusion},
+        "right": list(claim.right),
+        "wrong": list(claim.wrong),
+        "explanation": claim.explanation,
+        "dates": {"claimed": _iso(claim.claimed), "published": _iso(claim.published), "updated": _iso(claim.updated), "rated_on": _iso(claim.rated_on)},
+        "topics": list(claim.topics),
+        "people": list(claim.people),
+        "documents_only": claim.documents_only,
+        "checked_by": claim.checked_by or None,
+        "sources": [_source_record(site, source_id) for source_id in claim.sources],
+        "quotes": [_quote_record(site, use) for use in site.uses_by_claim.get(claim.id, [])],
+        "references": [
+            {"url": ref.url, "title": ref.title, "publisher": ref.publisher, "accessed": _iso(ref.accessed), "note": ref.note}
+            for ref in claim.references
+        ],
+        "corrections": [_correction_record(c) for c in sorted(claim.corrections, key=lambda c: c.date, reverse=True)],
+    }
+
+
+def _source_record(site: Site, source_id: str) -> dict[str, Any]:
+    source = site.source(source_id)
+    return {
+        "id": source.id, "title": source.title, "publisher": source.publisher, "published": _iso(source.published),
+        "date_precision": source.date_precision, "type": source.type, "url": source.url or None,
+        "page": _page_url(site, site.urls.source(source.id)),
+    }
+
+
+def _quote_record(site: Site, use: QuoteUse) -> dict[str, Any]:
+    return {
+        "role": use.role,
+        "source": use.quote.source,
+        "text": use.exact,
+        "as_quoted": use.quote.text,
+        "page": _page_url(site, site.urls.source(use.quote.source), use.anchor),
+        "subject": use.quote.subject or None,
+        "value": value_record(use.value),
+        "period": use.quote.period or None,
+        "scope": use.quote.scope or None,
+        "note": use.quote.note or None,
+    }
+
+
+def _correction_record(correction: Correction) -> dict[str, Any]:
+    return {"date": _iso(correction.date), "kind": correction.kind, "text": correction.text,
+            "previous_verdict": correction.previous_verdict or None}
+
+
+def value_record(value: Optional[Value]) -> Optional[dict[str, Any]]:
+    """A value as readable text plus its interval (empty for words and labels)."""
+    if value is None:
+        return None
+    return {"kind": value.kind, "text": describe(value), "interval": interval_text(value) or None, "unit": value.unit or None}
+
+
+# ---------------------------------------------------------------------------
+# api/claimreview.json
+
+
+def claimreview_feed(site: Site) -> str:
+    """Every ClaimReview as a schema.org DataFeed, one DataFeedItem per claim."""
+    items = []
+    for claim in site.claims:
+        item: dict[str, Any] = {"@type": "DataFeedItem", "dateCreated": _iso(claim.published), "item": [claim_review(site, claim)]}
+        if claim.updated:
+            item["dateModified"] = _iso(claim.updated)
+        items.append(item)
+    newest = max((c.last_changed for c in site.claims), default=None)
+    feed: dict[str, Any] = {
+        "@context": CONTEXT,
+        "@type": "DataFeed",
+        "name": f"{site.settings.site_name}: ClaimReview",
+        "url": _page_url(site, site.urls.data_file(CLAIMREVIEW_JSON)),
+        "sdLicense": site.settings.data_license,
+        "sdPublisher": {"@type": "Organization", "name": site.settings.publisher_name or site.settings.site_name},
+        "dataFeedElement": items,
+    }
+    if newest:
+        feed["dateModified"] = _iso(newest)
+    return _dump(feed)
+
+
+# ---------------------------------------------------------------------------
+# api/claims.csv
+
+
+def claims_csv(site: Site) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for claim in site.claims:
+        rating = site.rating(claim)
+        row = [
+            claim.id, _page_url(site, site.urls.claim(claim.id)), claim.short, claim.claim, claim.claimant,
+            site.corpus.name_of(claim.claimant), claim.kind, rating.key, rating.label,
+            "" if rating.value is None else str(rating.value), claim.conclusion, _iso(claim.claimed) or "",
+            _iso(claim.published) or "", _iso(claim.updated) or "", "; ".join(claim.topics), "; ".join(claim.people),
+            "; ".join(claim.sources), str(len(claim.corrections)),
+        ]
+        writer.writerow([spreadsheet_safe(cell) for cell in row])
+    return buffer.getvalue()
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A cell a spreadsheet shows as text: one starting with = + - @ (or a tab or CR) gets a leading apostrophe."""
+    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
+
+
+# ---------------------------------------------------------------------------
+# api/disagreements.json
+
+
+def disagreements_json(site: Site) -> str:
+    return _dump([_disagreement_record(site, d) for d in site.disagreements])
+
+
+def _disagreement_record(site: Site, disagreement: Disagreement) -> dict[str, Any]:
+    return {
+        "id": disagreement.id,
+        "url": _page_url(site, site.urls.disagreements(), disagreement.id),
+        "subject": disagreement.subject,
+        "title": disagreement.title,
+        "kind": disagreement.kind,
+        "severity": disagreement.severity,
+        "note": disagreement.note,
+        "reason": disagreement.reason,
+        "sides": [
+            {
+                "source": side.source,
+                "source_title": side.source_title,
+                "quote": side.quote,
+                "page": _page_url(site, site.urls.source(side.source), side.anchor),
+                "value": value_record(side.value),
+                "period": side.period or None,
+                "scope": side.scope or None,
+                "claims": list(side.claims),
+            }
+            for side in disagreement.sides
+        ],
+    }
