@@ -9,6 +9,7 @@ from typing import Optional, Sequence
 
 import yaml
 
+from .history import verdict_change_problems
 from .pipeline import check, render
 from .problems import errors, format_github, format_json, format_text
 from .scale import scale_from_options
@@ -45,6 +46,8 @@ def _validate(args: argparse.Namespace) -> int:
     settings = settings_from_mkdocs_yml(Path(args.config))
     checked = check(settings)
     problems = checked.problems
+    if args.against and checked.site is not None:
+        problems += tuple(verdict_change_problems(settings, checked.site.claims, args.against))
     if args.paths:
         wanted = {Path(p).resolve() for p in args.paths}
         problems = tuple(p for p in problems if (settings.root / p.path).resolve() in wanted)
@@ -99,6 +102,7 @@ def parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="run every check the build runs, without building")
     validate.add_argument("paths", nargs="*", help="only report problems in these files")
     validate.add_argument("--format", choices=["text", "github", "json"], default="text", help="text (default), GitHub Actions annotations, or JSON")
+    validate.add_argument("--against", metavar="REV", help="also fail when a verdict changed since this git revision without a new dated correction")
     validate.set_defaults(run=_validate)
 
     build_pages = commands.add_parser("build-pages", help="write every generated page as Markdown into a folder")

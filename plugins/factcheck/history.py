@@ -1,0 +1,122 @@
+"""The corrections rule across revisions: a verdict may change only with a new dated correction.
+
+``verdict_change_problems(settings, claims, rev)`` reads every claim file as it stood at
+the git revision ``rev`` (for a pull request, its base) and reports an error for each
+claim whose verdict differs from then without a correction entry that is new since
+then and whose ``previous_verdict`` is the old verdict. Claims that did not exist at
+``rev`` are new and need nothing.
+
+All the old files are read with one ``git cat-file --batch`` process (``rev:path``
+names, no shell), so the check costs one process whatever the number of claims.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+from typing import Iterable, Optional
+
+import yaml
+
+from .model import Claim
+from .problems import Problem
+from .settings import Settings
+
+
+class GitError(Exception):
+    """git could not be run, or the revision does not exist."""
+
+
+def verdict_change_problems(settings: Settings, claims: Iterable[Claim], rev: str) -> list[Problem]:
+    claims = list(claims)
+    try:
+        _check_revision(settings.root, rev)
+        old_texts = read_at_revision(settings.root, rev, [_path_of(settings, c) for c in claims])
+    except GitError as error:
+        return [Problem(".", 1, 1, "", f"cannot compare with {rev!r}: {error}", "give a commit, branch or tag of this repository")]
+    found = []
+    for claim in claims:
+        text = old_texts.get(_path_of(settings, claim))
+        if text is None:
+            continue
+        problem = _unannounced_change(settings, claim, text, rev)
+        if problem:
+            found.append(problem)
+    return found
+
+
+def _unannounced_change(settings: Settings, claim: Claim, old_text: str, rev: str) -> Optional[Problem]:
+    try:
+        old = yaml.safe_load(old_text)
+    except yaml.YAMLError:
+        return None  # the old file was broken; there is no verdict to compare with
+    if not isinstance(old, dict):
+        return None
+    old_verdict = str(old.get("verdict") or "")
+    if not old_verdict or old_verdict == claim.verdict:
+        return None
+    old_entries = {_entry_key(entry) for entry in old.get("corrections") or () if isinstance(entry, dict)}
+    for correction in claim.corrections:
+        key = (correction.date.isoformat(), correction.kind, correction.text.strip(), correction.previous_verdict)
+        if key not in old_entries and correction.previous_verdict == old_verdict:
+            return None
+    position = claim.position
+    return Problem(
+        _path_of(settings, claim), position.line if position else 1, position.column if position else 1, "verdict",
+        f"the verdict changed from {old_verdict!r} to {claim.verdict!r} since {rev} without a new dated correction",
+        f"add a `corrections` entry with today's date, kind `correction` or `update`, what changed, and `previous_verdict: {old_verdict}`",
+    )
+
+
+def _entry_key(entry: dict) -> tuple[str, str, str, str]:
+    when = entry.get("date")
+    return (when.isoformat() if hasattr(when, "isoformat") else str(when), str(entry.get("kind") or ""),
+            str(entry.get("text") or "").strip(), str(entry.get("previous_verdict") or ""))
+
+
+def _path_of(settings: Settings, claim: Claim) -> str:
+    """The claim file's path relative to the site's root (the folder of mkdocs.yml)."""
+    if claim.position is not None:
+        return claim.position.path
+    return f"{settings.claims_dir}/{claim.id}.yaml"
+
+
+# ---------------------------------------------------------------------------
+# git
+
+
+def _git(root: Path, *args: str, stdin: Optional[bytes] = None) -> bytes:
+    try:
+        done = subprocess.run(["git", "-C", str(root), *args], input=stdin, capture_output=True, check=False)
+    except OSError as error:
+        raise GitError(f"git could not be run ({error})") from error
+    if done.returncode != 0:
+        raise GitError(done.stderr.decode("utf-8", "replace").strip() or f"git {args[0]} failed")
+    return done.stdout
+
+
+def _check_revision(root: Path, rev: str) -> None:
+    if rev.startswith("-"):
+        raise GitError("a revision cannot start with '-'")
+    _git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
+
+
+def read_at_revision(root: Path, rev: str, paths: list[str]) -> dict[str, Optional[str]]:
+    """The text of each path (relative to ``root``) at ``rev``; None where it did not exist."""
+    if not paths:
+        return {}
+    names = "".join(f"{rev}:./{path}\n" for path in paths).encode("utf-8")
+    output = _git(root, "cat-file", "--batch", stdin=names)
+    texts: dict[str, Optional[str]] = {}
+    at = 0
+    for path in paths:
+        end = output.index(b"\n", at)
+        header = output[at:end].split()
+        at = end + 1
+        if len(header) != 3 or header[1] != b"blob":
+            texts[path] = None  # "<name> missing", or not a file
+            continue
+        size = int(header[2])
+        texts[path] = output[at:at + size].decode("utf-8", "replace")
+        at += size + 1  # the content is followed by a newline
+    return texts
