@@ -114,10 +114,15 @@ def _passages(site: Site, source: Source, path: str) -> str:
 
 
 def _in_context(before: str, passage: str, after: str) -> str:
-    """The passage in bold inside its sentence, without stray spaces before punctuation."""
-    glue_after = "" if after[:1] in ",.;:!?)”’\"'" else " "
-    glue_before = "" if before[-1:] in "(“‘\"'" else " "
-    return f"{md.text(before)}{glue_before if before else ''}**{md.text(passage)}**{glue_after if after else ''}{md.text(after)}".strip()
+    """The passage in bold inside its sentence, spaced exactly as the text is.
+
+    A space is put between the passage and its context only where the text has one, so a
+    passage that starts or ends inside a word or a figure ("$**15 billion**", "**145**%")
+    is not split from it, and one followed by punctuation keeps it attached.
+    """
+    glue_before = " " if before[-1:].isspace() else ""
+    glue_after = " " if after[:1].isspace() else ""
+    return f"{md.text(before)}{glue_before if before.strip() else ''}**{md.text(passage)}**{glue_after if after.strip() else ''}{md.text(after)}".strip()
 
 
 def _disagreements(site: Site, source: Source, path: str) -> str:
