@@ -165,11 +165,18 @@ def anchor(source_id: str, quote: str) -> str:
 def context_sentence(text: str, span: Span) -> tuple[str, str, str]:
     """The passage with the rest of its sentence(s) on each side: (before, passage, after)."""
     start, end = span.start, span.end
-    left = max(text.rfind(mark, 0, start) for mark in (". ", "\n", "? ", "! "))
-    left = 0 if left < 0 else left + 1
-    rights = [i for i in (text.find(mark, end) for mark in (". ", "\n", "? ", "! ")) if i >= 0]
-    right = min(rights) + 1 if rights else len(text)
+    left = 0
+    for found in _SENTENCE_END.finditer(text, 0, start):
+        left = found.end()
+    found = _SENTENCE_END.search(text, max(start, end - 1))
+    right = found.end() if found else len(text)
+    right = max(right, end)
     return text[left:start].lstrip(), text[start:end], text[end:right].rstrip()
+
+
+# The end of a sentence: . ? or ! with any closing quotation marks or brackets, before a space;
+# not the full stop of an initial ("U.S. universities"). Or the end of a line.
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.?!][\u201d\u2019\"')\]]*(?=\s)|\n")
 
 
 def text_fragment(url: str, quote: str) -> str:
