@@ -9,6 +9,7 @@ from typing import Optional, Sequence
 
 import yaml
 
+from . import report, scaffold_claim, scaffold_source
 from .history import verdict_change_problems
 from .pipeline import check, render
 from .problems import errors, format_github, format_json, format_text
@@ -114,6 +115,11 @@ def parser() -> argparse.ArgumentParser:
     init.add_argument("--site-url", default="", help="the address the site will be published at")
     init.add_argument("--force", action="store_true", help="overwrite files that exist")
     init.set_defaults(run=_init)
+
+    scaffold_claim.configure(commands.add_parser("new", help="write a new claim file, from options or by asking"))
+    scaffold_source.configure(commands.add_parser("new-source", help="write a new source record and its archived text"))
+    report.configure_list(commands.add_parser("list", help="list the claims with their verdicts, filtered by verdict, topic or source"))
+    report.configure_stats(commands.add_parser("stats", help="count the claims by verdict, topic and source"))
     return main_parser
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .analyse import Site, analyse
+from .duplicates import duplicate_problems
 from .problems import Problem, errors
 from .render import Asset, Page, render_assets, render_pages
 from .render.jsonld import claimreview_problems
@@ -36,6 +37,7 @@ def check(settings: Settings, urls: Optional[Urls] = None) -> Checked:
     problems += found
     if site is not None:
         problems += claimreview_problems(site)
+        problems += duplicate_problems(site.claims, site.uses)
     return Checked(site if not errors(problems) else None, tuple(problems))
 
 

@@ -1,0 +1,193 @@
+"""Warn when a claim looks like one the site already has, naming it.
+
+Two signs, each a warning (a duplicate is for a reviewer to judge, not an error):
+
+- **Same passage.** Two claims that *appeared* in the same stretch of the same source: their
+  ``appeared`` quotes overlap by at least ``SAME_PASSAGE`` of the stretch they cover together
+  (shared characters / combined characters). Evidence quotes are left out: many checks rightly
+  cite the same evidence. A plain overlap is not enough either: two different claims are often
+  made in one sentence (in this repository's own site, "rare-earth restrictions not lifted" and
+  "rare earths in iPhones, EVs and F-35s" quote neighbouring halves of one sentence).
+  Found by sorting each source's quotes by where they start and sweeping once, so only quotes
+  that actually overlap are compared.
+- **Same wording.** Claim texts whose normalised words (typography folded, case ignored,
+  punctuation dropped, ``300,000`` read as one number) are the same, found with one dictionary;
+  or nearly the same: ``difflib.SequenceMatcher`` ratio on the word lists of at least
+  ``SAME_WORDING``. Comparing every pair would be quadratic (50 million pairs for 10,000
+  claims), so candidates come from *prefix filtering*: the words of each claim are ordered rarest
+  first, and a claim is indexed under its first few words only. A ratio of at least ``t`` implies
+  a word-overlap (Jaccard) of at least ``t / (2 - t)``, and two word sets that similar always
+  share one of those first ``n - ceil(J * n) + 1`` words, so no pair is missed; since the first
+  words are rare, each index entry holds few claims and the work stays close to linear.
+
+Every pair is reported on both claims, so whichever file a pull request adds carries the warning.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+from .model import Claim, QuoteUse
+from .problems import Problem
+from .quotes import normalise
+
+SAME_PASSAGE = 0.5  # shared / combined length of two appeared quotes in one source
+SAME_WORDING = 0.9  # difflib ratio of the claims' word lists
+
+_WORD = re.compile(r"\w+")
+_THOUSANDS = re.compile(r"(?<=\d)[,.](?=\d{3}\b)")
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """Why ``claim`` looks like ``other``: the reasons, and the quote that overlaps when there is one."""
+
+    claim: Claim
+    other: Claim
+    same_wording: Optional[float] = None  # the similarity of the claim texts, when close enough
+    passage_source: str = ""  # the source both claims appeared in, at the same passage
+    quote_index: Optional[int] = None  # which of ``claim.appeared`` quotes the shared passage
+
+
+@dataclass
+class Tally:
+    """How much work the search did: candidate pairs compared in full, for tests and benchmarks."""
+
+    compared: int = 0
+    passages_compared: int = 0
+
+
+@dataclass
+class _Found:
+    wording: dict[tuple[str, str], float] = field(default_factory=dict)
+    passage: dict[tuple[str, str], tuple[str, int, int]] = field(default_factory=dict)  # -> (source, index in a, index in b)
+
+
+def words(text: str) -> list[str]:
+    """A claim's words for comparison: typography folded, case ignored, numbers kept whole."""
+    return _WORD.findall(_THOUSANDS.sub("", normalise(text)).casefold())
+
+
+def find_duplicates(claims: Iterable[Claim], uses: Iterable[QuoteUse], tally: Optional[Tally] = None) -> list[Duplicate]:
+    """Every claim that looks like another, once per claim and other claim (both directions)."""
+    claims = list(claims)
+    tally = tally if tally is not None else Tally()
+    found = _Found()
+    _same_wording(claims, found, tally)
+    _same_passage(claims, uses, found, tally)
+    by_id = {c.id: c for c in claims}
+    duplicates: list[Duplicate] = []
+    for a, b in sorted(set(found.wording) | set(found.passage)):
+        ratio = found.wording.get((a, b))
+        source, index_a, index_b = found.passage.get((a, b), ("", None, None))
+        duplicates.append(Duplicate(by_id[a], by_id[b], ratio, source, index_a))
+        duplicates.append(Duplicate(by_id[b], by_id[a], ratio, source, index_b))
+    return duplicates
+
+
+def duplicate_problems(claims: Iterable[Claim], uses: Iterable[QuoteUse]) -> list[Problem]:
+    """A warning on each claim that looks like another, naming the other claim's file."""
+    return [_problem(d) for d in find_duplicates(claims, uses)]
+
+
+def _problem(duplicate: Duplicate) -> Problem:
+    claim, other = duplicate.claim, duplicate.other
+    other_path = other.position.path if other.position else other.id
+    reasons = []
+    if duplicate.passage_source:
+        reasons.append(f"both appeared in the same passage of the source {duplicate.passage_source!r}")
+    if duplicate.same_wording is not None:
+        reasons.append("the claim texts are the same" if duplicate.same_wording >= 1 else f"the claim texts are {duplicate.same_wording:.0%} alike")
+    message = f"this claim may duplicate {other_path} (\u201c{other.short}\u201d): {' and '.join(reasons)}"
+    hint = f"if it is the same claim, update {other_path} instead; if not, make the claim's wording say how they differ"
+    if duplicate.quote_index is not None and duplicate.passage_source:
+        quote = claim.appeared[duplicate.quote_index]
+        where, field_name = quote.position, f"appeared[{duplicate.quote_index}].quote"
+    else:
+        where, field_name = claim.position, "claim"
+    path = where.path if where else claim.id
+    return Problem(path, where.line if where else 1, where.column if where else 1, field_name, message, hint, severity="warning")
+
+
+# ----------------------------------------------------------------------------- same wording
+
+
+def _same_wording(claims: list[Claim], found: _Found, tally: Tally) -> None:
+    tokens = {c.id: words(c.claim) for c in claims}
+    # Exact: one dictionary keyed by the normalised text; each later claim is paired with the first.
+    first_with: dict[str, str] = {}
+    for claim in claims:
+        key = " ".join(tokens[claim.id])
+        if key in first_with:
+            found.wording[_pair(first_with[key], claim.id)] = 1.0
+        else:
+            first_with[key] = claim.id
+    # Near: prefix filtering over the distinct texts (see the module's docstring).
+    jaccard = SAME_WORDING / (2 - SAME_WORDING)
+    frequency = Counter(w for key in first_with for w in set(key.split()))
+    records = []
+    for key, claim_id in first_with.items():
+        listed = key.split()
+        seen: Counter = Counter()
+        items = []
+        for w in listed:
+            seen[w] += 1
+            items.append((w, seen[w]))  # the 2nd "the" differs from the 1st: a multiset as a set
+        items.sort(key=lambda item: (frequency[item[0]], item))
+        records.append((len(items), claim_id, listed, items))
+    records.sort(key=lambda r: (r[0], r[1]))
+    index: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for number, (size, claim_id, listed, items) in enumerate(records):
+        prefix = size - math.ceil(jaccard * size - 1e-9) + 1 if size else 0
+        candidates: set[int] = set()
+        for item in items[:prefix]:
+            for other in index[item]:
+                if records[other][0] >= jaccard * size - 1e-9:  # shorter texts cannot be alike enough
+                    candidates.add(other)
+            index[item].append(number)
+        for other in candidates:
+            tally.compared += 1
+            other_id, other_words = records[other][1], records[other][2]
+            ratio = difflib.SequenceMatcher(None, other_words, listed, autojunk=False).ratio()
+            if ratio >= SAME_WORDING:
+                found.wording[_pair(other_id, claim_id)] = ratio
+
+
+# ----------------------------------------------------------------------------- same passage
+
+
+def _same_passage(claims: list[Claim], uses: Iterable[QuoteUse], found: _Found, tally: Tally) -> None:
+    appeared_index = {}
+    for claim in claims:
+        for index, quote in enumerate(claim.appeared):
+            appeared_index.setdefault((claim.id, quote), index)
+    by_source: dict[str, list[QuoteUse]] = defaultdict(list)
+    for use in uses:
+        if use.role == "appeared" and use.end > use.start:
+            by_source[use.quote.source].append(use)
+    for source, listed in by_source.items():
+        listed.sort(key=lambda u: (u.start, u.end))
+        active: list[QuoteUse] = []
+        for use in listed:
+            active = [a for a in active if a.end > use.start]
+            for earlier in active:
+                if earlier.claim == use.claim:
+                    continue
+                tally.passages_compared += 1
+                shared = min(earlier.end, use.end) - use.start
+                combined = max(earlier.end, use.end) - earlier.start
+                if shared / combined >= SAME_PASSAGE:
+                    a, b = _pair(earlier.claim, use.claim)
+                    index_a = appeared_index[(a, (earlier if a == earlier.claim else use).quote)]
+                    index_b = appeared_index[(b, (use if b == use.claim else earlier).quote)]
+                    found.passage.setdefault((a, b), (source, index_a, index_b))
+            active.append(use)
+
+
+def _pair(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a <= b else (b, a)
