@@ -1,0 +1,69 @@
+"""Page paths and links between them, decided in one place (factcheck.urls)."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.urls import Urls
+
+
+def test_page_paths():
+    urls = Urls()
+    assert urls.claim("a") == "claims/a.md"
+    assert urls.source("s") == "sources/s.md"
+    assert urls.verdict("false") == "verdicts/false.md"
+    assert urls.topic("student-visas") == "topics/student-visas.md"
+    assert urls.person("marco-rubio") == "people/marco-rubio.md"
+    assert urls.claims_index() == "claims/index.md"
+    assert urls.disagreements() == "disagreements.md"
+    assert urls.data_file("assets/factcheck.css") == "assets/factcheck.css"
+
+
+def test_a_prefix_puts_every_generated_page_in_a_folder():
+    urls = Urls(prefix="factcheck")
+    assert urls.claim("a") == "factcheck/claims/a.md"
+    assert urls.corrections() == "factcheck/corrections.md"
+    assert urls.data_file("assets/factcheck.css") == "factcheck/assets/factcheck.css"
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "anchor", "link"),
+    [
+        ("claims/a.md", "sources/s.md", "q-1", "../sources/s.md#q-1"),
+        ("sources/s.md", "claims/a.md", "", "../claims/a.md"),
+        ("claims/a.md", "claims/b.md", "", "b.md"),
+        ("claims/index.md", "verdicts/false.md", "", "../verdicts/false.md"),
+        ("disagreements.md", "sources/s.md", "q-2", "sources/s.md#q-2"),
+        ("claims/a.md", "disagreements.md", "d-1", "../disagreements.md#d-1"),
+    ],
+)
+def test_links_are_relative_between_markdown_sources(source, target, anchor, link):
+    assert Urls().link(source, target, anchor) == link
+
+
+def test_links_with_a_prefix_stay_inside_it():
+    urls = Urls(prefix="fc")
+    assert urls.link(urls.claim("a"), urls.source("s")) == "../sources/s.md"
+    assert urls.link(urls.disagreements(), urls.claim("a")) == "claims/a.md"
+
+
+@pytest.mark.parametrize(
+    ("page", "directory", "url"),
+    [
+        ("claims/a.md", True, "claims/a/"),
+        ("claims/index.md", True, "claims/"),
+        ("index.md", True, ""),
+        ("disagreements.md", True, "disagreements/"),
+        ("claims/a.md", False, "claims/a.html"),
+        ("claims/index.md", False, "claims/index.html"),
+        ("assets/factcheck.css", True, "assets/factcheck.css"),
+    ],
+)
+def test_url_as_mkdocs_builds_it(page, directory, url):
+    assert Urls(directory_urls=directory).url(page) == url
+
+
+def test_absolute_addresses():
+    assert Urls(site_url="https://example.org/mini").absolute("claims/a.md", "q-1") == "https://example.org/mini/claims/a/#q-1"
+    assert Urls(site_url="https://example.org/mini/").absolute("claims/index.md") == "https://example.org/mini/claims/"
+    assert Urls().absolute("claims/a.md") == "/claims/a/"
