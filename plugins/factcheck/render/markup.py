@@ -18,6 +18,7 @@ from ..model import Rating
 
 # Characters Python-Markdown (with the tables and attr_list extensions) gives a meaning to.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|-])")
+_ORDERED_LIST_START = re.compile(r"^(\d+)\.")
 
 _ALLOWED_TAGS = {
     "p", "br", "em", "strong", "b", "i", "a", "ul", "ol", "li", "blockquote", "code", "pre",
@@ -30,7 +31,8 @@ _URL_SCHEMES = {"http", "https", "mailto"}
 def text(value: str) -> str:
     """Contributor text as inert inline Markdown: no HTML, no Markdown syntax, one line."""
     escaped = html.escape(" ".join(str(value).split()), quote=False)
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
+    # "1986. A year" at the start of a paragraph or list item would start a numbered list.
+    return _ORDERED_LIST_START.sub(r"\1\\.", _MARKDOWN_SPECIAL.sub(r"\\\1", escaped))
 
 
 def html_text(value: str) -> str:
