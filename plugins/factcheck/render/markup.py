@@ -35,6 +35,12 @@ def text(value: str) -> str:
     return _ORDERED_LIST_START.sub(r"\1\\.", _MARKDOWN_SPECIAL.sub(r"\\\1", escaped))
 
 
+def code(value: str) -> str:
+    """Contributor text as inline code, on one line (a line break would end a table row)."""
+    inline = " ".join(str(value).replace("`", "").split())
+    return f"`{inline}`" if inline else ""
+
+
 def html_text(value: str) -> str:
     """Contributor text for use inside raw HTML (attributes included)."""
     return html.escape(" ".join(str(value).split()), quote=True)
@@ -105,12 +111,25 @@ def iso(value: Optional[date]) -> str:
     return value.isoformat() if value else ""
 
 
+# Front-matter fields the theme writes into the HTML as they are (MkDocs' Jinja does not
+# autoescape): ``title`` into <title>, the header, the navigation and the search index;
+# ``description`` into <meta name="description" content="...">. Our own templates read
+# the ``factcheck`` mapping and escape it themselves.
+_THEME_HTML_FIELDS = ("title", "description")
+
+
 def front_matter(fields: dict) -> str:
-    """YAML front matter from plain values (strings are quoted as JSON, which is valid YAML)."""
+    """YAML front matter from plain values (strings are quoted as JSON, which is valid YAML).
+
+    ``title`` and ``description`` are HTML-escaped (``&``, ``<``, ``>`` and ``"``; apostrophes
+    stay readable), since the theme writes them into pages unescaped.
+    """
     import json
 
     lines = ["---"]
     for key, value in fields.items():
+        if key in _THEME_HTML_FIELDS and isinstance(value, str):
+            value = html.escape(value, quote=False).replace('"', "&quot;")
         lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
     lines.append("---")
     return "\n".join(lines)

@@ -44,7 +44,7 @@ def _record(site: Site, source: Source) -> str:
     if source.accessed:
         rows.append([label("accessed").capitalize(), md.human_date(source.accessed)])
     if source.archived_from:
-        rows.append([label("archived_from"), f"`{source.archived_from.replace('`', '')}`"])
+        rows.append([label("archived_from"), md.code(source.archived_from)])
     if source.copies and source.copies in site.corpus.source_by_id:
         original = site.source(source.copies)
         rows.append(["Copies", md.link(md.text(original.title), site.urls.link(site.urls.source(source.id), site.urls.source(original.id)))])
