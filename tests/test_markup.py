@@ -1,0 +1,121 @@
+"""The building blocks of the generated Markdown (factcheck.render.markup), on ordinary text."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import markdown
+import pytest
+import yaml
+
+from factcheck.model import Rating
+from factcheck.render import markup as md
+
+FALSE = Rating("false", "False", "Not accurate.", "#b91c1c", 1)
+
+
+def to_html(text: str) -> str:
+    return markdown.markdown(text, extensions=["tables", "attr_list", "md_in_html"])
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "C++ and a|b in a table",
+        "*not emphasis* and _not either_",
+        "see [this](https://example.org)",
+        "# not a heading",
+        "- not a list",
+        "1986. A year, not a numbered list",
+        "2025-05-29: a date",
+        "Tariffs of 145% {on} goods!",
+        "`not code`",
+    ],
+)
+def test_text_shows_the_words_as_written(words):
+    html = to_html(md.text(words))
+    assert html == f"<p>{words}</p>"
+
+
+def test_text_makes_html_inert_and_joins_lines():
+    assert md.text("<b>bold</b> & co\n\n  next") == "&lt;b&gt;bold&lt;/b&gt; &amp; co next"
+
+
+def test_text_inside_a_list_item_stays_one_item():
+    assert to_html("- " + md.text("1. first")) == "<ul>\n<li>1. first</li>\n</ul>"
+
+
+def test_html_text_escapes_quotes_for_attributes():
+    assert md.html_text('He said "no" & <left>') == "He said &quot;no&quot; &amp; &lt;left&gt;"
+
+
+def test_rich_keeps_formatting_and_moves_headings_down():
+    html = md.rich("## Method\n\nWe read *two* reports:\n\n- one\n- two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n[IIE](https://www.iie.org/)")
+    assert "<h4>Method</h4>" in html
+    assert "<em>two</em>" in html
+    assert "<li>one</li>" in html and "<td>1</td>" in html
+    assert 'href="https://www.iie.org/"' in html and 'rel="noopener nofollow ugc"' in html
+
+
+def test_rich_removes_raw_html_but_keeps_its_text():
+    html = md.rich('Text <span style="color:red">red</span> and <img src="x.png"> end')
+    assert "<span" not in html and "<img" not in html and "style" not in html
+    assert "red" in html and "end" in html
+
+
+def test_rich_block_wraps_in_a_div():
+    assert md.rich_block("Hello", "fc-explanation") == '<div class="fc-explanation">\n<p>Hello</p>\n</div>'
+
+
+@pytest.mark.parametrize(
+    ("url", "safe"),
+    [("https://example.org/a?b=1", True), ("http://example.org", True), ("ftp://example.org", False), ("javascript:alert(1)", False), ("https://exa mple.org", False), ("", False)],
+)
+def test_safe_url(url, safe):
+    assert (md.safe_url(url) is not None) is safe
+
+
+def test_link_escapes_spaces_and_brackets_in_the_target():
+    assert md.link("x", "a b(c).md") == "[x](a%20b%28c%29.md)"
+    assert to_html(md.link(md.text("Page"), "../claims/a.md#q-1")) == '<p><a href="../claims/a.md#q-1">Page</a></p>'
+
+
+def test_external_drops_a_link_that_is_not_http():
+    assert md.external("Label", "javascript:x") == "Label"
+    assert md.external("Label", "https://example.org") == "[Label](https://example.org)"
+
+
+def test_badge_carries_the_label_in_text():
+    assert md.badge(FALSE) == '<span class="fc-badge fc-badge--false" data-verdict="false">False</span>'
+    assert '<span class="fc-badge__prefix">Verdict:</span> False' in md.badge(FALSE, "Verdict:")
+
+
+def test_quote_block_with_an_anchor():
+    block = md.quote_block("more than 270,000", "q-abc")
+    html = to_html(block)
+    # attr_list puts the id and class on the quoted paragraph, the target of the link
+    assert html == '<blockquote>\n<p class="fc-quote" id="q-abc">\u201cmore than 270,000\u201d</p>\n</blockquote>'
+
+
+def test_table():
+    html = to_html(md.table(["A", "B"], [["1", ""], [md.text("a|b"), "2"]]))
+    assert html.count("<tr>") == 3
+    assert "<td>a|b</td>" in html
+
+
+def test_dates_and_plurals():
+    assert md.human_date(dt.date(2025, 6, 2)) == "2 June 2025"
+    assert md.human_date(None) == ""
+    assert md.iso(dt.date(2025, 6, 2)) == "2025-06-02" and md.iso(None) == ""
+    assert md.plural(1, "claim") == "1 claim" and md.plural(1200, "claim") == "1,200 claims"
+    assert md.plural(2, "person", "people") == "2 people"
+
+
+def test_front_matter_is_yaml():
+    block = md.front_matter({"title": "Rubio's words: a check", "factcheck": {"type": "claim", "id": "a"}})
+    assert block.startswith("---\n") and block.endswith("\n---")
+    assert yaml.safe_load(block.strip("-\n")) == {"title": "Rubio's words: a check", "factcheck": {"type": "claim", "id": "a"}}
+
+
+def test_join_blocks_drops_empty_ones():
+    assert md.join_blocks(["a", "", "b"]) == "a\n\nb\n"
