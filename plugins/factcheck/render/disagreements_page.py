@@ -62,7 +62,7 @@ def _matrix(site: Site, path: str) -> str:
         md.link(md.text(site.corpus.subject(subject).title), f"#{anchor}") for subject, anchor in subjects.items()
     ]
     rows = [
-        [md.link(md.text(s.publisher), site.urls.link(path, site.urls.source(s.id)))] + [cells.get((s.id, subject), "") for subject in subjects]
+        [md.link(md.text(site.corpus.name_of(s.id)), site.urls.link(path, site.urls.source(s.id)))] + [cells.get((s.id, subject), "") for subject in subjects]
         for s in sources
     ]
     return f"## {label('matrix')}\n\n{label('matrix_intro')}\n\n" + md.table(headers, rows)

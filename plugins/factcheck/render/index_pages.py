@@ -21,7 +21,7 @@ def claims_table(site: Site, claims: Sequence[Claim], from_page: str) -> str:
     rows = []
     for claim in claims:
         sources = ", ".join(
-            md.link(md.text(site.source(s).publisher), urls.link(from_page, urls.source(s))) for s in claim.sources
+            md.link(md.text(site.corpus.name_of(s)), urls.link(from_page, urls.source(s))) for s in claim.sources
         )
         rows.append([
             md.link(md.text(claim.short), urls.link(from_page, urls.claim(claim.id))),
