@@ -1,0 +1,106 @@
+"""The open data files: api/claims.json, api/claimreview.json, api/claims.csv, api/disagreements.json."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from factcheck.render.exports import CSV_COLUMNS, claimreview_feed, claims_csv, claims_json, disagreements_json, spreadsheet_safe
+from factcheck.render.jsonld import claim_review
+from site_build import build_site
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, make_site, claim_data):
+    folder = tmp_path_factory.mktemp("exports")
+    site = make_site(folder / "repo", claims={
+        "formula": claim_data(short="=HYPERLINK(\"http://evil.example\",\"click\")", conclusion="-1+1 is what they said",
+                              claim="@SUM(A1:A2) was the claim"),
+    })
+    build_site(site.root, folder / "site")
+    return site, folder / "site" / "api"
+
+
+def test_the_exports_are_in_the_built_site(built):
+    _, api = built
+    assert sorted(p.name for p in api.iterdir()) == ["claimreview.json", "claims.csv", "claims.json", "disagreements.json"]
+
+
+def test_claims_json_has_every_claim_with_verdict_sources_quotes_dates_and_url(built):
+    site, api = built
+    data = json.loads((api / "claims.json").read_text("utf-8"))
+    checked = site.check().site
+    assert [c["id"] for c in data["claims"]] == [c.id for c in checked.claims]
+    students = next(c for c in data["claims"] if c["id"] == "students-270000")
+    assert students["url"] == "https://example.org/mini/claims/students-270000/"
+    assert students["verdict"] == {"key": "true", "label": "True", "value": 5,
+                                   "conclusion": "The figure matches the Open Doors count for 2023-24."}
+    assert [s["id"] for s in students["sources"]] == ["newsletter", "wire"]
+    assert students["sources"][0]["url"] == "https://example.org/recap"
+    assert [(q["role"], q["source"]) for q in students["quotes"]] == [("appeared", "newsletter"), ("evidence", "wire")]
+    assert students["quotes"][0]["text"] == "more than 270,000 Chinese students studied in the US"
+    assert students["quotes"][0]["value"] == {"kind": "number", "text": "more than 270,000", "interval": "(270000, inf)", "unit": None}
+    assert students["dates"] == {"claimed": "2025-05-30", "published": "2025-06-02", "updated": None, "rated_on": None}
+    rubio = next(c for c in data["claims"] if c["id"] == "rubio-revoke")
+    assert rubio["corrections"] == [{"date": "2025-06-03", "kind": "correction",
+                                     "text": "The first version gave the wrong date of the statement.", "previous_verdict": "true"}]
+
+
+def test_claimreview_feed_is_a_datafeed_of_the_pages_claimreviews(built):
+    site, api = built
+    feed = json.loads((api / "claimreview.json").read_text("utf-8"))
+    assert (feed["@context"], feed["@type"]) == ("https://schema.org", "DataFeed")
+    assert feed["sdLicense"] == "https://creativecommons.org/licenses/by/4.0/"
+    checked = site.check().site
+    assert len(feed["dataFeedElement"]) == len(checked.claims) == 3
+    for element, claim in zip(feed["dataFeedElement"], checked.claims):
+        assert element["@type"] == "DataFeedItem" and element["dateCreated"] == claim.published.isoformat()
+        assert element["item"] == [claim_review(checked, claim)]
+
+
+def test_data_license_comes_from_the_options(mini_site):
+    from dataclasses import replace
+
+    site = replace(mini_site, settings=replace(mini_site.settings, data_license="https://example.org/licence"))
+    assert json.loads(claimreview_feed(site))["sdLicense"] == "https://example.org/licence"
+
+
+def test_claims_csv_has_one_row_per_claim_and_no_formulas(built):
+    _, api = built
+    rows = list(csv.reader(io.StringIO((api / "claims.csv").read_text("utf-8"), newline="")))
+    assert tuple(rows[0]) == CSV_COLUMNS
+    by_id = {row[0]: dict(zip(CSV_COLUMNS, row)) for row in rows[1:]}
+    assert set(by_id) == {"formula", "rubio-revoke", "students-270000"} and len(rows) == 4
+    formula = by_id["formula"]
+    assert formula["short"] == "'=HYPERLINK(\"http://evil.example\",\"click\")"
+    assert formula["conclusion"] == "'-1+1 is what they said"
+    assert formula["claim"] == "'@SUM(A1:A2) was the claim"
+    assert by_id["students-270000"]["sources"] == "newsletter; wire"
+    assert by_id["rubio-revoke"]["verdict_label"] == "Mostly true" and by_id["rubio-revoke"]["corrections"] == "1"
+    for row in rows[1:]:
+        assert not any(cell.startswith(("=", "+", "-", "@")) for cell in row)
+
+
+@pytest.mark.parametrize("cell, safe", [("=1+1", "'=1+1"), ("+1", "'+1"), ("-1", "'-1"), ("@x", "'@x"), ("\tx", "'\tx"), ("a=b", "a=b"), ("", "")])
+def test_spreadsheet_safe(cell, safe):
+    assert spreadsheet_safe(cell) == safe
+
+
+def test_disagreements_json_lists_sides_with_readable_values_and_intervals(built):
+    _, api = built
+    data = json.loads((api / "disagreements.json").read_text("utf-8"))
+    assert len(data) == 1
+    entry = data[0]
+    assert {k: entry[k] for k in ("id", "subject", "kind", "severity")} == {
+        "id": "chinese-students-in-us-reference-period", "subject": "chinese-students-in-us",
+        "kind": "reference-period", "severity": "low"}
+    assert "note" in entry
+    sides = {side["source"]: side for side in entry["sides"]}
+    assert sides["wire"]["value"]["text"] == "more than 300,000"
+    assert sides["wire"]["value"]["interval"] == "(300000, inf)"
+    assert sides["wire"]["quote"] == "Over 300,000 Chinese students were enrolled in U.S. universities as of 2024"
+    assert sides["newsletter"]["source_title"] == "Weekly recap" and sides["newsletter"]["claims"] == ["students-270000"]
+

@@ -1,0 +1,83 @@
+"""The Atom feed (RFC 4287), parsed with xml.etree."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from dataclasses import replace
+from datetime import datetime
+
+import pytest
+
+from factcheck.render.feed import atom_feed
+from site_build import build_site
+
+A = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture(scope="module")
+def feed(tmp_path_factory, make_site, claim_data):
+    folder = tmp_path_factory.mktemp("feed")
+    site = make_site(folder / "repo", claims={
+        "newest": claim_data(short="Claim with <b>markup</b> & an ampersand", published="2025-06-10",
+                             conclusion="Verdict text </summary> stays text."),
+    })
+    build_site(site.root, folder / "site")
+    return ET.parse(folder / "site" / "feed.xml").getroot()
+
+
+def when(element: ET.Element, tag: str) -> datetime:
+    return datetime.fromisoformat(element.findtext(A + tag).replace("Z", "+00:00"))
+
+
+def test_feed_has_the_elements_rfc_4287_requires(feed):
+    assert feed.tag == A + "feed"
+    for tag in ("id", "title", "updated"):
+        assert len(feed.findall(A + tag)) == 1 and feed.findtext(A + tag).strip()
+    self_links = [link for link in feed.findall(A + "link") if link.get("rel") == "self"]
+    assert [link.get("href") for link in self_links] == ["https://example.org/mini/feed.xml"]
+    assert feed.find(A + "author/" + A + "name").text == "Mini Desk"
+    entries = feed.findall(A + "entry")
+    assert len(entries) == 4  # three checks and one correction
+    for entry in entries:
+        for tag in ("id", "title", "updated", "published", "summary"):
+            assert len(entry.findall(A + tag)) == 1 and entry.findtext(A + tag).strip(), tag
+        assert [link.get("rel") for link in entry.findall(A + "link")] == ["alternate"]
+        assert entry.find(A + "author/" + A + "name").text == "Mini Desk"
+        assert when(entry, "published") <= when(entry, "updated") <= when(feed, "updated")
+    ids = [entry.findtext(A + "id") for entry in entries]
+    assert len(set(ids)) == len(ids) and all(i.startswith("https://example.org/mini/") for i in ids)
+
+
+def test_entries_are_newest_first_with_verdicts_and_marked_corrections(feed):
+    entries = feed.findall(A + "entry")
+    updated = [when(e, "updated") for e in entries]
+    assert updated == sorted(updated, reverse=True)
+    assert when(feed, "updated") == updated[0]
+    titles = [e.findtext(A + "title") for e in entries]
+    assert titles[0] == "Claim with <b>markup</b> & an ampersand"  # escaped in the XML, the same text after parsing
+    assert entries[0].findtext(A + "summary") == "Verdict: Half true. Verdict text </summary> stays text."
+    corrections = [e for e in entries if [c.get("term") for c in e.findall(A + "category")] == ["correction"]]
+    assert len(corrections) == 1
+    correction = corrections[0]
+    assert correction.findtext(A + "title").startswith("Correction: Rubio said")
+    assert "The verdict was True; now Mostly true." in correction.findtext(A + "summary")
+    assert correction.find(A + "link").get("href") == "https://example.org/mini/claims/rubio-revoke/"
+    checks = [e for e in entries if e not in corrections]
+    assert {c.get("term") for e in checks for c in e.findall(A + "category")} == {"true", "mostly-true", "half-true"}
+
+
+def test_without_site_url_links_are_relative_to_the_feed(mini_site):
+    site = replace(mini_site, settings=replace(mini_site.settings, site_url=""), urls=replace(mini_site.urls, site_url=""))
+    root = ET.fromstring(atom_feed(site))
+    links = {link.get("rel"): link.get("href") for link in root.findall(A + "link")}
+    assert links["self"] == "feed.xml"
+    hrefs = {e.find(A + "link").get("href") for e in root.findall(A + "entry")}
+    assert hrefs == {"claims/rubio-revoke/", "claims/students-270000/"}
+    assert root.findtext(A + "id").startswith("urn:uuid:")
+
+
+def test_characters_xml_forbids_are_dropped(mini_site):
+    claim = mini_site.claim_by_id["students-270000"]
+    site = replace(mini_site, claims=(replace(claim, short="bell\x07 and nul\x00"),))
+    root = ET.fromstring(atom_feed(site))  # would raise on an invalid character
+    assert root.find(A + "entry").findtext(A + "title") == "bell and nul"
