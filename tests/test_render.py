@@ -1,0 +1,221 @@
+"""The generated Markdown pages of the fixture site (factcheck.render)."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+import pytest
+
+from factcheck.pipeline import render
+from factcheck.quotes import anchor
+
+LINK = re.compile(r"\]\(([^)\s]+)\)")
+IDS = re.compile(r"\{:[^}]*#([\w-]+)|\bid=\"([\w-]+)\"")
+
+
+@pytest.fixture(scope="module")
+def pages(mini_site):
+    rendered, _ = render(mini_site)
+    return {page.path: page for page in rendered}
+
+
+@pytest.fixture(scope="module")
+def assets(mini_site):
+    _, rendered = render(mini_site)
+    return {asset.path: asset for asset in rendered}
+
+
+def body(pages, path: str) -> str:
+    return pages[path].markdown
+
+
+STUDENTS_QUOTE = "more than 270,000 Chinese students studied in the US"
+RUBIO_QUOTE = 'Marco Rubio said the US would "aggressively revoke visas for Chinese students."'
+
+
+def test_every_page_is_generated(pages):
+    expected = {
+        "claims/index.md", "verdicts/index.md", "topics/index.md", "people/index.md", "sources/index.md",
+        "disagreements.md", "corrections.md",
+        "claims/students-270000.md", "claims/rubio-revoke.md", "sources/newsletter.md", "sources/wire.md",
+        "topics/student-visas.md", "topics/education.md", "people/marco-rubio.md",
+        *(f"verdicts/{key}.md" for key in ("true", "mostly-true", "half-true", "mostly-false", "false", "unverifiable")),
+    }
+    assert expected <= set(pages)
+    # scott-bessent is in people.yaml but no claim names him: no page
+    assert "people/scott-bessent.md" not in pages
+
+
+def test_only_index_pages_go_in_the_navigation(pages):
+    in_nav = {path for path, page in pages.items() if page.in_nav}
+    assert {"claims/index.md", "verdicts/index.md", "topics/index.md", "people/index.md", "sources/index.md"} <= in_nav
+    for prefix in ("claims/", "sources/", "verdicts/", "topics/", "people/"):
+        assert all(path.endswith("/index.md") for path in in_nav if path.startswith(prefix)), prefix
+
+
+def test_every_link_between_pages_leads_to_a_page_and_anchor_that_exist(pages):
+    ids = {path: {a or b for a, b in IDS.findall(page.markdown)} for path, page in pages.items()}
+    checked = 0
+    for path, page in pages.items():
+        for target in LINK.findall(page.markdown):
+            if target.startswith(("http://", "https://", "#")):
+                continue
+            file, _, fragment = target.partition("#")
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), file))
+            assert resolved in pages, f"{path} links to {target}, which is not generated"
+            if fragment:
+                assert fragment in ids[resolved], f"{path} links to {target}, whose anchor is not on the page"
+            checked += 1
+    assert checked > 50
+
+
+def test_claim_page_shows_the_claim_verdict_and_conclusion(pages):
+    page = body(pages, "claims/students-270000.md")
+    assert "# More than 270,000 Chinese students studied in the US in 2023\\-24" in page
+    assert "> In the 2023\\-2024 school year, more than 270,000 Chinese students studied in the US." in page
+    assert '<span class="fc-badge__prefix">Verdict:</span> True</span>' in page
+    assert '<p class="fc-verdict__conclusion">The figure matches the Open Doors count for 2023-24.</p>' in page
+    assert "Rated on the evidence available on 2 June 2025." in page
+    assert "Claimed by [Example Newsletter](../sources/newsletter.md) · claimed on 30 May 2025" in page
+    assert "<em>277,398</em>" in page and "<li>one point</li>" in page  # the explanation, as Markdown
+    assert "Published 2 June 2025." in page
+
+
+def test_claim_page_links_each_quote_to_its_passage_on_the_source_page(pages):
+    page = body(pages, "claims/students-270000.md")
+    assert f"Source: [Weekly recap](../sources/newsletter.md#{anchor('newsletter', STUDENTS_QUOTE)})" in page
+    wire_quote = "Over 300,000 Chinese students were enrolled in U.S. universities as of 2024"
+    assert f"Source: [Talks stall](../sources/wire.md#{anchor('wire', wire_quote)})" in page
+    assert "Another source gives a higher figure for a different period." in page
+    assert "[See it in the original](https://example.org/recap#:~:text=" in page
+
+
+def test_claim_page_lists_its_sources_with_approximate_dates(pages):
+    page = body(pages, "claims/students-270000.md")
+    assert "| [Weekly recap](../sources/newsletter.md) | Example Newsletter | 30 May 2025 |" in page
+    assert "| [Talks stall](../sources/wire.md) | unknown | 31 May 2025 (approximate) |" in page
+
+
+def test_an_attribution_with_a_correction(pages):
+    page = body(pages, "claims/rubio-revoke.md")
+    assert "attribution" in page
+    assert "**3 June 2025, correction:** The first version gave the wrong date of the statement. The verdict was True." in page
+    assert "Verdict history: True (since 2 June 2025) → Mostly true (since 3 June 2025)" in page
+    corrections = body(pages, "corrections.md")
+    assert "[Rubio said the US would aggressively revoke Chinese students' visas](claims/rubio-revoke.md)" in corrections
+
+
+def test_source_page_shows_its_record_and_passages_with_anchors(pages):
+    page = body(pages, "sources/newsletter.md")
+    assert "| Publisher | Example Newsletter |" in page
+    assert "| Authors | Ann Editor |" in page
+    assert "- Mixes reporting with opinion." in page
+    assert "In the 2023\\-2024 school year, **more than 270,000 Chinese students studied in the US**, accounting for" in page
+    assert f"{{: #{anchor('newsletter', STUDENTS_QUOTE)} .fc-passage }}" in page
+    assert f"{{: #{anchor('newsletter', RUBIO_QUOTE)} .fc-passage }}" in page
+    assert "Secretary of State **Marco Rubio said the US would “aggressively revoke visas for Chinese students.”**" in page
+    assert "The full text is not published here" in page
+    assert "## Full text" not in page
+
+
+def test_source_page_links_back_to_every_claim_with_its_verdict(pages):
+    page = body(pages, "sources/newsletter.md")
+    assert "Quoted by: [More than 270,000 Chinese students studied in the US in 2023\\-24](../claims/students-270000.md)" in page
+    assert "| [Rubio said the US would aggressively revoke Chinese students' visas](../claims/rubio-revoke.md) | <span class=\"fc-badge fc-badge--mostly-true\"" in page
+    # the count by verdict links each verdict's page
+    assert re.search(r"\[<span class=\"fc-badge fc-badge--true\"[^]]*\]\(\.\./verdicts/true\.md\) \| 1 \|", page)
+
+
+def test_approximate_date_and_its_note_on_the_source_page(pages):
+    page = body(pages, "sources/wire.md")
+    assert "| Published | 31 May 2025 (approximate) |" in page
+    assert 'reports events of 29 May as "recent".' in page
+
+
+def test_claims_index_lists_every_claim_newest_first(pages):
+    page = body(pages, "claims/index.md")
+    # both were last changed on 2 June 2025: the tie is broken by id, in reverse like the dates
+    assert 0 < page.index("(students-270000.md)") < page.index("(rubio-revoke.md)")
+    assert "2 claims checked, newest first." in page
+    # a source whose publisher is unknown is named by its title
+    assert "[Talks stall](../sources/wire.md)" in page and "[unknown]" not in page
+
+
+def test_verdict_pages_hold_their_definition_and_claims(pages):
+    page = body(pages, "verdicts/mostly-true.md")
+    assert "# Mostly true" in page
+    assert "The claim is accurate but needs clarification or additional information." in page
+    assert "(../claims/rubio-revoke.md)" in page and "students-270000" not in page
+    assert "No claims" in body(pages, "verdicts/false.md") or "no claims" in body(pages, "verdicts/false.md").lower()
+    scale = body(pages, "verdicts/index.md")
+    for key in ("true", "mostly-true", "half-true", "mostly-false", "false", "unverifiable"):
+        assert f"(../verdicts/{key}.md)" in scale or f"({key}.md)" in scale
+
+
+def test_topic_pages_and_their_index(pages):
+    assert "[Student visas](student-visas.md) | 2 |" in body(pages, "topics/index.md")
+    assert "[Education](education.md) | 1 |" in body(pages, "topics/index.md")
+    topic = body(pages, "topics/education.md")
+    assert "# Education" in topic and "(../claims/students-270000.md)" in topic and "rubio-revoke" not in topic
+
+
+def test_person_page_lists_the_claims_about_them(pages):
+    page = body(pages, "people/marco-rubio.md")
+    assert "# Marco Rubio" in page and "US Secretary of State" in page
+    assert "## Claims about them" in page
+    assert "(../claims/rubio-revoke.md)" in page and "(../claims/students-270000.md)" in page
+    assert "[Marco Rubio](marco-rubio.md) | US Secretary of State | 0 | 2 |" in body(pages, "people/index.md")
+
+
+def test_sources_index_marks_approximate_dates(pages):
+    page = body(pages, "sources/index.md")
+    assert "| [Talks stall](wire.md) | unknown | 2025-05-31~ |" in page
+    assert "| [Weekly recap](newsletter.md) | Example Newsletter | 2025-05-30 |" in page
+
+
+def test_the_stylesheet_colours_each_verdict(assets):
+    css = assets["assets/factcheck.css"].content
+    assert ".fc-badge--mostly-true {" in css and ".fc-verdict--unverifiable {" in css
+
+
+def site_of(make_site, folder, **kw):
+    checked = make_site(folder, **kw).check()
+    assert checked.ok, [str(p) for p in checked.problems]
+    pages, _ = render(checked.site)
+    return {page.path: page.markdown for page in pages}
+
+
+def test_a_passage_inside_a_figure_keeps_its_spacing(make_site, tmp_path, claim_data):
+    quote = {"source": "wire", "quote": "15 billion"}
+    pages = site_of(make_site, tmp_path, claims={"money": claim_data(appeared=[quote], claimant="wire")})
+    assert "contributing nearly $**15 billion** annually to the U.S. economy." in pages["sources/wire.md"]
+
+
+def test_a_passage_ending_before_punctuation_keeps_it_attached(make_site, tmp_path, claim_data):
+    quote = {"source": "wire", "quote": "a bit stalled"}
+    pages = site_of(make_site, tmp_path, claims={"stalled": claim_data(appeared=[quote], claimant="wire")})
+    assert "The talks are “**a bit stalled**,” Bessent said." in pages["sources/wire.md"]
+
+
+def test_full_text_is_published_when_the_source_allows_it(make_site, tmp_path):
+    record = {"title": "Talks stall", "publisher": "Wire", "published": "2025-05-31", "type": "news-article", "publish_full_text": True}
+    pages = site_of(make_site, tmp_path, sources={"wire": record})
+    page = pages["sources/wire.md"]
+    assert "## Full text" in page
+    assert "The talks are “a bit stalled,” Bessent said." in page
+    assert "The full text is not published here" not in page
+
+
+def test_ordinary_punctuation_in_contributor_text_is_shown_as_written(make_site, tmp_path, claim_data):
+    data = claim_data(
+        short="1986. C++ *stars* and [brackets]", right=["Half of it: 50% | more"], wrong=["# not a heading"],
+        references=[{"url": "https://www.iie.org/opendoors", "title": "Open Doors 2024", "publisher": "IIE", "accessed": "2025-06-03"}],
+        checked_by="Mini Desk",
+    )
+    page = site_of(make_site, tmp_path, claims={"odd": data})["claims/odd.md"]
+    assert "# 1986\\. C\\+\\+ \\*stars\\* and \\[brackets\\]" in page
+    assert "- Half of it: 50% \\| more" in page
+    assert "- \\# not a heading" in page
+    assert "[Open Doors 2024](https://www.iie.org/opendoors), IIE (accessed 3 June 2025)" in page
+    assert "Checked by Mini Desk." in page
