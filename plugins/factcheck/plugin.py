@@ -13,6 +13,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .analyse import Site
 from .config import FactcheckConfig
 from .pipeline import check, render
+from .render.claims_filter import SCRIPT as CLAIMS_FILTER_SCRIPT
 from .problems import errors
 from .render.head import TEMPLATES_DIR
 from .render.jsonld import script_tag
@@ -53,6 +54,9 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         stylesheet = self._urls(config).data_file("assets/factcheck.css")
         if stylesheet not in config.extra_css:
             config.extra_css.append(stylesheet)
+        script = self._urls(config).data_file(CLAIMS_FILTER_SCRIPT)
+        if script not in [str(item) for item in config.extra_javascript]:
+            config.extra_javascript.append(script)
         # The claim pages' template (factcheck/claim.html), found after the theme's own and the site's custom_dir.
         if str(TEMPLATES_DIR) not in config.theme.dirs:
             config.theme.dirs.append(str(TEMPLATES_DIR))

@@ -11,7 +11,7 @@ from .model import Rating, Scale
 # cannot settle. Colours are chosen so a badge's text meets WCAG AA contrast (see render/style.py).
 DEFAULT_RATINGS: tuple[Rating, ...] = (
     Rating("true", "True", "The claim is accurate and nothing significant is missing.", "#1b7a3a", 5),
-    Rating("mostly-true", "Mostly true", "The claim is accurate but needs clarification or additional information.", "#4f8a1f", 4),
+    Rating("mostly-true", "Mostly true", "The claim is accurate but needs clarification or additional information.", "#4b821c", 4),
     Rating("half-true", "Half true", "The claim is partially accurate but leaves out important details or takes things out of context.", "#a66300", 3),
     Rating("mostly-false", "Mostly false", "The claim contains an element of truth but ignores critical facts that would give a different impression.", "#c2410c", 2),
     Rating("false", "False", "The claim is not accurate.", "#b91c1c", 1),

@@ -6,7 +6,7 @@ from ..analyse import Site
 from .claim_page import render_claim
 from .corrections_page import render_corrections
 from .disagreements_page import render_disagreements
-from . import exports
+from . import claims_filter, exports
 from .feed import atom_feed, feed_path
 from .index_pages import (
     all_claims, people_index, person_pages, rating_scale, sources_index, topic_pages, topics_index, verdict_pages,
@@ -35,6 +35,7 @@ def render_assets(site: Site) -> list[Asset]:
     data = site.urls.data_file
     return [
         Asset(data("assets/factcheck.css"), stylesheet(site.corpus.scale)),
+        Asset(data(claims_filter.SCRIPT), claims_filter.script()),
         Asset(data(exports.CLAIMS_JSON), exports.claims_json(site)),
         Asset(data(exports.CLAIMREVIEW_JSON), exports.claimreview_feed(site)),
         Asset(data(exports.CLAIMS_CSV), exports.claims_csv(site)),

@@ -14,6 +14,7 @@ from . import markup as md
 from .head import TEMPLATE, claim_head
 from .labels import label
 from .output import Page
+from .search_meta import claim_search
 
 
 def render_claim(site: Site, claim: Claim) -> Page:
@@ -26,6 +27,7 @@ def render_claim(site: Site, claim: Claim) -> Page:
             "template": TEMPLATE,
             "factcheck": {"type": "claim", "id": claim.id, "verdict": rating.key, "verdict_label": rating.label,
                           "head": claim_head(site, claim)},
+            **claim_search(rating),
         }),
         f"# {md.text(claim.short)}",
         _claim_as_made(site, claim, path),

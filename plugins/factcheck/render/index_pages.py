@@ -7,14 +7,20 @@ from typing import Iterable, Sequence
 from ..analyse import Site
 from ..model import Claim
 from . import markup as md
+from .charts import timeline
 from .claim_page import claimant_link
+from .claims_filter import filter_form, row_data
 from .labels import label
 from .output import Page
+from .search_meta import listing_search
 from .source_page import verdict_counts
 
 
-def claims_table(site: Site, claims: Sequence[Claim], from_page: str) -> str:
-    """The table of claims used on every index: claim, claimant, verdict, date, sources."""
+def claims_table(site: Site, claims: Sequence[Claim], from_page: str, filterable: bool = False) -> str:
+    """The table of claims used on every index: claim, claimant, verdict, date, sources.
+
+    ``filterable`` adds each row's facts for the claims filter (render/claims_filter.py).
+    """
     if not claims:
         return label("no_claims")
     urls = site.urls
@@ -24,7 +30,7 @@ def claims_table(site: Site, claims: Sequence[Claim], from_page: str) -> str:
             md.link(md.text(site.corpus.name_of(s)), urls.link(from_page, urls.source(s))) for s in claim.sources
         )
         rows.append([
-            md.link(md.text(claim.short), urls.link(from_page, urls.claim(claim.id))),
+            (row_data(site, claim) if filterable else "") + md.link(md.text(claim.short), urls.link(from_page, urls.claim(claim.id))),
             claimant_link(site, claim.claimant, from_page),
             md.link(md.badge(site.rating(claim)), urls.link(from_page, urls.verdict(claim.verdict))),
             md.iso(claim.claimed or claim.published),
@@ -34,14 +40,18 @@ def claims_table(site: Site, claims: Sequence[Claim], from_page: str) -> str:
 
 
 def _page(path: str, title: str, body: Iterable[str], kind: str, in_nav: bool = True, extra: dict | None = None) -> Page:
-    meta = {"title": title, "factcheck": {"type": kind, **(extra or {})}}
+    meta = {"title": title, "factcheck": {"type": kind, **(extra or {})}, **listing_search()}
     return Page(path, md.join_blocks([md.front_matter(meta), f"# {md.text(title)}", *body]), in_nav=in_nav)
 
 
 def all_claims(site: Site) -> Page:
     path = site.urls.claims_index()
     intro = f"{md.plural(len(site.claims), 'claim')} checked, newest first."
-    return _page(path, label("all_claims"), [intro, claims_table(site, site.claims, path)], "claims-index")
+    body = [
+        intro, verdict_counts(site, site.claims, path, label("site_verdicts")), f"## {label('claims')}",
+        filter_form(site), claims_table(site, site.claims, path, filterable=True), timeline(site, path),
+    ]
+    return _page(path, label("all_claims"), body, "claims-index")
 
 
 def rating_scale(site: Site) -> Page:

@@ -93,6 +93,21 @@ ENGLISH: dict[str, str] = {
     "what_is_right": "What is right",
     "what_is_wrong": "What is wrong",
     "where_it_appeared": "Where it appeared",
+    # readers: charts, the claims filter (render/charts.py, render/claims_filter.py)
+    "filter_any": "All",
+    "filter_intro": "Filter the claims",
+    "filter_reset": "Show all claims",
+    "filter_status": "Showing {shown} of {total} claims.",
+    "person": "Person",
+    "site_verdicts": "Verdicts across the site",
+    "sort": "Date",
+    "sort_newest": "Newest first",
+    "sort_oldest": "Oldest first",
+    "stated_by": "Stated by",
+    "timeline": "Timeline of dated events",
+    "timeline_intro": "The dates the quoted passages give, on one time axis: one row per event, a dot for a day, a bar for a longer span. The numbered list gives each event with the sources that state it.",
+    "topic": "Topic",
+    "verdict_chart": "Verdicts of the claims on this page",
 }
 
 LABELS: dict[str, dict[str, str]] = {"en": ENGLISH}

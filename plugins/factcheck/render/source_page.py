@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 from ..analyse import Site
 from ..model import QuoteUse, Source
 from ..quotes import Span, context_sentence, text_fragment
 from . import markup as md
+from .charts import verdict_chart, verdict_tally
 from .labels import label
 from .output import Page
 
@@ -59,16 +58,17 @@ def _reliability(source: Source) -> str:
     return f"## {label('reliability')}\n\n" + "\n".join(f"- {md.text(note)}" for note in source.reliability)
 
 
-def verdict_counts(site: Site, claims, from_page: str) -> str:
-    """A count of claims by verdict, each verdict linked to its page."""
+def verdict_counts(site: Site, claims, from_page: str, heading: str = "") -> str:
+    """A count of claims by verdict: a bar chart, and the same numbers in a table, each verdict linked to its page."""
     if not claims:
         return ""
-    counts = Counter(c.verdict for c in claims)
-    rows = []
-    for rating in site.corpus.scale.ratings:
-        if counts.get(rating.key):
-            rows.append([md.link(md.badge(rating), site.urls.link(from_page, site.urls.verdict(rating.key))), str(counts[rating.key])])
-    return f"## {label('scorecard')}\n\n" + md.table([label("verdict"), label("count")], rows)
+    tally = verdict_tally(site, claims)
+    rows = [
+        [md.link(md.badge(site.corpus.scale.get(item.key)), site.urls.link(from_page, site.urls.verdict(item.key))), str(item.count)]
+        for item in tally
+    ]
+    chart = verdict_chart(tally, label("verdict_chart"))
+    return f"## {heading or label('scorecard')}\n\n{chart}\n\n" + md.table([label("verdict"), label("count")], rows)
 
 
 def _claims(site: Site, source: Source, path: str) -> str:

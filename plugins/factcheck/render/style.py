@@ -6,6 +6,8 @@ label stays readable (WCAG AA asks for 4.5:1) in the light and the dark palette 
 
 from __future__ import annotations
 
+import colorsys
+
 from ..model import Scale
 
 DARK_TEXT = "#111111"
@@ -29,6 +31,28 @@ def contrast(one: str, two: str) -> float:
 
 def text_colour(background: str) -> str:
     return LIGHT_TEXT if contrast(background, LIGHT_TEXT) >= contrast(background, DARK_TEXT) else DARK_TEXT
+
+
+def hsl(hue: float, saturation: float, lightness: float) -> str:
+    """#rrggbb of a CSS hsl() colour (hue in degrees, the others in per cent)."""
+    red, green, blue = colorsys.hls_to_rgb(hue / 360, lightness / 100, saturation / 100)
+    return "#" + "".join(f"{round(c * 255):02x}" for c in (red, green, blue))
+
+
+# The backgrounds verdict colours are drawn on, per Material palette (scheme): the page and
+# the code/verdict-box background. Material's slate uses hsl(var(--md-hue), 15%, 14% / 18%)
+# with --md-hue 225deg.
+PALETTES: dict[str, tuple[str, ...]] = {
+    "default": ("#ffffff", "#f5f5f5"),
+    "slate": (hsl(225, 15, 14), hsl(225, 15, 18)),
+}
+NON_TEXT_CONTRAST = 3.0  # WCAG 1.4.11, for the bars of a chart
+TEXT_CONTRAST = 4.5  # WCAG 1.4.3 (AA), for badge labels
+
+
+def needs_outline(colour: str, backgrounds: tuple[str, ...]) -> bool:
+    """True when a bar of this colour would not stand out 3:1 from one of the backgrounds."""
+    return any(contrast(colour, background) < NON_TEXT_CONTRAST for background in backgrounds)
 
 
 _BASE = """
@@ -56,12 +80,43 @@ _BASE = """
 }
 """
 
+# Charts (render/charts.py) and the claims filter (render/claims_filter.py).
+_READERS = """
+.md-typeset .fc-chart { margin: 1em 0; max-width: 26rem; }
+.md-typeset .fc-chart--timeline { max-width: 32rem; }
+.fc-chart__svg { display: block; width: 100%; height: auto; }
+.fc-chart text { fill: var(--md-default-fg-color); font-family: var(--md-text-font-family, sans-serif); }
+.fc-chart .fc-chart__axis { stroke: var(--md-default-fg-color--light); stroke-width: 1; }
+.fc-chart .fc-chart__grid { stroke: var(--md-default-fg-color--lightest); stroke-width: 1; }
+.fc-chart .fc-mark { fill: var(--md-typeset-a-color); }
+.fc-filters { display: flex; flex-wrap: wrap; gap: .6em 1em; align-items: flex-end; margin: 1em 0; }
+.fc-filters[hidden] { display: none; }
+.fc-filters__field { display: flex; flex-direction: column; flex: 1 1 9rem; min-width: 0; }
+.fc-filters label { font-size: .75em; font-weight: 700; }
+.fc-filters select { font: inherit; font-size: .8em; padding: .3em; width: 100%; color: var(--md-default-fg-color);
+  background: var(--md-default-bg-color); border: 1px solid var(--md-default-fg-color--light); border-radius: .2em; }
+.md-typeset .fc-filters__reset { font-size: .7em; padding: .4em 1em; margin: 0; }
+.md-typeset .fc-filters__status { flex-basis: 100%; margin: 0; font-size: .8em; }
+.md-typeset tr[hidden] { display: none; }
+"""
+
 
 def stylesheet(scale: Scale) -> str:
-    rules = [_BASE.strip()]
+    rules = [_BASE.strip(), _READERS.strip()]
     for rating in scale.ratings:
         rules.append(
             f".fc-badge--{rating.key} {{ background: {rating.colour}; color: {text_colour(rating.colour)}; }}\n"
-            f".fc-verdict--{rating.key} {{ --fc-colour: {rating.colour}; }}"
+            f".fc-verdict--{rating.key} {{ --fc-colour: {rating.colour}; }}\n"
+            f".fc-chart .fc-bar--{rating.key} {{ fill: {rating.colour}; }}"
         )
+        rules += _bar_outlines(rating.key, rating.colour)
     return "\n".join(rules) + "\n"
+
+
+def _bar_outlines(key: str, colour: str) -> list[str]:
+    """An outline in the text colour for a chart bar too faint on a palette's background."""
+    return [
+        f'[data-md-color-scheme="{scheme}"] .fc-chart .fc-bar--{key} {{ stroke: var(--md-default-fg-color); stroke-width: 1; }}'
+        for scheme, backgrounds in PALETTES.items()
+        if needs_outline(colour, backgrounds)
+    ]

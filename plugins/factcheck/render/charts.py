@@ -1,0 +1,221 @@
+"""Pictures drawn at build time as inline SVG: the verdicts of a set of claims, and a timeline.
+
+No JavaScript and no chart library: each chart is a ``<figure>`` holding an ``<svg
+role="img">`` with a ``<title>`` and an ``aria-label`` that say what it shows in words. The
+same numbers are always on the page next to it, as a table or a list, for readers who
+cannot see the picture and for search. Every piece of text goes through ``md.html_text``.
+
+Charts are drawn on a fixed ``viewBox`` and scale with the width of the column, up to a
+maximum width set by the stylesheet, so they stay legible on a 375-pixel phone.
+Colours come from the stylesheet (``fc-bar--<verdict>``), never from attributes.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Iterable, Sequence
+
+from ..analyse import Site
+from ..model import Claim, QuoteUse
+from ..values import describe
+from . import markup as md
+from .labels import label
+
+WIDTH = 400  # viewBox width; the figure's CSS max-width decides the size on the page
+FONT = 13  # font size in viewBox units
+LABEL_CHARS = 18  # longer labels are cut with an ellipsis inside the picture (never in the table)
+
+
+def _cut(text: str, limit: int = LABEL_CHARS) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
+def _svg(height: int, alternative: str, body: Iterable[str]) -> str:
+    alt = md.html_text(alternative)
+    return (
+        f'<svg class="fc-chart__svg" role="img" aria-label="{alt}" viewBox="0 0 {WIDTH} {height}" '
+        f'width="100%" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">'
+        f"<title>{alt}</title>" + "".join(body) + "</svg>"
+    )
+
+
+def _figure(kind: str, svg: str) -> str:
+    """The chart as one raw HTML block (no blank lines), kept out of the search index."""
+    return f'<figure class="fc-chart fc-chart--{kind}" data-search-exclude>\n{svg}\n</figure>'
+
+
+# ---------------------------------------------------------------------------
+# Verdict breakdown
+
+
+@dataclass(frozen=True)
+class VerdictCount:
+    key: str
+    label: str
+    count: int
+
+
+def verdict_tally(site: Site, claims: Sequence[Claim]) -> list[VerdictCount]:
+    """How many of the claims got each verdict of the scale, in the scale's order (zeros kept)."""
+    counts = Counter(claim.verdict for claim in claims)
+    return [VerdictCount(r.key, r.label, counts.get(r.key, 0)) for r in site.corpus.scale.ratings]
+
+
+def verdict_chart(tally: Sequence[VerdictCount], subject: str) -> str:
+    """A horizontal bar per verdict: its label, a bar as long as its count, and the count."""
+    row, bar, left, right = 26, 16, 130, WIDTH - 40
+    most = max((t.count for t in tally), default=0) or 1
+    body = []
+    for index, item in enumerate(tally):
+        y = 6 + index * row
+        length = round((right - left) * item.count / most)
+        name = md.html_text(_cut(item.label))
+        body.append(
+            f'<text class="fc-chart__label" x="{left - 8}" y="{y + bar - 3}" text-anchor="end" font-size="{FONT}">{name}</text>'
+            f'<rect class="fc-bar fc-bar--{item.key}" x="{left}" y="{y}" width="{max(length, 0)}" height="{bar}" rx="2"></rect>'
+            f'<text class="fc-chart__value" x="{left + length + 6}" y="{y + bar - 3}" font-size="{FONT}">{item.count}</text>'
+        )
+    total = sum(t.count for t in tally)
+    words = "; ".join(f"{t.label}: {t.count}" for t in tally)
+    alternative = f"{subject}. {md.plural(total, 'claim')}: {words}."
+    return _figure("verdicts", _svg(12 + len(tally) * row, alternative, body))
+
+
+# ---------------------------------------------------------------------------
+# Timeline of dated events
+
+
+@dataclass(frozen=True)
+class DatedEvent:
+    """Something the quotes date: one subject on one span of days, and the quotes that state it."""
+
+    start: date
+    end: date
+    title: str  # what it is: the subject's title, else the claim's short form
+    uses: tuple[QuoteUse, ...]
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """Ids of the sources that state it, in first-seen order."""
+        return tuple(dict.fromkeys(use.quote.source for use in self.uses))
+
+    @property
+    def claims(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(use.claim for use in self.uses))
+
+
+def dated_events(site: Site) -> list[DatedEvent]:
+    """Every dated value the verified quotes carry, grouped by subject and span, earliest first."""
+    groups: dict[tuple[str, date, date], list[QuoteUse]] = {}
+    titles: dict[tuple[str, date, date], str] = {}
+    for use in site.uses:
+        value = use.value
+        if value is None or not value.is_date or value.start is None or value.end is None:
+            continue
+        subject = use.quote.subject
+        key = (subject or f"claim:{use.claim}", value.start, value.end)
+        groups.setdefault(key, []).append(use)
+        if key not in titles:
+            titles[key] = site.corpus.subject(subject).title if subject else site.claim_by_id[use.claim].short
+    events = [DatedEvent(key[1], key[2], titles[key], tuple(uses)) for key, uses in groups.items()]
+    return sorted(events, key=lambda e: (e.start, e.end, e.title.casefold()))
+
+
+def short_span(start: date, end: date) -> str:
+    """A compact date for the picture: "17 Jan 2025", "Jan 2025", "11–20 Aug 2025"."""
+    def day(d: date, year: bool = True) -> str:
+        return f"{d.day} {d.strftime('%b')}" + (f" {d.year}" if year else "")
+
+    if start == end:
+        return day(start)
+    next_day = end + timedelta(days=1)
+    if start.day == 1 and next_day.day == 1 and (start.year, start.month) == (end.year, end.month):
+        return f"{start.strftime('%b')} {start.year}"
+    if start == date(start.year, 1, 1) and end == date(start.year, 12, 31):
+        return str(start.year)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}\u2013{end.day} {start.strftime('%b')} {start.year}"
+    if start.year == end.year:
+        return f"{day(start, year=False)}\u2013{day(end)}"
+    return f"{day(start)}\u2013{day(end)}"
+
+
+def _ticks(first: date, last: date) -> list[date]:
+    """First days of months inside the span, thinned to at most six."""
+    months = []
+    cursor = date(first.year, first.month, 1)
+    while cursor <= last:
+        if cursor >= first:
+            months.append(cursor)
+        cursor = date(cursor.year + (cursor.month == 12), cursor.month % 12 + 1, 1)
+    step = max(1, -(-len(months) // 6))
+    return months[::step]
+
+
+def timeline_chart(events: Sequence[DatedEvent], subject: str) -> str:
+    """One row per event: its number and date, and a mark on a shared time axis (a dot or a bar)."""
+    left, right, top, row = 150, WIDTH - 12, 30, 24
+    first = min(e.start for e in events)
+    last = max(e.end for e in events) + timedelta(days=1)
+    days = max((last - first).days, 1)
+
+    def x(day: date) -> float:
+        return round(left + (right - left) * (day - first).days / days, 1)
+
+    height = top + row * len(events) + 6
+    body = [f'<line class="fc-chart__axis" x1="{left}" y1="{top - 6}" x2="{right}" y2="{top - 6}"></line>']
+    ticks = _ticks(first, last)
+    for tick in ticks:
+        text = tick.strftime("%b") + (f" {tick.year}" if tick.month == 1 or tick == ticks[0] else "")
+        body.append(
+            f'<line class="fc-chart__grid" x1="{x(tick)}" y1="{top - 10}" x2="{x(tick)}" y2="{height - 4}"></line>'
+            f'<text class="fc-chart__tick" x="{x(tick)}" y="{top - 14}" text-anchor="middle" font-size="{FONT - 2}">{md.html_text(text)}</text>'
+        )
+    for index, event in enumerate(events):
+        y = top + index * row
+        name = md.html_text(f"{index + 1}. {short_span(event.start, event.end)}")
+        body.append(f'<text class="fc-chart__label" x="4" y="{y + 13}" font-size="{FONT - 1}">{name}</text>')
+        start, end = x(event.start), x(event.end + timedelta(days=1))
+        if end - start < 6:
+            body.append(f'<circle class="fc-mark" cx="{round((start + end) / 2, 1)}" cy="{y + 9}" r="5"></circle>')
+        else:
+            body.append(f'<rect class="fc-mark" x="{start}" y="{y + 4}" width="{round(end - start, 1)}" height="10" rx="3"></rect>')
+    words = "; ".join(
+        f"{index + 1}. {describe_span(e)}: {e.title}, {md.plural(len(e.sources), 'source')}" for index, e in enumerate(events)
+    )
+    return _figure("timeline", _svg(height, f"{subject}. {words}.", body))
+
+
+def describe_span(event: DatedEvent) -> str:
+    return describe(event.uses[0].value) if event.uses and event.uses[0].value else short_span(event.start, event.end)
+
+
+def timeline(site: Site, from_page: str) -> str:
+    """The timeline section: the picture, then the same events as a numbered list with their sources."""
+    events = dated_events(site)
+    if not events:
+        return ""
+    items = []
+    for event in events:
+        first_use: dict[str, QuoteUse] = {}
+        for use in event.uses:
+            first_use.setdefault(use.quote.source, use)
+        sources = ", ".join(
+            md.link(md.text(site.source(source_id).title), site.urls.link(from_page, site.urls.source(source_id), use.anchor))
+            for source_id, use in first_use.items()
+        )
+        claims = ", ".join(
+            md.link(md.text(site.claim_by_id[c].short), site.urls.link(from_page, site.urls.claim(c))) for c in event.claims
+        )
+        items.append(
+            f"1. **{md.text(describe_span(event))}**: {md.text(event.title)}. "
+            f"{label('stated_by')}: {sources}. {label('claims')}: {claims}."
+        )
+    return "\n\n".join([
+        f"## {label('timeline')}",
+        label("timeline_intro"),
+        timeline_chart(events, label("timeline")),
+        "\n".join(items),
+    ])
