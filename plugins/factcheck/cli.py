@@ -33,7 +33,10 @@ def settings_from_mkdocs_yml(config_file: Path) -> Settings:
     _Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
     raw = yaml.load(config_file.read_text("utf-8"), Loader=_Lenient) or {}
     options: dict = {}
-    for plugin in raw.get("plugins") or []:
+    plugins = raw.get("plugins") or []
+    if isinstance(plugins, dict):  # MkDocs also accepts the plugins as a mapping of name to options
+        plugins = [plugins]
+    for plugin in plugins:
         if isinstance(plugin, dict) and "factcheck" in plugin:
             options = plugin["factcheck"] or {}
     known = {k: options[k] for k in ("claims_dir", "sources_dir", "people_file", "subjects_file", "url_prefix", "language", "max_file_bytes", "publisher_name", "publisher_url", "publisher_logo", "data_license") if k in options}
