@@ -232,6 +232,20 @@ def _mapping_problem(document: Document) -> Optional[Problem]:
     return document.problem((), f"expected a mapping of fields ('name: value' lines); found {_describe(document.data)}", "see the format reference")
 
 
+# The list page of each kind of page is <kind>/index.md: a claim, source, person or topic
+# with this id would take its address.
+RESERVED_IDS = frozenset({"index"})
+
+
+def _reserved_problem(document: Document, at: tuple, name: str, what: str, written: str = "") -> Optional[Problem]:
+    if name not in RESERVED_IDS:
+        return None
+    return document.problem(
+        at, f"{written or repr(name)} cannot be a {what}: its page would take the address ({name}) of the list of all of them",
+        f"choose another {what}",
+    )
+
+
 def _id_problems(documents: Iterable[Document], what: str) -> list[Problem]:
     """Ids must be identifiers, and must not collide when case or look-alike characters are ignored."""
     found: list[Problem] = []
@@ -240,6 +254,8 @@ def _id_problems(documents: Iterable[Document], what: str) -> list[Problem]:
         name = file_id(document)
         if slug(name) != name:
             found.append(document.problem((), f"the file name {name!r} is not a valid {what} id", f"rename it to {slug(name)}.yaml"))
+        if reserved := _reserved_problem(document, (), name, f"{what} id"):
+            found.append(reserved)
         folded = unicodedata.normalize("NFKC", name).casefold()
         if folded in seen:
             found.append(document.problem((), f"the {what} id {name!r} collides with {seen[folded].path}", "give one of them another name"))
@@ -356,6 +372,9 @@ def _reference_problems(document: Document, claim: Claim, corpus_sources: set, p
                 found.append(document.problem((field, index, "source"), f"no source has the id {quote.source!r}", did_you_mean(quote.source, corpus_sources) or f"add {settings.sources_dir}/{quote.source}.yaml"))
             if quote.said_by and quote.said_by not in people:
                 found.append(document.problem((field, index, "said_by"), f"{quote.said_by!r} is not in {settings.people_file}", did_you_mean(quote.said_by, people) or f"add {quote.said_by} to {settings.people_file}"))
+    for index, topic in enumerate(claim.topics):
+        if reserved := _reserved_problem(document, ("topics", index), slug(topic), "topic", repr(topic)):
+            found.append(reserved)
     for index, key in enumerate(claim.people):
         if key not in people:
             found.append(document.problem(("people", index), f"{key!r} is not in {settings.people_file}", did_you_mean(key, people) or f"add {key} to {settings.people_file}"))
@@ -402,6 +421,8 @@ def build_corpus(loaded: Loaded, settings: Settings) -> tuple[Optional[Corpus], 
     people: dict[str, Person] = {}
     if loaded.people and schema_ok(loaded.people, "people"):
         for key, raw in loaded.people.data.items():
+            if reserved := _reserved_problem(loaded.people, (key,), key, "person's key"):
+                problems.append(reserved)
             people[key] = Person(key=key, name=raw["name"], kind=raw.get("kind", "person"), role=raw.get("role", ""), same_as=tuple(raw.get("same_as") or ()), position=_position(loaded.people, (key,)))
     subjects: list[Subject] = []
     if loaded.subjects and schema_ok(loaded.subjects, "subjects"):
