@@ -36,8 +36,9 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         options = self.config
         scale = scale_from_options([dict(r) for r in options.ratings] if options.ratings else None)
-        for problem in scale_problems(scale):
-            raise PluginError(f"factcheck: the 'ratings' option: {problem}")
+        wrong = scale_problems(scale)
+        if wrong:  # every problem of the option at once, like those of the claims
+            raise PluginError("factcheck: the 'ratings' option: " + "; ".join(wrong))
         self.settings = Settings(
             root=Path(config.config_file_path).parent.resolve(),
             claims_dir=options.claims_dir, sources_dir=options.sources_dir,

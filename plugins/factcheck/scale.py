@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, Iterable
 
 from .model import Rating, Scale
@@ -37,12 +38,23 @@ def scale_from_options(entries: Iterable[dict[str, Any]] | None) -> Scale:
     ))
 
 
+_KEY = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
+
+
 def scale_problems(scale: Scale) -> list[str]:
     """What is wrong with a configured scale, as sentences."""
     found: list[str] = []
     keys = [r.key for r in scale.ratings]
-    if len(set(keys)) != len(keys):
-        found.append("two ratings share a key")
+    shared = sorted({k for k in keys if keys.count(k) > 1})
+    if shared:
+        found.append(f"two ratings share the key {', '.join(repr(k) for k in shared)}")
+    for key in keys:
+        if not _KEY.match(key):
+            found.append(f"the key {key!r} is not lower-case letters, digits and single hyphens (it becomes an address and a CSS class)")
+    for rating in scale.ratings:
+        if not _COLOUR.match(rating.colour):
+            found.append(f"the colour of {rating.key!r} must be written #rrggbb or #rgb; found {rating.colour!r}")
     values = [r.value for r in scale.numeric]
     if any(not isinstance(v, int) or isinstance(v, bool) or v < 1 for v in values):
         found.append("a rating's value must be a whole number of at least 1 (or empty, for ratings off the scale)")
