@@ -75,7 +75,11 @@ def dotted(at: FieldPath) -> str:
 
 
 class _TooBig(Exception):
-    pass
+    """The file expands too far; ``node`` is where the limit was passed."""
+
+    def __init__(self, message: str, node: yaml.Node):
+        super().__init__(message)
+        self.node = node
 
 
 class _Converter:
@@ -96,9 +100,9 @@ class _Converter:
     def convert(self, node: yaml.Node, at: FieldPath = (), depth: int = 0) -> Any:
         self.visited += 1
         if self.visited > MAX_NODES:
-            raise _TooBig(f"the file expands to more than {MAX_NODES:,} values (aliases included)")
+            raise _TooBig(f"the file expands to more than {MAX_NODES:,} values (aliases included)", node)
         if depth > MAX_DEPTH:
-            raise _TooBig(f"the file nests more than {MAX_DEPTH} levels deep")
+            raise _TooBig(f"the file nests more than {MAX_DEPTH} levels deep", node)
         self.marks.setdefault(at, (node.start_mark.line + 1, node.start_mark.column + 1))
         if node.tag not in _PLAIN_TAGS:
             self._problem(
@@ -194,7 +198,8 @@ def parse(text: str, path: str) -> tuple[Optional[Document], list[Problem]]:
     try:
         data = converter.convert(nodes[0])
     except _TooBig as error:
-        return None, [Problem(path, 1, 1, "", str(error), "write the values out plainly, without aliases or deep nesting")]
+        mark = error.node.start_mark
+        return None, [Problem(path, mark.line + 1, mark.column + 1, "", str(error), "write the values out plainly, without aliases or deep nesting")]
     if converter.problems:
         return None, converter.problems
     return Document(path, data, converter.marks), []
