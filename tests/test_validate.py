@@ -283,3 +283,16 @@ def test_the_schemas_compile(name):
     checked = schema(name)
     assert checked.name == name
     checked.thorough.check_schema(checked.thorough.schema)
+
+
+def test_an_error_in_one_claim_does_not_hide_a_changed_quote_in_another(make_site, tmp_path, claim_data):
+    site = make_site(tmp_path, claims={
+        "typo": claim_data(verdict="ture"),
+        "changed": claim_data(appeared=[{"source": "wire", "quote": "The talks are a bit stalled, Besent said."}]),
+    }, texts={"newsletter": None})  # and a source without its text: its claims' quotes cannot be checked
+    problems = {(p.path, p.field) for p in site.check().problems}
+    assert problems == {
+        ("claims/typo.yaml", "verdict"),
+        ("claims/changed.yaml", "appeared[0].quote"),
+        ("sources/newsletter.yaml", "archived_text"),
+    }

@@ -20,6 +20,7 @@ import fastjsonschema
 import jsonschema
 
 from . import values as typed_values
+from .evidence import verify_quotes
 from .load import Document, is_inside, load_file, read_text
 from .model import Claim, Correction, Corpus, Person, Position, Quote, Reference, Source, Subject
 from .problems import Problem, did_you_mean
@@ -133,7 +134,16 @@ def _schema_problem(document: Document, error: jsonschema.ValidationError) -> Pr
     if validator in ("minItems", "maxItems"):
         return document.problem(at, f"expected {'at least' if validator == 'minItems' else 'at most'} {error.validator_value} items; found {len(instance)}")
     if validator == "oneOf" and at and at[-1] == "value":
-        return document.problem(at, "expected a value as text ('over 300,000') or a mapping with 'kind'", "see the Values section of the format reference")
+        # Report what is wrong inside the branch the contributor chose (text or mapping), not
+        # that neither branch matched: {kind: banana} is a mapping with a wrong kind.
+        branch = 0 if isinstance(instance, str) else 1 if isinstance(instance, dict) else None
+        inner = [e for e in error.context or () if e.relative_schema_path and e.relative_schema_path[0] == branch]
+        if inner:
+            return _schema_problem(document, jsonschema.exceptions.best_match(inner))
+        return document.problem(
+            at, f"expected a value as text ('over 300,000') or a mapping with 'kind'; found {_describe(instance)}",
+            "see the Values section of the format reference",
+        )
     if validator == "propertyNames":
         return document.problem(at, f"expected keys of lower-case letters, digits and hyphens; found {_clip(instance)!r}", f"try {slug(str(instance))!r}")
     return document.problem(at, error.message)
@@ -458,6 +468,11 @@ def build_corpus(loaded: Loaded, settings: Settings) -> tuple[Optional[Corpus], 
         claims.append(claim)
 
     if any(p.is_error for p in problems):
+        # Still verify the quotes of every claim that could be built, so that one run reports
+        # every error: a verdict typo in one claim must not hide a changed quote in another.
+        checkable = tuple(c for c in claims if all(q.source in sources for q in c.quotes))
+        partial = Corpus(claims=checkable, sources=tuple(sources.values()), people=tuple(people.values()), subjects=tuple(subjects), scale=settings.scale)
+        problems.extend(verify_quotes(partial)[1])
         return None, problems
     corpus = Corpus(claims=tuple(claims), sources=tuple(sources.values()), people=tuple(people.values()), subjects=tuple(subjects), scale=settings.scale)
     return corpus, problems

@@ -1,0 +1,126 @@
+"""The `factcheck` command: validate (exit codes, three formats) and build-pages."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from factcheck.cli import main, settings_from_mkdocs_yml
+
+BAD_CLAIM = """\
+claim: Something was said.
+short: Something was said
+claimant: newsletter
+appeared:
+  - source: newsletter
+    quote: Weekly recap
+verdict: mostly-ture
+conclusion: It was.
+explanation: Because.
+published: 2025-06-04
+"""
+
+
+def run(site, *args: str) -> int:
+    return main(["-f", str(site.config_file), *args])
+
+
+@pytest.fixture
+def bad_site(make_site, tmp_path, claim_data):
+    changed = claim_data(appeared=[{"source": "newsletter", "quote": "about a quarter of all foreign studants"}])
+    return make_site(tmp_path, claims={"bad": BAD_CLAIM, "changed": changed})
+
+
+def test_validate_a_clean_site(make_site, tmp_path, capsys):
+    assert run(make_site(tmp_path), "validate") == 0
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.strip() == "0 error(s), 0 warning(s) in 2 claims and 2 sources"
+
+
+def test_validate_text_lists_every_error_located(bad_site, capsys):
+    assert run(bad_site, "validate") == 1
+    out, err = capsys.readouterr()
+    lines = out.splitlines()
+    assert lines[0].startswith("claims/bad.yaml:7:1: error: verdict: expected a rating of the scale")
+    assert lines[0].endswith("(did you mean 'mostly-true'?)")
+    assert lines[1].startswith("claims/changed.yaml:6:3: error: appeared[0].quote: the quote is not in the archived text")
+    assert len(lines) == 2
+    assert err.strip() == "2 error(s), 0 warning(s)"
+
+
+def test_validate_github_annotations(bad_site, capsys):
+    assert run(bad_site, "validate", "--format", "github") == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith("::error file=claims/bad.yaml,line=7,col=1,title=verdict::verdict: expected a rating")
+    assert lines[1].startswith("::error file=claims/changed.yaml,line=6,col=3,title=appeared[0].quote::")
+
+
+def test_validate_json(bad_site, capsys):
+    assert run(bad_site, "validate", "--format", "json") == 1
+    data = json.loads(capsys.readouterr().out)
+    assert [(p["path"], p["line"], p["column"], p["field"], p["severity"]) for p in data] == [
+        ("claims/bad.yaml", 7, 1, "verdict", "error"),
+        ("claims/changed.yaml", 6, 3, "appeared[0].quote", "error"),
+    ]
+    assert data[0]["hint"] == "did you mean 'mostly-true'?"
+
+
+def test_validate_json_of_a_clean_site_is_an_empty_list(make_site, tmp_path, capsys):
+    assert run(make_site(tmp_path), "validate", "--format", "json") == 0
+    assert json.loads(capsys.readouterr().out or "[]") == []
+
+
+def test_validate_only_some_files(bad_site, capsys, monkeypatch):
+    monkeypatch.chdir(bad_site.root)
+    assert run(bad_site, "validate", "claims/bad.yaml") == 1
+    out = capsys.readouterr().out
+    assert "claims/bad.yaml" in out and "claims/changed.yaml" not in out
+    assert run(bad_site, "validate", "claims/students-270000.yaml") == 0
+
+
+def test_build_pages_writes_every_page(make_site, tmp_path, capsys):
+    site = make_site(tmp_path / "repo")
+    out = tmp_path / "out"
+    assert run(site, "build-pages", "--out", str(out)) == 0
+    written = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
+    assert {"claims/index.md", "claims/students-270000.md", "sources/newsletter.md", "verdicts/true.md",
+            "topics/student-visas.md", "people/marco-rubio.md", "assets/factcheck.css"} <= written
+    page = (out / "claims" / "students-270000.md").read_text(encoding="utf-8")
+    assert page.startswith("---\n") and "# More than 270,000 Chinese students" in page
+    assert "wrote" in capsys.readouterr().err
+
+
+def test_build_pages_with_errors_writes_nothing(bad_site, tmp_path, capsys):
+    out = tmp_path / "out"
+    assert run(bad_site, "build-pages", "--out", str(out)) == 1
+    assert not out.exists()
+    assert "claims/bad.yaml:7:1" in capsys.readouterr().err
+
+
+def test_the_options_are_read_from_mkdocs_yml(make_site, tmp_path):
+    config = (
+        "site_name: Desk\nsite_url: https://example.org/d/\nmarkdown_extensions:\n"
+        "  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+        "plugins:\n  search: {}\n  factcheck:\n    claims_dir: checks\n    url_prefix: fc\n"
+        "    ratings:\n      - {key: right, label: Right, value: 2}\n      - {key: wrong, label: Wrong, value: 1}\n"
+    )
+    site = make_site(tmp_path, mkdocs=config)
+    settings = settings_from_mkdocs_yml(site.config_file)
+    assert (settings.claims_dir, settings.url_prefix, settings.site_name, settings.site_url) == ("checks", "fc", "Desk", "https://example.org/d/")
+    assert settings.scale.keys == ("right", "wrong")
+
+
+def test_python_dash_m_runs_the_command(make_site, tmp_path):
+    site = make_site(tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-m", "factcheck", "-f", str(site.config_file), "validate", "--format", "json"],
+        capture_output=True, text=True, env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}, timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout or "[]") == []
