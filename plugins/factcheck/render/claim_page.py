@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..analyse import Site
 from ..model import Claim, QuoteUse
 from ..quotes import text_fragment
+from ..validate import slug
 from . import markup as md
 from .head import TEMPLATE, claim_head
 from .labels import label
@@ -32,6 +33,7 @@ def render_claim(site: Site, claim: Claim) -> Page:
         f"# {md.text(claim.short)}",
         _claim_as_made(site, claim, path),
         _verdict(site, claim),
+        _filed_under(site, claim, path),
         _right_and_wrong(claim),
         _explanation(claim),
         _appeared(site, claim, path),
@@ -75,6 +77,22 @@ def _verdict(site: Site, claim: Claim) -> str:
         f'<p class="fc-verdict__meta">{rated}{checked}</p>{only}\n'
         "</div>"
     )
+
+
+def _filed_under(site: Site, claim: Claim, path: str) -> str:
+    """Links to the pages that list this claim: its verdict, its topics, the people it is about."""
+    urls = site.urls
+    rating = site.rating(claim)
+    parts = [f"{label('verdict')}: {md.link(md.text(rating.label), urls.link(path, urls.verdict(rating.key)))}"]
+    topics = [site.topics[slug(name)] for name in dict.fromkeys(claim.topics)]
+    if topics:
+        parts.append(f"{label('topics')}: " + ", ".join(md.link(md.text(t.name), urls.link(path, urls.topic(t.slug))) for t in topics))
+    people = [key for key in dict.fromkeys(claim.people) if key in site.corpus.person_by_key]
+    if people:
+        parts.append(f"{label('about')}: " + ", ".join(
+            md.link(md.text(site.corpus.person_by_key[key].name), urls.link(path, urls.person(key))) for key in people
+        ))
+    return " · ".join(parts) + "\n{: .fc-filed }"
 
 
 def _right_and_wrong(claim: Claim) -> str:

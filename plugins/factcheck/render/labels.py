@@ -8,6 +8,7 @@ from __future__ import annotations
 
 ENGLISH: dict[str, str] = {
     "accessed": "accessed",
+    "about": "About",
     "all_claims": "All claims",
     "approximate": "approximate",
     "archived_from": "Archived from",
