@@ -78,6 +78,16 @@ def test_claim_is_dated_and_located_where_it_appeared(built):
     assert item["firstAppearance"]["headline"] == "Weekly recap"
 
 
+def test_a_source_without_an_address_is_given_by_its_archived_copy_on_this_site(mini_site):
+    claim = mini_site.claim_by_id["students-270000"]
+    both = replace(claim, appeared=claim.appeared + (replace(claim.appeared[0], source="wire"),))
+    item = claim_review(mini_site, both)["itemReviewed"]
+    original, archived = item["firstAppearance"], item["appearance"][0]
+    assert original["url"] == "https://example.org/recap" and "archivedAt" not in original
+    assert archived["headline"] == "Talks stall" and "url" not in archived  # `url` only for a real original address
+    assert archived["archivedAt"] == "https://example.org/mini/sources/wire/"
+
+
 def test_script_in_claim_text_cannot_leave_the_json_ld_block(built):
     _, out = built
     html = (claim_pages(out)["hostile"]).read_text("utf-8")

@@ -13,7 +13,8 @@ mapping of ClaimReview fields:
 - ``itemReviewed``: a ``Claim`` with its ``author`` (from people.yaml, or the publisher
   of the source the claimant key names), ``datePublished`` (when it was claimed, else
   when it first appeared) and ``firstAppearance``/``appearance`` (the sources it
-  appeared in, earliest first).
+  appeared in, earliest first; ``url`` for a source's original address, else
+  ``archivedAt`` for our page of its archived copy).
 
 ``claimreview_problems`` checks these rules for every claim: errors for the required
 properties, warnings for the recommended ones. ``script_tag`` serialises the data for an
@@ -88,9 +89,9 @@ def item_reviewed(site: Site, claim: Claim) -> dict[str, Any]:
     if claimed:
         data["datePublished"] = claimed.isoformat()
     if appearances:
-        data["firstAppearance"] = creative_work(appearances[0])
+        data["firstAppearance"] = creative_work(site, appearances[0])
         if len(appearances) > 1:
-            data["appearance"] = [creative_work(source) for source in appearances[1:]]
+            data["appearance"] = [creative_work(site, source) for source in appearances[1:]]
     return data
 
 
@@ -106,12 +107,18 @@ def claim_author(site: Site, key: str) -> dict[str, Any]:
     return {"@type": "Organization", "name": site.corpus.name_of(key)}
 
 
-def creative_work(source: Source) -> dict[str, Any]:
-    """A place where the claim appeared."""
+def creative_work(site: Site, source: Source) -> dict[str, Any]:
+    """A place where the claim appeared.
+
+    ``url`` is only ever the document's original address. A source without one is known
+    through the copy this site archives, so its page is given as ``archivedAt``.
+    """
     work: dict[str, Any] = {"@type": "CreativeWork", "headline": source.title, "datePublished": source.published.isoformat()}
     url = safe_url(source.url) if source.url else None
     if url:
         work["url"] = url
+    else:
+        work["archivedAt"] = site.urls.absolute(site.urls.source(source.id))
     if source.publisher and source.publisher != "unknown":
         work["publisher"] = {"@type": "Organization", "name": source.publisher}
     return work
