@@ -10,8 +10,8 @@ Two signs, each a warning (a duplicate is for a reviewer to judge, not an error)
   "rare earths in iPhones, EVs and F-35s" quote neighbouring halves of one sentence).
   Found by sorting each source's quotes by where they start and sweeping once, so only quotes
   that actually overlap are compared.
-- **Same wording.** Claim texts whose normalised words (typography folded, case ignored,
-  punctuation dropped, ``300,000`` read as one number) are the same, found with one dictionary;
+- **Same wording.** Claim texts whose normalised words (case ignored, punctuation and
+  typography dropped, ``300,000`` read as one number) are the same, found with one dictionary;
   or nearly the same: ``difflib.SequenceMatcher`` ratio on the word lists of at least
   ``SAME_WORDING``. Comparing every pair would be quadratic (50 million pairs for 10,000
   claims), so candidates come from *prefix filtering*: the words of each claim are ordered rarest
@@ -19,6 +19,9 @@ Two signs, each a warning (a duplicate is for a reviewer to judge, not an error)
   a word-overlap (Jaccard) of at least ``t / (2 - t)``, and two word sets that similar always
   share one of those first ``n - ceil(J * n) + 1`` words, so no pair is missed; since the first
   words are rare, each index entry holds few claims and the work stays close to linear.
+
+Only claims of the same ``kind`` are compared: an attribution check (did they say it?) and a fact
+check (is it true?) of the same words are a deliberate pair, not a duplicate.
 
 Every pair is reported on both claims, so whichever file a pull request adds carries the warning.
 """
@@ -34,7 +37,6 @@ from typing import Iterable, Optional
 
 from .model import Claim, QuoteUse
 from .problems import Problem
-from .quotes import normalise
 
 SAME_PASSAGE = 0.5  # shared / combined length of two appeared quotes in one source
 SAME_WORDING = 0.9  # difflib ratio of the claims' word lists
@@ -58,8 +60,9 @@ class Duplicate:
 class Tally:
     """How much work the search did: candidate pairs compared in full, for tests and benchmarks."""
 
-    compared: int = 0
-    passages_compared: int = 0
+    candidates: int = 0  # pairs of claim texts sharing an indexed word (checked by their shared words)
+    compared: int = 0  # pairs of claim texts compared in full with difflib
+    passages_compared: int = 0  # pairs of overlapping appeared quotes
 
 
 @dataclass
@@ -69,8 +72,11 @@ class _Found:
 
 
 def words(text: str) -> list[str]:
-    """A claim's words for comparison: typography folded, case ignored, numbers kept whole."""
-    return _WORD.findall(_THOUSANDS.sub("", normalise(text)).casefold())
+    """A claim's words for comparison: case ignored, numbers kept whole.
+
+    Quotation marks, apostrophes and dashes of any style fall between words, so no folding is needed.
+    """
+    return _WORD.findall(_THOUSANDS.sub("", text).casefold())
 
 
 def find_duplicates(claims: Iterable[Claim], uses: Iterable[QuoteUse], tally: Optional[Tally] = None) -> list[Duplicate]:
@@ -118,41 +124,53 @@ def _problem(duplicate: Duplicate) -> Problem:
 
 
 def _same_wording(claims: list[Claim], found: _Found, tally: Tally) -> None:
-    tokens = {c.id: words(c.claim) for c in claims}
-    # Exact: one dictionary keyed by the normalised text; each later claim is paired with the first.
-    first_with: dict[str, str] = {}
+    # Exact: one dictionary keyed by kind and normalised text; each later claim is paired with the first.
+    first_with: dict[tuple[str, str], str] = {}
     for claim in claims:
-        key = " ".join(tokens[claim.id])
+        key = (claim.kind, " ".join(words(claim.claim)))
         if key in first_with:
             found.wording[_pair(first_with[key], claim.id)] = 1.0
         else:
             first_with[key] = claim.id
-    # Near: prefix filtering over the distinct texts (see the module's docstring).
+    # Near: prefix filtering over the distinct texts of each kind (see the module's docstring).
+    texts_by_kind: dict[str, list[tuple[str, list[str]]]] = defaultdict(list)
+    for (kind, text), claim_id in first_with.items():
+        texts_by_kind[kind].append((claim_id, text.split()))
+    for texts in texts_by_kind.values():
+        _near_wording(texts, found, tally)
+
+
+def _near_wording(texts: list[tuple[str, list[str]]], found: _Found, tally: Tally) -> None:
     jaccard = SAME_WORDING / (2 - SAME_WORDING)
-    frequency = Counter(w for key in first_with for w in set(key.split()))
+    frequency = Counter(w for _, listed in texts for w in set(listed))
     records = []
-    for key, claim_id in first_with.items():
-        listed = key.split()
+    for claim_id, listed in texts:
         seen: Counter = Counter()
         items = []
         for w in listed:
             seen[w] += 1
             items.append((w, seen[w]))  # the 2nd "the" differs from the 1st: a multiset as a set
         items.sort(key=lambda item: (frequency[item[0]], item))
-        records.append((len(items), claim_id, listed, items))
+        records.append((len(items), claim_id, listed, frozenset(items), items))
     records.sort(key=lambda r: (r[0], r[1]))
-    index: dict[tuple[str, int], list[int]] = defaultdict(list)
-    for number, (size, claim_id, listed, items) in enumerate(records):
+    index: dict[tuple[str, int], list[int]] = defaultdict(list)  # each list in ascending size, as records are
+    for number, (size, claim_id, listed, as_set, items) in enumerate(records):
         prefix = size - math.ceil(jaccard * size - 1e-9) + 1 if size else 0
+        smallest = jaccard * size - 1e-9  # much shorter texts cannot be alike enough
         candidates: set[int] = set()
         for item in items[:prefix]:
-            for other in index[item]:
-                if records[other][0] >= jaccard * size - 1e-9:  # shorter texts cannot be alike enough
-                    candidates.add(other)
-            index[item].append(number)
+            entries = index[item]
+            for position in range(len(entries) - 1, -1, -1):
+                if records[entries[position]][0] < smallest:
+                    break
+                candidates.add(entries[position])
+            entries.append(number)
+        tally.candidates += len(candidates)
         for other in candidates:
+            other_size, other_id, other_words, other_set, _ = records[other]
+            if 2 * len(as_set & other_set) < SAME_WORDING * (size + other_size):
+                continue  # the shared words bound the ratio from above: not alike enough
             tally.compared += 1
-            other_id, other_words = records[other][1], records[other][2]
             ratio = difflib.SequenceMatcher(None, other_words, listed, autojunk=False).ratio()
             if ratio >= SAME_WORDING:
                 found.wording[_pair(other_id, claim_id)] = ratio
@@ -163,6 +181,7 @@ def _same_wording(claims: list[Claim], found: _Found, tally: Tally) -> None:
 
 def _same_passage(claims: list[Claim], uses: Iterable[QuoteUse], found: _Found, tally: Tally) -> None:
     appeared_index = {}
+    kind = {claim.id: claim.kind for claim in claims}
     for claim in claims:
         for index, quote in enumerate(claim.appeared):
             appeared_index.setdefault((claim.id, quote), index)
@@ -176,7 +195,7 @@ def _same_passage(claims: list[Claim], uses: Iterable[QuoteUse], found: _Found, 
         for use in listed:
             active = [a for a in active if a.end > use.start]
             for earlier in active:
-                if earlier.claim == use.claim:
+                if earlier.claim == use.claim or kind[earlier.claim] != kind[use.claim]:
                     continue
                 tally.passages_compared += 1
                 shared = min(earlier.end, use.end) - use.start
