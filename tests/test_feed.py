@@ -5,10 +5,13 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from dataclasses import replace
 from datetime import datetime
+from html.parser import HTMLParser
 
 import pytest
 
+from conftest import MINI
 from factcheck.render.feed import atom_feed
+from factcheck.render.head import add_to_head, feed_link
 from site_build import build_site
 
 A = "{http://www.w3.org/2005/Atom}"
@@ -81,3 +84,62 @@ def test_characters_xml_forbids_are_dropped(mini_site):
     site = replace(mini_site, claims=(replace(claim, short="bell\x07 and nul\x00"),))
     root = ET.fromstring(atom_feed(site))  # would raise on an invalid character
     assert root.find(A + "entry").findtext(A + "title") == "bell and nul"
+
+
+# ---------------------------------------------------------------------------
+# Discovery: every page announces the feed in its head
+
+
+class AtomLinks(HTMLParser):
+    """The feed links of a page's head, and whether each was inside <head>."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.in_head = False
+        self.links: list[tuple[dict[str, str], bool]] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = {k: v or "" for k, v in attrs}
+        if tag == "head":
+            self.in_head = True
+        elif tag == "link" and a.get("type") == "application/atom+xml":
+            self.links.append((a, self.in_head))
+
+    def handle_endtag(self, tag):
+        if tag == "head":
+            self.in_head = False
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_every_page_links_to_the_feed_once_in_its_head(tmp_path, make_site, directory_urls):
+    mkdocs = (MINI / "mkdocs.yml").read_text("utf-8").replace("  name: material\n", "  name: material\n  custom_dir: overrides\n")
+    mkdocs += f"use_directory_urls: {str(directory_urls).lower()}\n"
+    site = make_site(tmp_path / "repo", mkdocs=mkdocs)
+    # A site's own main.html, with its own extrahead, stays in charge of its pages.
+    site.write("overrides/main.html", '{% extends "base.html" %}\n{% block extrahead %}<meta name="site-own" content="yes">{% endblock %}\n')
+    out = tmp_path / "site"
+    build_site(site.root, out)
+    pages = [p for p in out.rglob("*.html") if p.name != "404.html"]
+    assert len(pages) > 10 and (out / "feed.xml").is_file()
+    for page in pages:
+        text = page.read_text("utf-8")
+        parser = AtomLinks()
+        parser.feed(text)
+        assert len(parser.links) == 1, page
+        link, in_head = parser.links[0]
+        assert in_head and link["rel"] == "alternate" and link["title"] == "Mini fact check: fact checks and corrections"
+        assert (page.parent / link["href"]).resolve() == (out / "feed.xml").resolve(), (page, link["href"])
+        assert '<meta name="site-own" content="yes">' in text
+
+
+def test_feed_link_is_added_before_the_end_of_the_head_once(mini_site):
+    hostile = replace(mini_site, settings=replace(mini_site.settings, site_name='Desk "><script>x</script>'))
+    element = feed_link(hostile, "claims/rubio-revoke/")
+    assert 'href="../../feed.xml"' in element and "<script>" not in element and "&quot;&gt;&lt;script&gt;" in element
+    assert 'href="feed.xml"' in feed_link(mini_site, "")
+    assert 'href="../feed.xml"' in feed_link(mini_site, "claims/rubio-revoke.html")
+    page = "<html><HEAD><title>t</title></HEAD ><body></head></body></html>"
+    once = add_to_head(page, element)
+    assert once.index(element) < once.index("</HEAD >") and once.count(element) == 1
+    assert add_to_head(once, element) == once  # a second run adds nothing
+    assert add_to_head("<p>a fragment</p>", element) == "<p>a fragment</p>"

@@ -15,7 +15,7 @@ from .config import FactcheckConfig
 from .pipeline import check, render
 from .render.claims_filter import SCRIPT as CLAIMS_FILTER_SCRIPT
 from .problems import errors
-from .render.head import TEMPLATES_DIR
+from .render.head import TEMPLATES_DIR, add_to_head, feed_link
 from .render.jsonld import script_tag
 from .render.snippets import SNIPPETS, expand_markers
 from .scale import scale_from_options, scale_problems
@@ -110,6 +110,12 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         for name in unknown:
             log.warning(f"docs/{page.file.src_uri}: unknown marker 'factcheck: {name}' (known: {', '.join(SNIPPETS)})")
         return expanded
+
+    def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
+        """Announce the Atom feed in every page's head (any theme, any main.html the site has)."""
+        if self.site is None:
+            return output
+        return add_to_head(output, feed_link(self.site, page.url))
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         assert self.settings is not None

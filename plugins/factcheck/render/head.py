@@ -1,4 +1,10 @@
-"""What a claim page adds to the HTML head: its ClaimReview and its Open Graph and Twitter card meta.
+"""What pages add to the HTML head.
+
+Every page: a ``<link rel="alternate">`` announcing the Atom feed, so feed readers and
+browsers find it (``feed_link``, put before ``</head>`` by ``add_to_head`` in the plugin's
+``on_post_page``, which works whatever the theme and whatever ``main.html`` a site has).
+
+A claim page also: its ClaimReview and its Open Graph and Twitter card meta.
 
 The values travel in the page's front matter (``factcheck.head``) to the template
 ``factcheck/claim.html``, which escapes every attribute value; the JSON-LD is written by
@@ -8,12 +14,17 @@ and the ``description`` meta.
 
 from __future__ import annotations
 
+import posixpath
+import re
 from pathlib import Path
 from typing import Any
 
 from ..analyse import Site
 from ..model import Claim
+from .feed import feed_path
 from .jsonld import claim_review
+from .labels import label
+from .markup import html_text
 
 TEMPLATE = "factcheck/claim.html"  # under plugins/factcheck/templates/, found through the theme's dirs
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
@@ -46,3 +57,37 @@ def social_meta(site: Site, claim: Claim) -> list[dict[str, str]]:
         {"name": "twitter:description", "content": description},
     ]
     return tags
+
+
+# ---------------------------------------------------------------------------
+# Feed discovery, on every page
+
+FEED_TYPE = "application/atom+xml"
+_HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
+
+
+def feed_link(site: Site, page_url: str) -> str:
+    """The element announcing ``feed.xml``, its address relative to the page at ``page_url``.
+
+    ``page_url`` is the page's address relative to the site's root, as MkDocs gives it
+    (``""`` for the home page, ``claims/x/`` or ``claims/x.html``).
+    """
+    target = site.urls.url(feed_path(site))
+    folder = page_url if page_url.endswith("/") else posixpath.dirname(page_url)
+    href = posixpath.relpath(target, folder.rstrip("/") or ".")
+    title = f"{site.settings.site_name}: {label('feed_title')}"
+    return f'<link rel="alternate" type="{FEED_TYPE}" title="{html_text(title)}" href="{html_text(href)}">'
+
+
+def add_to_head(page_html: str, element: str) -> str:
+    """``page_html`` with ``element`` just before its first ``</head>``.
+
+    Unchanged when the page has no ``</head>`` (a fragment, a redirect stub) or already
+    holds the element, so running twice never adds it twice.
+    """
+    if element in page_html:
+        return page_html
+    match = _HEAD_END.search(page_html)
+    if match is None:
+        return page_html
+    return f"{page_html[:match.start()]}{element}\n  {page_html[match.start():]}"

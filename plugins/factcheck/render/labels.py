@@ -36,6 +36,7 @@ ENGLISH: dict[str, str] = {
     "editor_note": "Editor's note",
     "evidence": "Evidence",
     "explanation": "How we checked",
+    "feed_title": "fact checks and corrections",
     "full_text": "Full text",
     "kind": "Kind",
     "kind_attribution": "attribution: who said what",
