@@ -55,6 +55,7 @@ class ClaimDraft:
     explanation: str
     published: dt.date
     topics: tuple[str, ...] = field(default=())
+    kind: str = "fact"  # fact | attribution (whether they said it)
 
     def record(self) -> dict:
         """The claim as YAML fields, in the order the format reference lists them."""
@@ -62,6 +63,7 @@ class ClaimDraft:
             "claim": self.claim,
             "short": self.short,
             "claimant": self.claimant,
+            **({"kind": self.kind} if self.kind != "fact" else {}),
             "appeared": [{"source": self.source, "quote": self.quote}],
             "verdict": self.verdict,
             "conclusion": self.conclusion,
@@ -77,6 +79,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--claim", help="the claim as made, in the speaker's or document's words")
     parser.add_argument("--short", help=f"a headline of at most {MAX_SHORT} characters (default: the claim, shortened)")
     parser.add_argument("--claimant", help="who made the claim: a key of people.yaml or a source id (default: the source)")
+    parser.add_argument("--kind", choices=("fact", "attribution"), default="fact", help="fact (default): is it true? attribution: did they say it?")
     parser.add_argument("--source", help="id of the source where the claim appeared (see sources/)")
     parser.add_argument("--quote", help="the words of the claim, exactly as in the source's archived text")
     parser.add_argument("--verdict", help="a rating of the site's scale, e.g. true, mostly-false")
@@ -164,7 +167,7 @@ def gather(args: argparse.Namespace, settings: Settings, asker: Optional[Asker])
                       lambda a, check: a.ask("Id (the file name)", default=proposal, check=check))
     return ClaimDraft(
         id=claim_id, claim=claim, short=short, claimant=claimant, source=source_id, quote=quote, verdict=verdict,
-        conclusion=conclusion, explanation=explanation, published=published, topics=topics,
+        conclusion=conclusion, explanation=explanation, published=published, topics=topics, kind=args.kind,
     )
 
 
