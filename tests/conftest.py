@@ -1,5 +1,8 @@
 """Shared fixtures: small fact-check repositories written into temporary folders.
 
+The helpers live in tests/site_factory.py; import them from there (``from site_factory import
+make_site``), since ``from conftest import`` picks up tests/browser/conftest.py when both are loaded.
+
 ``make_site(folder, claims=..., sources=..., texts=..., people=..., subjects=..., mkdocs=..., docs=...)``
     Writes a repository into ``folder`` and returns a :class:`SiteDir`. It starts from a copy of
     ``tests/fixtures/mini`` (two sources, two claims, two people; it builds cleanly), unless
@@ -31,119 +34,12 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Any, Optional
-
 import pytest
-import yaml
 
 from factcheck.analyse import Site
 from factcheck.cli import settings_from_mkdocs_yml
-from factcheck.pipeline import Checked, check
-from factcheck.settings import Settings
-
-# MkDocs 1.6 prints a banner about MkDocs 2 on every build; it is noise in the tests' output.
-os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-
-MINI = Path(__file__).parent / "fixtures" / "mini"
-
-
-@dataclass(frozen=True)
-class SiteDir:
-    """A fact-check repository in a temporary folder."""
-
-    root: Path
-
-    @property
-    def config_file(self) -> Path:
-        return self.root / "mkdocs.yml"
-
-    def settings(self) -> Settings:
-        """The settings the command line would read from this repository's mkdocs.yml."""
-        return settings_from_mkdocs_yml(self.config_file)
-
-    def check(self) -> Checked:
-        return check(self.settings())
-
-    def write(self, relative: str, content: Any) -> Path:
-        """Write (or, with ``None``, delete) one file of the repository."""
-        path = self.root / relative
-        if content is None:
-            if path.exists():
-                path.unlink()
-            return path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if not isinstance(content, str):
-            content = yaml.safe_dump(content, sort_keys=False, allow_unicode=True, width=1000)
-        path.write_text(content, encoding="utf-8")
-        return path
-
-    def read(self, relative: str) -> str:
-        return (self.root / relative).read_text(encoding="utf-8")
-
-
-def make_site(
-    folder: Path,
-    claims: Optional[dict[str, Any]] = None,
-    sources: Optional[dict[str, Any]] = None,
-    texts: Optional[dict[str, Optional[str]]] = None,
-    people: Any = ...,
-    subjects: Any = ...,
-    mkdocs: Any = ...,
-    docs: Optional[dict[str, Optional[str]]] = None,
-    base: Optional[Path] = MINI,
-) -> SiteDir:
-    """Write a small fact-check repository into ``folder`` (see the module's docstring)."""
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    if base is not None:
-        shutil.copytree(base, folder, dirs_exist_ok=True)
-    else:
-        shutil.copy(MINI / "mkdocs.yml", folder / "mkdocs.yml")
-        (folder / "docs").mkdir(exist_ok=True)
-        (folder / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
-    site = SiteDir(folder)
-    for key, content in (claims or {}).items():
-        site.write(f"claims/{key}.yaml", content)
-    for key, content in (sources or {}).items():
-        site.write(f"sources/{key}.yaml", content)
-    for key, text in (texts or {}).items():
-        site.write(f"sources/{key}.txt", text)
-    if people is not ...:
-        site.write("people.yaml", people)
-    if subjects is not ...:
-        site.write("subjects.yaml", subjects)
-    if mkdocs is not ...:
-        site.write("mkdocs.yml", mkdocs)
-    for relative, text in (docs or {}).items():
-        site.write(f"docs/{relative}", text)
-    return site
-
-
-def claim_data(**fields: Any) -> dict[str, Any]:
-    """A valid claim quoting the fixture's newsletter, with ``fields`` replacing its own."""
-    import datetime as dt
-
-    data: dict[str, Any] = {
-        "claim": "Chinese students were about a quarter of all foreign students in the US.",
-        "short": "Chinese students were a quarter of foreign students in the US",
-        "claimant": "newsletter",
-        "appeared": [{"source": "newsletter", "quote": "accounting for about a quarter of all foreign students in the country"}],
-        "verdict": "half-true",
-        "conclusion": "Close, but the share was nearer a fifth.",
-        "explanation": "Open Doors counts put the share at about 24 per cent.",
-        "topics": ["Education"],
-        "published": dt.date(2025, 6, 4),
-    }
-    for key, value in fields.items():
-        if value is None:
-            data.pop(key, None)
-        else:
-            data[key] = value
-    return data
+from factcheck.pipeline import check
+from site_factory import MINI, SiteDir, claim_data, make_site  # noqa: F401  (re-exported)
 
 
 @pytest.fixture(scope="session", name="make_site")

@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from conftest import MINI
+from site_factory import MINI
 from factcheck.render.feed import atom_feed
 from factcheck.render.head import add_to_head, feed_link
 from site_build import build_site

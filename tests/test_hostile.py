@@ -29,7 +29,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from active_content import Finding, element_signatures, scan_html, scan_site
-from conftest import MINI, make_site
+from site_factory import MINI, make_site
 from factcheck.load import parse
 from factcheck.pipeline import check
 
