@@ -96,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
     asker = Asker() if is_interactive(sys.stdin) and not reads_stdin else None
     out = asker or Asker(answers=sys.stdin, out=sys.stderr)
     try:
-        draft = gather(args, settings, asker, stdin=sys.stdin.buffer)
+        draft = gather(args, settings, asker, stdin=getattr(sys.stdin, "buffer", None))
         path = write_source(draft, settings, force=args.force)
     except ScaffoldError as error:
         out.say(f"error: {error}", "red")
