@@ -124,3 +124,23 @@ def test_python_dash_m_runs_the_command(make_site, tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout or "[]") == []
+
+
+def test_validate_reports_a_broken_rating_scale_in_mkdocs_yml(tmp_path):
+    """`factcheck validate` checks the `ratings` option as the build does, instead of passing."""
+    import shutil
+
+    from factcheck.cli import main
+
+    from site_factory import MINI
+
+    shutil.copytree(MINI, tmp_path / "site")
+    config = tmp_path / "site" / "mkdocs.yml"
+    config.write_text(
+        config.read_text("utf-8").replace(
+            "  - factcheck:\n",
+            "  - factcheck:\n      ratings:\n        - {key: ok, label: OK, value: 2}\n        - {key: ok, label: Also OK, value: 2}\n",
+        ),
+        encoding="utf-8",
+    )
+    assert main(["-f", str(config), "validate"]) == 1

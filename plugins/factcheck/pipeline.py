@@ -10,6 +10,7 @@ from .duplicates import duplicate_problems
 from .problems import Problem, errors
 from .render import Asset, Page, render_assets, render_pages
 from .render.jsonld import claimreview_problems
+from .scale import scale_problems
 from .settings import Settings
 from .urls import Urls
 from .validate import build_corpus, load_all
@@ -28,7 +29,14 @@ class Checked:
 
 
 def check(settings: Settings, urls: Optional[Urls] = None) -> Checked:
-    loaded, problems = load_all(settings)
+    problems: list[Problem] = [
+        Problem("mkdocs.yml", 1, 1, "plugins.factcheck.ratings", message, "see the options reference")
+        for message in scale_problems(settings.scale)
+    ]
+    if problems:
+        return Checked(None, tuple(problems))
+    loaded, found = load_all(settings)
+    problems += found
     corpus, found = build_corpus(loaded, settings)
     problems += found
     if corpus is None or errors(problems):
