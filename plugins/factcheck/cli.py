@@ -9,7 +9,7 @@ from typing import Optional, Sequence
 
 import yaml
 
-from . import report, scaffold_claim, scaffold_source
+from . import import_claimreview, report, scaffold_claim, scaffold_source
 from .history import verdict_change_problems
 from .pipeline import check, render
 from .problems import errors, format_github, format_json, format_text
@@ -123,6 +123,7 @@ def parser() -> argparse.ArgumentParser:
     scaffold_source.configure(commands.add_parser("new-source", help="write a new source record and its archived text"))
     report.configure_list(commands.add_parser("list", help="list the claims with their verdicts, filtered by verdict, topic or source"))
     report.configure_stats(commands.add_parser("stats", help="count the claims by verdict, topic and source"))
+    import_claimreview.configure(commands.add_parser("import-claimreview", help="turn ClaimReview JSON-LD or a Fact Check Tools API response into claim and source files"))
     return main_parser
 
 

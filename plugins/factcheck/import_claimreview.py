@@ -1,0 +1,698 @@
+"""`factcheck import-claimreview FILE`: bring existing fact checks in from ClaimReview data.
+
+Reads schema.org ClaimReview JSON-LD (one ClaimReview, a list of them, an ``@graph``, or a
+``DataFeed`` like our own ``api/claimreview.json``) or a response of Google's Fact Check
+Tools API (``claims[]``, each with ``claimReview[]``), and writes, for each review:
+
+- ``claims/<id>.yaml``: the claim (``claimReviewed`` or the API's ``text``), its claimant,
+  its verdict on this site's scale, its dates, and the original fact check as a reference;
+- ``sources/<id>.yaml`` and ``sources/<id>.txt``: one record per place the claim appeared
+  (the same document once, whatever the number of claims in it), whose archived text holds
+  the claim as the fact check words it, so the ``appeared`` quote verifies. A review that
+  names no appearance (the API never does) gets one source: the fact check itself;
+- new claimants in the people file, appended after its last line so its content and
+  comments stay as they are. A file that cannot be appended to safely (a flow mapping, a
+  second YAML document, an unreadable file) is not touched: the entries go to a separate
+  ``<people>.imported.yaml`` and the command says so.
+
+The verdict is the rating of the site's scale whose label or key is the review's
+``alternateName`` (or the API's ``textualRating``), compared without case; else the rating
+whose number is nearest to ``ratingValue`` placed at the same position between
+``worstRating`` and ``bestRating`` on this scale's numeric range; else ``unverifiable`` (the
+scale's rating off the numeric range), with the original rating told in the explanation.
+
+The input is untrusted. Every string is kept as plain text (control characters dropped,
+white space joined, cut to the schema's lengths); the explanation, the one Markdown field
+written, escapes what it quotes; only http(s) addresses are kept; ids are slugs, unique.
+
+The three steps are separate: ``read_reviews`` (parse), ``plan_import`` (decide every file's
+content; no I/O), ``write_plan`` (refuse when any file exists, unless forced, else write).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Optional
+from urllib.parse import unquote, urlsplit
+
+import yaml
+
+from .model import Scale
+from .render import markup as md
+from .scaffold import dump_yaml, modeline, propose_id, relative_to
+from .settings import Settings
+from .validate import RESERVED_IDS, slug
+
+MAX_INPUT_BYTES = 64 * 1024 * 1024
+MAX_DEPTH = 12  # how deep ClaimReviews are looked for inside @graph, DataFeed items and lists
+SHORT_LIMIT = 75  # claim.schema.json: short
+LIMITS = {"claim": 3000, "conclusion": 300, "title": 300, "headline": 400, "name": 200, "note": 2000}
+UNKNOWN_CLAIMANT = ("unknown-claimant", "Unknown claimant (not named by the fact check)")
+
+# schema.org types of a CreativeWork, and the source type of ours each one is.
+SOURCE_TYPES = {
+    "newsarticle": "news-article", "reportagenewsarticle": "news-article", "analysisnewsarticle": "analysis",
+    "opinionnewsarticle": "opinion", "socialmediaposting": "social-media-post", "discussionforumposting": "social-media-post",
+    "blogposting": "blog-post", "report": "report", "speech": "transcript", "videoobject": "transcript",
+    "audioobject": "transcript", "podcastepisode": "transcript",
+}
+
+_CONTROL = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]")
+_ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+_LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+_SCHEMA_PREFIX = re.compile(r"^(?:https?://schema\.org/|schema:)", re.IGNORECASE)
+
+
+class ImportFailed(Exception):
+    """The input cannot be imported at all; the message says why."""
+
+
+# ----------------------------------------------------------------------------- what is read
+
+
+@dataclass(frozen=True)
+class Party:
+    """Who made the claim."""
+
+    name: str
+    organisation: bool = False
+    same_as: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Appearance:
+    """A document the claim appeared in."""
+
+    url: str = ""
+    title: str = ""
+    publisher: str = ""
+    published: Optional[dt.date] = None
+    type: str = "other"
+    archived_at: str = ""
+
+
+@dataclass(frozen=True)
+class OriginalRating:
+    name: str = ""  # alternateName / textualRating
+    value: Optional[float] = None
+    best: Optional[float] = None
+    worst: Optional[float] = None
+    explanation: str = ""
+
+
+@dataclass(frozen=True)
+class Review:
+    """One fact check of one claim, as the input gives it, every string already plain text."""
+
+    where: str  # where in the input, for messages: "item 3"
+    claim: str
+    claimant: Optional[Party]
+    claimed: Optional[dt.date]
+    appearances: tuple[Appearance, ...]
+    url: str
+    title: str
+    reviewer: str
+    published: Optional[dt.date]
+    modified: Optional[dt.date]
+    rating: OriginalRating
+    language: str = ""
+
+
+# ----------------------------------------------------------------------------- plain values
+
+
+def plain(value: Any, limit: int = 2000) -> str:
+    """A string as one line of plain text: control and direction characters dropped, white space joined, cut at ``limit``."""
+    if isinstance(value, bool) or value is None or isinstance(value, (dict, list)):
+        return ""
+    text = " ".join(_CONTROL.sub("", str(value)).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def web_url(value: Any) -> str:
+    """An http(s) address, or ""."""
+    text = plain(value, 10_000)
+    return text if len(text) <= 2000 and md.safe_url(text) else ""
+
+
+def day(value: Any) -> Optional[dt.date]:
+    """The day of an ISO date or date-time, or None."""
+    match = _ISO_DAY.match(plain(value, 64))
+    if not match:
+        return None
+    try:
+        return dt.date(*(int(part) for part in match.groups()))
+    except ValueError:
+        return None
+
+
+def number(value: Any) -> Optional[float]:
+    if isinstance(value, bool):
+        return None
+    try:
+        result = float(plain(value, 64)) if isinstance(value, str) else float(value)
+    except (TypeError, ValueError):
+        return None
+    return result if result == result and abs(result) != float("inf") else None
+
+
+def _first(value: Any) -> Any:
+    return value[0] if isinstance(value, list) and value else value
+
+
+def _all(value: Any) -> list:
+    return value if isinstance(value, list) else ([] if value is None else [value])
+
+
+def _types(node: dict) -> set[str]:
+    return {_SCHEMA_PREFIX.sub("", plain(t, 200)).casefold() for t in _all(node.get("@type"))}
+
+
+def _name(value: Any, limit: int = LIMITS["name"]) -> str:
+    """The name of a Thing given as an object (``name``) or as a string."""
+    value = _first(value)
+    if isinstance(value, dict):
+        return plain(value.get("name") or value.get("@value"), limit)
+    return plain(value, limit)
+
+
+# ----------------------------------------------------------------------------- parse
+
+
+def read_reviews(data: Any) -> tuple[list[Review], list[str]]:
+    """Every review in parsed JSON, and a note for each item that had to be skipped."""
+    if isinstance(data, dict) and isinstance(data.get("claims"), list) and "@type" not in data:
+        return _api_reviews(data["claims"])
+    reviews: list[Review] = []
+    notes: list[str] = []
+    for number_, node in enumerate(_claim_review_nodes(data, 0), start=1):
+        review = _claim_review(node, f"ClaimReview {number_}")
+        if isinstance(review, str):
+            notes.append(review)
+        else:
+            reviews.append(review)
+    return reviews, notes
+
+
+def _claim_review_nodes(node: Any, depth: int) -> Iterator[dict]:
+    if depth > MAX_DEPTH:
+        return
+    if isinstance(node, list):
+        for item in node:
+            yield from _claim_review_nodes(item, depth + 1)
+    elif isinstance(node, dict):
+        if "claimreview" in _types(node):
+            yield node
+            return
+        for key in ("@graph", "dataFeedElement", "item"):
+            if key in node:
+                yield from _claim_review_nodes(node[key], depth + 1)
+
+
+def _claim_review(node: dict, where: str) -> Review | str:
+    item = _first(node.get("itemReviewed"))
+    item = item if isinstance(item, dict) else {}
+    claim = plain(node.get("claimReviewed") or item.get("text") or item.get("name"), LIMITS["claim"])
+    if not claim:
+        return f"{where}: no claimReviewed (the claim's text); skipped"
+    author = _first(item.get("author"))
+    claimant = None
+    if isinstance(author, (dict, str)) and _name(author):
+        kinds = _types(author) if isinstance(author, dict) else set()
+        same_as = [web_url(u) for u in _all(author.get("sameAs"))] if isinstance(author, dict) else []
+        claimant = Party(_name(author), organisation="organization" in kinds, same_as=tuple(dict.fromkeys(u for u in same_as if u))[:20])
+    appearances = [_appearance(a) for a in _all(item.get("firstAppearance")) + _all(item.get("appearance"))]
+    rating = _first(node.get("reviewRating"))
+    rating = rating if isinstance(rating, dict) else {}
+    return Review(
+        where=where, claim=claim, claimant=claimant, claimed=day(item.get("datePublished")),
+        appearances=tuple(a for a in appearances if a is not None),
+        url=web_url(node.get("url")), title=plain(node.get("headline") or node.get("name"), LIMITS["title"]),
+        reviewer=_name(node.get("author")) or _name(node.get("publisher")),
+        published=day(node.get("datePublished")), modified=day(node.get("dateModified")),
+        rating=OriginalRating(
+            name=plain(rating.get("alternateName") or rating.get("name"), LIMITS["name"]),
+            value=number(rating.get("ratingValue")), best=number(rating.get("bestRating")),
+            worst=number(rating.get("worstRating")), explanation=plain(rating.get("ratingExplanation"), LIMITS["note"]),
+        ),
+        language=_language(node.get("inLanguage")),
+    )
+
+
+def _appearance(value: Any) -> Optional[Appearance]:
+    if isinstance(value, str):
+        url = web_url(value)
+        return Appearance(url=url) if url else None
+    if not isinstance(value, dict):
+        return None
+    kinds = _types(value)
+    found = Appearance(
+        url=web_url(value.get("url")), title=plain(value.get("headline") or value.get("name"), LIMITS["headline"]),
+        publisher=_name(value.get("publisher")) or _name(value.get("author")), published=day(value.get("datePublished")),
+        type=next((SOURCE_TYPES[k] for k in sorted(kinds) if k in SOURCE_TYPES), "other"),
+        archived_at=web_url(value.get("archivedAt")),
+    )
+    return found if (found.url or found.title or found.archived_at) else None
+
+
+def _language(value: Any) -> str:
+    text = _name(value, 40)
+    return text if _LANGUAGE.match(text) else ""
+
+
+def _api_reviews(claims: list) -> tuple[list[Review], list[str]]:
+    """Reviews from a Fact Check Tools API response: one per entry of each claim's ``claimReview``."""
+    reviews: list[Review] = []
+    notes: list[str] = []
+    for index, raw in enumerate(claims, start=1):
+        if not isinstance(raw, dict):
+            notes.append(f"claims[{index}]: not an object; skipped")
+            continue
+        text = plain(raw.get("text"), LIMITS["claim"])
+        if not text:
+            notes.append(f"claims[{index}]: no text; skipped")
+            continue
+        claimant = plain(raw.get("claimant"), LIMITS["name"])
+        for number_, entry in enumerate(_all(raw.get("claimReview")), start=1):
+            if not isinstance(entry, dict):
+                continue
+            publisher = entry.get("publisher") if isinstance(entry.get("publisher"), dict) else {}
+            reviews.append(Review(
+                where=f"claims[{index}].claimReview[{number_}]", claim=text,
+                claimant=Party(claimant) if claimant else None, claimed=day(raw.get("claimDate")), appearances=(),
+                url=web_url(entry.get("url")), title=plain(entry.get("title"), LIMITS["title"]),
+                reviewer=plain(publisher.get("name") or publisher.get("site"), LIMITS["name"]),
+                published=day(entry.get("reviewDate")), modified=None,
+                rating=OriginalRating(name=plain(entry.get("textualRating"), LIMITS["name"])),
+                language=_language(entry.get("languageCode")),
+            ))
+        if not _all(raw.get("claimReview")):
+            notes.append(f"claims[{index}]: no claimReview; skipped")
+    return reviews, notes
+
+
+# ----------------------------------------------------------------------------- verdicts
+
+
+@dataclass(frozen=True)
+class Verdict:
+    key: str
+    how: str  # label | value | none
+
+
+def map_verdict(rating: OriginalRating, scale: Scale) -> Optional[Verdict]:
+    """The rating of ``scale`` the original rating corresponds to (see the module's docstring).
+
+    None only when nothing matches and the scale has no rating off its numeric range.
+    """
+    name = rating.name.casefold()
+    if name:
+        for candidate in scale.ratings:
+            if name in (candidate.label.casefold(), candidate.key) or slug(name) == candidate.key:
+                return Verdict(candidate.key, "label")
+    numeric = scale.numeric
+    if numeric and None not in (rating.value, rating.best, rating.worst) and rating.best != rating.worst:
+        position = (rating.value - rating.worst) / (rating.best - rating.worst)
+        if 0 <= position <= 1:
+            target = scale.worst + position * (scale.best - scale.worst)
+            nearest = min(numeric, key=lambda r: (abs(r.value - target), r.value))
+            return Verdict(nearest.key, "value")
+    off_scale = [r for r in scale.ratings if r.value is None]
+    fallback = scale.get("unverifiable") or (off_scale[0] if off_scale else None)
+    return Verdict(fallback.key, "none") if fallback else None
+
+
+# ----------------------------------------------------------------------------- plan
+
+
+@dataclass(frozen=True)
+class PlannedFile:
+    path: str  # relative to the repository
+    text: str
+
+
+@dataclass
+class Plan:
+    files: list[PlannedFile] = field(default_factory=list)
+    people: dict[str, dict] = field(default_factory=dict)  # new entries of the people file, by key
+    claims: list[str] = field(default_factory=list)  # ids, in input order
+    sources: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what the user should know (mapped verdicts, dates filled in…)
+    problems: list[str] = field(default_factory=list)  # what stops the import
+
+
+@dataclass
+class _SourceDraft:
+    id: str
+    record: dict
+    texts: list[str]
+
+
+def short_form(claim: str) -> str:
+    """The claim in at most 75 characters, cut at a word."""
+    if len(claim) <= SHORT_LIMIT:
+        return claim
+    cut = claim[: SHORT_LIMIT - 1]
+    if " " in cut[SHORT_LIMIT // 2:]:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:.-") + "…"
+
+
+def id_from_url(url: str) -> str:
+    """A readable id from a fact check's address (``…/claims/rubio-revoke/`` gives ``rubio-revoke``), or ""."""
+    segments = [s for s in urlsplit(url).path.split("/") if s]
+    if not segments:
+        return ""
+    candidate = slug(re.sub(r"\.(?:s?html?|php|aspx?)$", "", unquote(segments[-1]), flags=re.IGNORECASE))
+    words = candidate.split("-")
+    if len(words) < 2 or len(candidate) > 60 or not re.search("[a-z]", candidate) or candidate in RESERVED_IDS:
+        return ""
+    return candidate
+
+
+def _unique(base: str, taken: set[str]) -> str:
+    proposal, counter = base, 2
+    while proposal in taken or proposal in RESERVED_IDS:
+        proposal, counter = f"{base}-{counter}", counter + 1
+    taken.add(proposal)
+    return proposal
+
+
+def plan_import(reviews: Iterable[Review], settings: Settings, people: dict[str, str], today: dt.date) -> Plan:
+    """Every file to write for ``reviews``, given the people file's ``{key: name}``. No I/O."""
+    plan = Plan()
+    claim_ids: set[str] = set()
+    source_ids: set[str] = set()
+    person_keys = set(people)
+    person_by_name = {name.casefold(): key for key, name in people.items()}
+    sources: dict[tuple, _SourceDraft] = {}
+
+    def person(party: Party, key: str = "") -> str:
+        known = person_by_name.get(party.name.casefold())
+        if known:
+            return known
+        key = _unique(key or slug(party.name)[:60].strip("-") or "person", person_keys | source_ids)
+        person_keys.add(key)
+        person_by_name[party.name.casefold()] = key
+        entry: dict[str, Any] = {"name": party.name}
+        if party.organisation:
+            entry["kind"] = "organisation"
+        if party.same_as:
+            entry["same_as"] = list(party.same_as)
+        plan.people[key] = entry
+        return key
+
+    for review in reviews:
+        verdict = map_verdict(review.rating, settings.scale)
+        if verdict is None:
+            plan.problems.append(f"{review.where}: the rating {review.rating.name or '(none)'!r} matches no rating of the scale, and the scale has no rating off its numeric range to fall back on")
+            continue
+        published = review.published or today
+        if review.published is None:
+            plan.notes.append(f"{review.where}: no publication date; {today.isoformat()} (today) was used")
+        claimed = review.claimed if review.claimed and review.claimed <= published else None
+        if review.claimed and claimed is None:
+            plan.notes.append(f"{review.where}: the claim date {review.claimed} is after the fact check's ({published}); left out")
+
+        # Where it appeared: the documents named, or else the fact check itself.
+        real = bool(review.appearances)
+        appearances = review.appearances or (Appearance(
+            url=review.url, title=review.title or _fact_check_by(review.reviewer),
+            publisher=review.reviewer, published=review.published,
+        ),)
+        appeared_ids: list[str] = []
+        for appearance in appearances:
+            draft = _source(appearance, review, real, claimed or published, sources, source_ids)
+            if review.claim not in draft.texts:
+                draft.texts.append(review.claim)
+            if draft.id not in appeared_ids:
+                appeared_ids.append(draft.id)
+
+        if review.claimant:
+            claimant = person(review.claimant)
+        elif real:
+            claimant = appeared_ids[0]  # published by the document it appeared in
+        else:
+            claimant = person(Party(UNKNOWN_CLAIMANT[1]), UNKNOWN_CLAIMANT[0])
+        short = short_form(review.claim)
+        claim_id = _unique(id_from_url(review.url) or propose_id(short, ()), claim_ids)
+        plan.claims.append(claim_id)
+        record: dict[str, Any] = {
+            "claim": review.claim,
+            "short": short,
+            "claimant": claimant,
+            "appeared": [{"source": source_id, "quote": review.claim} for source_id in appeared_ids],
+            "verdict": verdict.key,
+            "conclusion": _conclusion(review),
+            "explanation": _explanation(review, verdict, settings.scale),
+        }
+        if review.url:
+            reference: dict[str, Any] = {
+                "url": review.url, "title": review.title or _fact_check_by(review.reviewer), "publisher": review.reviewer or "unknown",
+            }
+            if review.rating.name:
+                reference["note"] = plain(f"Original rating: {review.rating.name}", LIMITS["note"])
+            record["references"] = [reference]
+        if claimed:
+            record["claimed"] = claimed
+        record["published"] = published
+        if review.modified and review.modified > published:
+            record["updated"] = review.modified
+        if verdict.how == "value":
+            plan.notes.append(f"{claim_id}: rating {review.rating.name or review.rating.value!r} mapped by its value to {verdict.key!r}")
+        elif verdict.how == "none":
+            plan.notes.append(f"{claim_id}: rating {review.rating.name or '(none)'!r} is not on the scale; verdict {verdict.key!r}, the original kept in the explanation")
+        plan.files.append(PlannedFile(f"{settings.claims_dir}/{claim_id}.yaml", dump_yaml(record, modeline("claim", settings.path(settings.claims_dir), settings.root))))
+
+    for draft in sources.values():
+        plan.sources.append(draft.id)
+        plan.files.append(PlannedFile(f"{settings.sources_dir}/{draft.id}.yaml", dump_yaml(draft.record, modeline("source", settings.path(settings.sources_dir), settings.root))))
+        plan.files.append(PlannedFile(f"{settings.sources_dir}/{draft.id}.txt", "\n\n".join(draft.texts) + "\n"))
+    return plan
+
+
+def _source(appearance: Appearance, review: Review, real: bool, fallback_date: dt.date, drafts: dict, taken: set[str]) -> _SourceDraft:
+    """The source record of a document, shared by every claim that appeared in it."""
+    identity = ("url", appearance.url) if appearance.url else ("described", appearance.title, appearance.publisher, appearance.published, appearance.archived_at)
+    if identity in drafts:
+        return drafts[identity]
+    title = appearance.title or (urlsplit(appearance.url).netloc if appearance.url else "") or "Untitled document"
+    publisher = appearance.publisher or "unknown"
+    base = propose_id(f"{publisher if publisher != 'unknown' else ''} {title}", (), max_words=6)
+    record: dict[str, Any] = {"title": title, "publisher": publisher, "published": appearance.published or fallback_date}
+    if appearance.published is None:
+        record["date_precision"] = "approximate"
+        record["date_note"] = (
+            "The imported ClaimReview gives no date for this document; this is the date of the claim or, "
+            "failing that, of the fact check."
+        )
+    record["type"] = appearance.type if real else "other"
+    if appearance.url:
+        record["url"] = appearance.url
+    if review.language:
+        record["language"] = review.language
+    if real:
+        summary = "Imported from a ClaimReview. The archived text is the claim as the fact check words it, not the text of this document."
+        if appearance.archived_at:
+            summary += f" An archived copy: {appearance.archived_at}"
+    else:
+        summary = (
+            "The fact check the claim was imported from; it does not say where the claim appeared. "
+            "The archived text is the claim as the fact check words it."
+        )
+    record["summary"] = plain(summary, LIMITS["note"])
+    draft = _SourceDraft(_unique(base, taken), record, [])
+    drafts[identity] = draft
+    return draft
+
+
+def _fact_check_by(reviewer: str) -> str:
+    return plain(f"Fact check by {reviewer}", LIMITS["title"]) if reviewer else "Fact check"
+
+
+def _conclusion(review: Review) -> str:
+    if review.rating.explanation:
+        return plain(review.rating.explanation, LIMITS["conclusion"])
+    who = review.reviewer or "The original fact check"
+    if review.rating.name:
+        return plain(f"{who} rated this claim \u201c{review.rating.name}\u201d.", LIMITS["conclusion"])
+    return plain(f"{who} gave no rating this site could read.", LIMITS["conclusion"])
+
+
+def _explanation(review: Review, verdict: Verdict, scale: Scale) -> str:
+    """Markdown in our words; everything quoted from the input is escaped with ``md.text``."""
+    who = md.text(review.reviewer) if review.reviewer else "a publisher it does not name"
+    parts = [f"Imported from a fact check by {who}"]
+    parts[0] += f", which rated the claim \u201c{md.text(review.rating.name)}\u201d." if review.rating.name else "."
+    if review.rating.value is not None:  # numbers, formatted here: nothing to escape
+        parts.append(f"Its numeric rating: {review.rating.value:g}, where the worst is {_g(review.rating.worst)} and the best {_g(review.rating.best)}.")
+    rating = scale.get(verdict.key)
+    label = md.text(rating.label if rating else verdict.key)
+    if verdict.how == "value":
+        parts.append(f"Placed at the same position on this site's scale, it is \u201c{label}\u201d.")
+    elif verdict.how == "none":
+        parts.append(f"That rating matches none of this site's scale, so the verdict here is \u201c{label}\u201d until an editor rates the claim.")
+    if review.url:
+        parts.append("The original fact check is listed under References.")
+    return " ".join(parts)
+
+
+def _g(value: Optional[float]) -> str:
+    return "not given" if value is None else f"{value:g}"
+
+
+# ----------------------------------------------------------------------------- people file
+
+
+def merge_people(existing: Optional[str], entries: dict[str, dict], first_line: str = "") -> Optional[str]:
+    """The people file with ``entries`` appended after its last line, or None when that is not safe.
+
+    Appending keeps every byte of the file (comments included). It is safe when the file is
+    empty, only comments, or one block mapping; the result is read back and must hold the old
+    entries unchanged plus the new ones.
+    """
+    addition = "# Added by factcheck import-claimreview\n" + dump_yaml(entries)
+    if existing is None or not existing.strip():
+        return (f"{first_line}\n" if first_line else "") + addition if existing is None else existing + addition
+    try:
+        node = yaml.compose(existing, Loader=yaml.SafeLoader)
+        old = yaml.safe_load(existing)
+    except yaml.YAMLError:
+        return None
+    if node is not None and not (isinstance(node, yaml.MappingNode) and not node.flow_style):
+        return None
+    old = old or {}
+    if not isinstance(old, dict) or set(old) & set(entries):
+        return None
+    merged = existing + ("" if existing.endswith("\n") else "\n") + addition
+    try:
+        if yaml.safe_load(merged) != {**old, **entries}:
+            return None
+    except yaml.YAMLError:
+        return None
+    return merged
+
+
+def separate_people_path(people_file: str) -> str:
+    stem, dot, suffix = people_file.rpartition(".")
+    return f"{stem}.imported.{suffix}" if dot else f"{people_file}.imported.yaml"
+
+
+# ----------------------------------------------------------------------------- write
+
+
+@dataclass(frozen=True)
+class Written:
+    paths: tuple[str, ...] = ()
+    refused: tuple[str, ...] = ()  # files that exist (nothing was written)
+    people_file: str = ""  # where the new people went ("" when none)
+    people_separate: bool = False  # True when the people file could not be merged into
+
+
+def write_plan(plan: Plan, settings: Settings, force: bool) -> Written:
+    """Write the plan; when a file exists and ``force`` is not given, write nothing at all."""
+    root = settings.root
+    people_path = settings.path(settings.people_file)
+    people_text: Optional[str] = None
+    separate = False
+    files = list(plan.files)
+    if plan.people:
+        existing = people_path.read_text("utf-8") if people_path.is_file() else None
+        people_text = merge_people(existing, plan.people, modeline("people", people_path.parent, root))
+        if people_text is None:
+            separate = True
+            files.append(PlannedFile(separate_people_path(settings.people_file), dump_yaml(plan.people, "# New people from factcheck import-claimreview: merge them into " + settings.people_file)))
+    refused = tuple(f.path for f in files if (root / f.path).exists())
+    if refused and not force:
+        return Written(refused=refused)
+    for planned in files:
+        target = root / planned.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(planned.text, encoding="utf-8")
+    written = [f.path for f in files]
+    if people_text is not None:
+        people_path.parent.mkdir(parents=True, exist_ok=True)
+        people_path.write_text(people_text, encoding="utf-8")
+        written.append(settings.people_file)
+    people_file = (separate_people_path(settings.people_file) if separate else settings.people_file) if plan.people else ""
+    return Written(paths=tuple(written), people_file=people_file, people_separate=separate)
+
+
+# ----------------------------------------------------------------------------- the command
+
+
+def read_input(path: Path) -> Any:
+    if not path.is_file():
+        raise ImportFailed(f"{path}: no such file")
+    if path.stat().st_size > MAX_INPUT_BYTES:
+        raise ImportFailed(f"{path}: larger than {MAX_INPUT_BYTES // (1024 * 1024)} MiB; split it")
+    try:
+        return json.loads(path.read_text("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise ImportFailed(f"{path}: not UTF-8 text") from None
+    except json.JSONDecodeError as error:
+        raise ImportFailed(f"{path}:{error.lineno}:{error.colno}: not JSON: {error.msg}") from None
+    except RecursionError:
+        raise ImportFailed(f"{path}: nested too deeply to read") from None
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", help="ClaimReview JSON-LD (one, a list, an @graph or a DataFeed) or a Fact Check Tools API response")
+    parser.add_argument("--out-dir", default=".", help="the site's folder: its mkdocs.yml gives the folders and the rating scale (default: the current folder)")
+    parser.add_argument("--force", action="store_true", help="overwrite claim and source files that exist")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from .cli import settings_from_mkdocs_yml
+    from .pipeline import check
+    from .problems import errors
+    from .scaffold import known_people
+
+    settings = settings_from_mkdocs_yml(Path(args.out_dir) / "mkdocs.yml")
+    try:
+        reviews, notes = read_reviews(read_input(Path(args.file)))
+    except ImportFailed as error:
+        print(error, file=sys.stderr)
+        return 1
+    for note in notes:
+        print(f"note: {note}", file=sys.stderr)
+    if not reviews:
+        print(f"{args.file}: no ClaimReview and no Fact Check Tools claim found; nothing was written", file=sys.stderr)
+        return 1
+    plan = plan_import(reviews, settings, known_people(settings), dt.date.today())
+    for problem in plan.problems:
+        print(f"error: {problem}", file=sys.stderr)
+    if plan.problems:
+        print("Nothing was written.", file=sys.stderr)
+        return 1
+    written = write_plan(plan, settings, args.force)
+    if written.refused:
+        for path in written.refused:
+            print(f"{path}: exists; not overwritten", file=sys.stderr)
+        print("Nothing was written. Use --force to overwrite these files, or --out-dir to import elsewhere.", file=sys.stderr)
+        return 1
+    for note in plan.notes:
+        print(f"note: {note}", file=sys.stderr)
+    for path in written.paths:
+        print(path)
+    print(f"Imported {len(plan.claims)} claim(s) with {len(plan.sources)} source(s); {len(plan.people)} new people/organisations", file=sys.stderr)
+    if written.people_separate:
+        print(f"{settings.people_file} could not be added to safely, so it was left as it was: "
+              f"the new entries are in {written.people_file}; move them into {settings.people_file}, then run: factcheck validate", file=sys.stderr)
+        return 0
+    checked = check(settings)
+    mine = {relative_to(settings.root / p, settings.root) for p in written.paths}
+    found = [p for p in checked.problems if p.path in mine]
+    for problem in found:
+        print(problem, file=sys.stderr)
+    if errors(found):
+        return 1
+    print("The imported files pass validation" + (f", with {len(found)} warning(s)" if found else "") + ".", file=sys.stderr)
+    return 0
