@@ -125,22 +125,28 @@ def _problem(duplicate: Duplicate) -> Problem:
 
 def _same_wording(claims: list[Claim], found: _Found, tally: Tally) -> None:
     # Exact: one dictionary keyed by kind and normalised text; each later claim is paired with the first.
-    first_with: dict[tuple[str, str], str] = {}
+    same_text: dict[tuple[str, str], list[str]] = defaultdict(list)  # (kind, words) -> ids of the claims
     for claim in claims:
-        key = (claim.kind, " ".join(words(claim.claim)))
-        if key in first_with:
-            found.wording[_pair(first_with[key], claim.id)] = 1.0
-        else:
-            first_with[key] = claim.id
-    # Near: prefix filtering over the distinct texts of each kind (see the module's docstring).
+        group = same_text[(claim.kind, " ".join(words(claim.claim)))]
+        if group:
+            found.wording[_pair(group[0], claim.id)] = 1.0
+        group.append(claim.id)
+    # Near: prefix filtering over the distinct texts of each kind (see the module's docstring);
+    # a near pair of texts pairs every claim worded like the one with every claim worded like the other.
     texts_by_kind: dict[str, list[tuple[str, list[str]]]] = defaultdict(list)
-    for (kind, text), claim_id in first_with.items():
-        texts_by_kind[kind].append((claim_id, text.split()))
+    for (kind, text), group in same_text.items():
+        texts_by_kind[kind].append((group[0], text.split()))
+    near: dict[tuple[str, str], float] = {}
     for texts in texts_by_kind.values():
-        _near_wording(texts, found, tally)
+        _near_wording(texts, near, tally)
+    members = {group[0]: group for group in same_text.values()}
+    for (a, b), ratio in near.items():
+        for x in members[a]:
+            for y in members[b]:
+                found.wording[_pair(x, y)] = ratio
 
 
-def _near_wording(texts: list[tuple[str, list[str]]], found: _Found, tally: Tally) -> None:
+def _near_wording(texts: list[tuple[str, list[str]]], near: dict[tuple[str, str], float], tally: Tally) -> None:
     jaccard = SAME_WORDING / (2 - SAME_WORDING)
     frequency = Counter(w for _, listed in texts for w in set(listed))
     records = []
@@ -173,7 +179,7 @@ def _near_wording(texts: list[tuple[str, list[str]]], found: _Found, tally: Tall
             tally.compared += 1
             ratio = difflib.SequenceMatcher(None, other_words, listed, autojunk=False).ratio()
             if ratio >= SAME_WORDING:
-                found.wording[_pair(other_id, claim_id)] = ratio
+                near[(other_id, claim_id)] = ratio
 
 
 # ----------------------------------------------------------------------------- same passage

@@ -1,0 +1,146 @@
+"""Duplicate warnings: same source passage, or nearly the same claim text, naming the other claim."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import itertools
+import random
+
+from factcheck.duplicates import SAME_WORDING, Tally, find_duplicates, words
+from factcheck.model import Claim, Position, Quote, QuoteUse
+from factcheck.problems import errors, format_github
+
+RUBIO_QUOTE = "aggressively revoke visas for Chinese students"
+
+
+def duplicate_warnings(checked) -> list:
+    return [p for p in checked.problems if "may duplicate" in p.message]
+
+
+def test_a_claim_quoting_the_same_passage_is_a_warning_on_both_naming_the_other(make_site, tmp_path, claim_data):
+    site = make_site(tmp_path, claims={"rubio-again": claim_data(
+        claim="The US will revoke Chinese students' visas, Rubio announced.", short="Rubio announced visa revocations",
+        kind="attribution", appeared=[{"source": "newsletter", "quote": f"would \u201c{RUBIO_QUOTE}.\u201d"}],
+    )})
+    checked = site.check()
+    assert checked.ok  # warnings only: the site still builds
+    found = duplicate_warnings(checked)
+    assert {(p.path, p.severity) for p in found} == {("claims/rubio-again.yaml", "warning"), ("claims/rubio-revoke.yaml", "warning")}
+    mine = next(p for p in found if p.path == "claims/rubio-again.yaml")
+    assert "claims/rubio-revoke.yaml" in mine.message and "same passage of the source 'newsletter'" in mine.message
+    assert mine.field == "appeared[0].quote"
+    lines = site.read("claims/rubio-again.yaml").splitlines()
+    assert lines[mine.line - 1].lstrip().startswith("quote:")  # located at the quote that overlaps
+    assert "::warning file=claims/rubio-again.yaml" in format_github(found)
+
+
+def test_a_quote_from_another_part_of_the_same_sentence_is_not_a_duplicate(make_site, tmp_path, claim_data):
+    # students-270000 quotes the first half of the newsletter's sentence; this one the second half.
+    site = make_site(tmp_path, claims={"quarter": claim_data()})
+    assert duplicate_warnings(site.check()) == []
+
+
+def test_an_attribution_and_a_fact_check_of_the_same_words_are_a_pair_not_duplicates(make_site, tmp_path, claim_data):
+    fact = claim_data(
+        claim="The US would aggressively revoke visas for Chinese students.", short="The US is revoking Chinese students' visas",
+        kind="fact", appeared=[{"source": "newsletter", "quote": RUBIO_QUOTE}],
+    )
+    site = make_site(tmp_path, claims={"revocations-happened": fact})
+    assert duplicate_warnings(site.check()) == []
+
+
+def test_nearly_the_same_claim_text_is_a_warning_with_how_alike(make_site, tmp_path, claim_data):
+    text = "In the 2023-2024 school year, more than 270,000 Chinese students studied in the United States of America."
+    site = make_site(tmp_path, claims={
+        "a": claim_data(claim=text),
+        "b": claim_data(claim=text.replace("studied", "were studying"), appeared=[{"source": "wire", "quote": "Over 300,000 Chinese students"}]),
+        "c": claim_data(claim="  IN THE 2023\u20132024 school year, more than 270000 Chinese students studied in the United States of America!",
+                        appeared=[{"source": "wire", "quote": "contributing nearly $15 billion"}]),
+    })
+    found = duplicate_warnings(site.check())
+    about = {(p.path, other) for p in found for other in ("claims/a.yaml", "claims/b.yaml", "claims/c.yaml") if other in p.message}
+    assert about == {
+        ("claims/a.yaml", "claims/b.yaml"), ("claims/b.yaml", "claims/a.yaml"),
+        ("claims/a.yaml", "claims/c.yaml"), ("claims/c.yaml", "claims/a.yaml"),
+        ("claims/b.yaml", "claims/c.yaml"), ("claims/c.yaml", "claims/b.yaml"),
+    }
+    exact = next(p for p in found if p.path == "claims/c.yaml" and "claims/a.yaml" in p.message)
+    assert "the claim texts are the same" in exact.message  # case, dashes, punctuation and 270,000 ignored
+    near = next(p for p in found if p.path == "claims/a.yaml" and "claims/b.yaml" in p.message)
+    assert "% alike" in near.message and near.field == "claim"
+    assert not errors(found)
+
+
+def test_words_fold_case_punctuation_and_thousands():
+    assert words("Over 300,000 students \u2014 \u201cenrolled\u201d!") == ["over", "300000", "students", "enrolled"]
+
+
+# ----------------------------------------------------------------------------- the index misses nothing
+
+
+def _claim(number: int, text: str, kind: str = "fact") -> Claim:
+    quote = Quote(source="s", text="x", position=Position(f"claims/c{number}.yaml", 6, 5))
+    return Claim(
+        id=f"c{number}", claim=text, short="s", claimant="p", appeared=(quote,), verdict="true", conclusion="c",
+        explanation="e", published=dt.date(2025, 1, 1), kind=kind, position=Position(f"claims/c{number}.yaml", 2, 1),
+    )
+
+
+def _texts(count: int, seed: int) -> list[str]:
+    """Random claim texts over a small vocabulary, a fifth of them edits of an earlier one."""
+    rng = random.Random(seed)
+    vocabulary = [f"w{i}" for i in range(60)]
+    texts: list[str] = []
+    for _ in range(count):
+        if texts and rng.random() < 0.2:
+            changed = rng.choice(texts).split()
+            for _ in range(rng.randint(0, 2)):
+                changed[rng.randrange(len(changed))] = rng.choice(vocabulary)
+            if rng.random() < 0.5:
+                changed.insert(rng.randrange(len(changed) + 1), rng.choice(vocabulary))
+            texts.append(" ".join(changed))
+        else:
+            texts.append(" ".join(rng.choices(vocabulary, k=rng.randint(3, 25))))
+    return texts
+
+
+def test_the_prefix_index_finds_every_pair_that_comparing_all_pairs_finds():
+    for seed in range(2):
+        claims = [_claim(n, text) for n, text in enumerate(_texts(150, seed))]
+        found = {(d.claim.id, d.other.id) for d in find_duplicates(claims, ())}
+        expected = set()
+        for a, b in itertools.combinations(claims, 2):
+            wa, wb = words(a.claim), words(b.claim)
+            if wa == wb or difflib.SequenceMatcher(None, wa, wb, autojunk=False).ratio() >= SAME_WORDING:
+                expected |= {(a.id, b.id), (b.id, a.id)}
+        # exact copies are paired with the first of their group only, so compare the claims involved
+        assert {x for pair in found for x in pair} == {x for pair in expected for x in pair}, seed
+        assert found <= expected
+        assert len(expected) > 10  # the data does hold near-duplicates
+
+
+def test_the_work_stays_far_below_comparing_every_pair():
+    rng = random.Random(7)
+    vocabulary = [f"word{i}" for i in range(20_000)]
+    cumulative = list(itertools.accumulate(1 / (i + 1) for i in range(len(vocabulary))))  # Zipf-like, as words in text are
+    claims = [_claim(n, " ".join(rng.choices(vocabulary, cum_weights=cumulative, k=rng.randint(8, 30)))) for n in range(3000)]
+    tally = Tally()
+    find_duplicates(claims, (), tally)
+    all_pairs = len(claims) * (len(claims) - 1) // 2
+    assert tally.candidates < all_pairs / 50
+    assert tally.compared <= tally.candidates
+
+
+def test_overlapping_passages_are_compared_only_when_they_overlap():
+    claims = [_claim(n, f"claim number {n} " + "x" * n) for n in range(200)]
+    uses = [
+        QuoteUse(claim=c.id, role="appeared", quote=c.appeared[0], exact="", anchor="", start=n * 100, end=n * 100 + 60)
+        for n, c in enumerate(claims)
+    ]
+    # the last claim quotes nearly the same stretch as the first
+    uses[-1] = QuoteUse(claim="c199", role="appeared", quote=claims[-1].appeared[0], exact="", anchor="", start=5, end=60)
+    tally = Tally()
+    found = find_duplicates(claims, uses, tally)
+    assert {(d.claim.id, d.other.id, d.passage_source) for d in found} == {("c0", "c199", "s"), ("c199", "c0", "s")}
+    assert tally.passages_compared == 1
