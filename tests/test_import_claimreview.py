@@ -194,7 +194,8 @@ def test_nothing_is_overwritten_without_force(api_import, capsys):
 def test_a_people_file_that_cannot_be_appended_to_is_left_alone(tmp_path, make_site, capsys):
     flow = "{marco-rubio: {name: Marco Rubio}, scott-bessent: {name: Scott Bessent}, newsletter-editor: {name: Ann}}\n"
     site = make_site(tmp_path / "repo", people=flow)
-    assert import_file(API_RESPONSE, site.root) == 0
+    (tmp_path / "api.json").write_text(json.dumps(API_RESPONSE), encoding="utf-8")
+    assert main(["-f", str(site.config_file), "import-claimreview", str(tmp_path / "api.json")]) == 0  # the site of -f
     err = capsys.readouterr().err
     assert site.read("people.yaml") == flow
     separate = yaml.safe_load(site.read("people.imported.yaml"))

@@ -644,7 +644,7 @@ def read_input(path: Path) -> Any:
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", help="ClaimReview JSON-LD (one, a list, an @graph or a DataFeed) or a Fact Check Tools API response")
-    parser.add_argument("--out-dir", default=".", help="the site's folder: its mkdocs.yml gives the folders and the rating scale (default: the current folder)")
+    parser.add_argument("--out-dir", default=None, help="the site's folder: its mkdocs.yml gives the folders and the rating scale (default: the folder of -f/--config, the current folder)")
     parser.add_argument("--force", action="store_true", help="overwrite claim and source files that exist")
     parser.set_defaults(run=run)
 
@@ -655,7 +655,8 @@ def run(args: argparse.Namespace) -> int:
     from .problems import errors
     from .scaffold import known_people
 
-    settings = settings_from_mkdocs_yml(Path(args.out_dir) / "mkdocs.yml")
+    config = Path(args.out_dir) / "mkdocs.yml" if args.out_dir else Path(args.config)
+    settings = settings_from_mkdocs_yml(config)
     try:
         reviews, notes = read_reviews(read_input(Path(args.file)))
     except ImportFailed as error:
