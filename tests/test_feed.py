@@ -6,7 +6,6 @@ import xml.etree.ElementTree as ET
 from dataclasses import replace
 from datetime import datetime
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 
@@ -16,7 +15,6 @@ from factcheck.render.head import add_to_head, feed_link
 from site_build import build_site
 
 A = "{http://www.w3.org/2005/Atom}"
-MINI = Path(__file__).parent / "fixtures" / "mini"
 
 
 @pytest.fixture(scope="module")
