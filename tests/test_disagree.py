@@ -332,3 +332,29 @@ def test_ten_thousand_claims_are_compared_within_their_subjects_only() -> None:
     found = find_disagreements(uses, sources)
     assert len(found) == 5000 and all(d.kind == CONTRADICTION and len(d.sides) == 2 for d in found)
     assert time.perf_counter() - started < 10
+
+
+# ---------------------------------------------------------------------------
+# Overlapping passages of one source are one side
+
+
+def test_overlapping_quotes_of_one_source_are_one_side_listing_both_claims() -> None:
+    longer = "The clock is ticking, with the 90-day trade pause halfway through"
+    shorter = "with the 90-day trade pause halfway through"
+    uses = [use("c1", "yahoo", longer, subject="truce-elapsed", period="late May"),
+            use("c2", "yahoo", shorter, subject="truce-elapsed", start=longer.index(shorter), period="late May"),
+            use("c3", "trivium", "less than three weeks since the deal", subject="truce-elapsed",
+                value=numeric_value("number", 21, "less-than", "days"), period="late May")]
+    sides = [d.sides for d in find_disagreements(uses, corpus(source("yahoo"), source("trivium")))]
+    yahoo_sides = [s for group in sides for s in group if s.source == "yahoo"]
+    assert yahoo_sides, "the two sources disagree on how much of the truce had passed"
+    assert all(s.claims == ("c1", "c2") and s.quote == longer for s in yahoo_sides)
+
+
+def test_overlapping_quotes_with_different_values_stay_apart() -> None:
+    text = "more than 270,000 students, about a quarter of all foreign students"
+    uses = [use("c1", "trivium", text, subject="students", value=figure(270000, "more-than")),
+            use("c2", "trivium", "about a quarter of all foreign students", subject="students",
+                start=text.index("about"), value=figure(300000))]
+    sides = {side.claims for d in find_disagreements(uses, corpus(source("trivium"))) for side in d.sides}
+    assert ("c1",) in sides and ("c2",) in sides

@@ -108,6 +108,7 @@ class _Entry:
     said_by: str
     occasion: str
     position: int
+    end: int = 0  # offset just past the passage in the archived text
     copies: str = ""
 
     @property
@@ -133,15 +134,30 @@ def _by_subject(uses: Sequence[QuoteUse]) -> dict[str, list[QuoteUse]]:
 
 
 def _merge_passages(uses: list[QuoteUse], corpus: Corpus) -> list[_Entry]:
-    """One entry per passage (source and anchor), listing every claim that quotes it."""
-    entries: dict[tuple[str, str], _Entry] = {}
-    for use in sorted(uses, key=lambda u: (u.quote.source, u.anchor, u.claim, u.role)):
-        key = (use.quote.source, use.anchor)
-        if key in entries:
-            entries[key] = _with_use(entries[key], use)
+    """One entry per passage of a source, listing every claim that quotes it.
+
+    Quotes of the same source whose passages overlap ("with the pause halfway through" and "the
+    clock is ticking, with the pause halfway through") are one passage, unless they assert
+    different values or are words of different speakers. One sweep over the uses sorted by
+    position, so it stays linear.
+    """
+    entries: list[_Entry] = []
+    for use in sorted(uses, key=lambda u: (u.quote.source, u.start, -u.end, u.claim, u.role)):
+        source = corpus.source_by_id.get(use.quote.source)
+        if entries and _same_passage(entries[-1], use, source):
+            entries[-1] = _with_use(entries[-1], use)
         else:
-            entries[key] = _new_entry(use, corpus.source_by_id.get(use.quote.source))
-    return sorted(entries.values(), key=lambda e: e.key)
+            entries.append(_new_entry(use, source))
+    return sorted(entries, key=lambda e: e.key)
+
+
+def _same_passage(entry: _Entry, use: QuoteUse, source: Optional[Source]) -> bool:
+    if entry.side.source != use.quote.source or use.start >= entry.end:
+        return False
+    if use.quote.said_by and entry.said_by and use.quote.said_by != entry.said_by:
+        return False
+    value = _value_of(use, source)
+    return value is None or entry.side.value is None or describe(value) == describe(entry.side.value)
 
 
 def _new_entry(use: QuoteUse, source: Optional[Source]) -> _Entry:
@@ -157,7 +173,7 @@ def _new_entry(use: QuoteUse, source: Optional[Source]) -> _Entry:
         scope=use.quote.scope,
         claims=(use.claim,),
     )
-    return _Entry(side, use.quote.said_by, use.quote.occasion, use.start, source.copies if source else "")
+    return _Entry(side, use.quote.said_by, use.quote.occasion, use.start, use.end, source.copies if source else "")
 
 
 def _value_of(use: QuoteUse, source: Optional[Source]) -> Optional[Value]:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Iterable
+
 from ..analyse import Site
+from ..disagree import Disagreement
 from . import markup as md
 from .labels import label
 from .output import Page
@@ -17,18 +20,30 @@ def render_disagreements(site: Site) -> Page:
     ]
     if not site.disagreements:
         blocks.append(label("no_disagreements"))
-    for disagreement in site.disagreements:
-        blocks.append(_one(site, disagreement, path))
+    for subject, disagreements in by_subject(site.disagreements).items():
+        blocks.append(f"## {md.text(disagreements[0].title)} {{: #{subject_anchor(subject)} }}")
+        if disagreements[0].note:
+            blocks.append(f"**{label('editor_note')}:** {md.text(disagreements[0].note)}")
+        blocks.extend(_one(site, disagreement, path) for disagreement in disagreements)
     blocks.append(_matrix(site, path))
     return Page(path, md.join_blocks(blocks), in_nav=True)
 
 
-def _one(site: Site, disagreement, path: str) -> str:
-    heading = f"## {md.text(disagreement.title)} {{: #{disagreement.id} }}"
-    meta = (
-        f'<span class="fc-kind fc-kind--{disagreement.kind}">{md.html_text(label("kind_" + disagreement.kind))}</span> '
-        f'<span class="fc-severity fc-severity--{disagreement.severity}">{md.html_text(label("severity"))}: {md.html_text(disagreement.severity)}</span>'
-    )
+def by_subject(disagreements: Iterable[Disagreement]) -> dict[str, list[Disagreement]]:
+    """The disagreements grouped by subject, subjects in the order of their first (most severe) one."""
+    grouped: dict[str, list[Disagreement]] = {}
+    for disagreement in disagreements:
+        grouped.setdefault(disagreement.subject, []).append(disagreement)
+    return grouped
+
+
+def subject_anchor(subject: str) -> str:
+    return f"subject-{subject}"
+
+
+def _one(site: Site, disagreement: Disagreement, path: str) -> str:
+    heading = f"### {md.text(label('kind_' + disagreement.kind).capitalize())} {{: #{disagreement.id} }}"
+    meta = f'<span class="fc-severity fc-severity--{disagreement.severity}">{md.html_text(label("severity"))}: {md.html_text(disagreement.severity)}</span>'
     sides = []
     for side in disagreement.sides:
         source_link = md.link(md.text(side.source_title), site.urls.link(path, site.urls.source(side.source), side.anchor))
@@ -44,8 +59,8 @@ def _one(site: Site, disagreement, path: str) -> str:
             details.append(f"{label('scope')}: {md.text(side.scope)}")
         details.append(f"{label('claims')}: {claims}")
         sides.append('<div class="fc-side" markdown>\n\n' + "\n\n".join(details) + "\n\n</div>")
-    note = f"**{label('editor_note')}:** {md.text(disagreement.note)}" if disagreement.note else ""
-    return "\n\n".join([heading, meta, '<div class="fc-sides" markdown>\n\n' + "\n\n".join(sides) + "\n\n</div>", note]).strip()
+    reason = md.text(disagreement.reason) if disagreement.reason else ""
+    return "\n\n".join(part for part in [heading, meta, reason, '<div class="fc-sides" markdown>\n\n' + "\n\n".join(sides) + "\n\n</div>"] if part)
 
 
 def _matrix(site: Site, path: str) -> str:
@@ -54,7 +69,7 @@ def _matrix(site: Site, path: str) -> str:
     subjects: dict[str, str] = {}
     cells: dict[tuple[str, str], str] = {}
     for disagreement in site.disagreements:
-        subjects.setdefault(disagreement.subject, disagreement.id)
+        subjects.setdefault(disagreement.subject, subject_anchor(disagreement.subject))
         for side in disagreement.sides:
             cells[(side.source, disagreement.subject)] = md.text(side.value_text or "✓")
     sources = [s for s in site.corpus.sources if any((s.id, subject) in cells for subject in subjects)]
