@@ -182,6 +182,11 @@ def timeline_chart(events: Sequence[DatedEvent], subject: str) -> str:
             body.append(f'<circle class="fc-mark" cx="{round((start + end) / 2, 1)}" cy="{y + 9}" r="5"></circle>')
         else:
             body.append(f'<rect class="fc-mark" x="{start}" y="{y + 4}" width="{round(end - start, 1)}" height="10" rx="3"></rect>')
+        count = md.html_text(md.plural(len(event.sources), "source"))
+        if end + 70 < WIDTH:
+            body.append(f'<text class="fc-chart__note" x="{round(max(end, start + 6) + 4, 1)}" y="{y + 13}" font-size="{FONT - 3}">{count}</text>')
+        else:
+            body.append(f'<text class="fc-chart__note" x="{round(start - 6, 1)}" y="{y + 13}" text-anchor="end" font-size="{FONT - 3}">{count}</text>')
     words = "; ".join(
         f"{index + 1}. {describe_span(e)}: {e.title}, {md.plural(len(e.sources), 'source')}" for index, e in enumerate(events)
     )

@@ -82,8 +82,8 @@ _BASE = """
 
 # Charts (render/charts.py) and the claims filter (render/claims_filter.py).
 _READERS = """
-.md-typeset .fc-chart { margin: 1em 0; max-width: 26rem; }
-.md-typeset .fc-chart--timeline { max-width: 32rem; }
+.md-typeset .fc-chart { display: block; width: 100%; max-width: 22rem; margin: 1em 0; }
+.md-typeset .fc-chart--timeline { max-width: 28rem; }
 .fc-chart__svg { display: block; width: 100%; height: auto; }
 .fc-chart text { fill: var(--md-default-fg-color); font-family: var(--md-text-font-family, sans-serif); }
 .fc-chart .fc-chart__axis { stroke: var(--md-default-fg-color--light); stroke-width: 1; }
@@ -98,6 +98,15 @@ _READERS = """
 .md-typeset .fc-filters__reset { font-size: .7em; padding: .4em 1em; margin: 0; }
 .md-typeset .fc-filters__status { flex-basis: 100%; margin: 0; font-size: .8em; }
 .md-typeset tr[hidden] { display: none; }
+@media screen and (max-width: 44.9375em) {
+  /* On a phone the verdict must show in the first screenful: a smaller title and claim. */
+  .md-main__inner:has(.fc-verdict) { margin-top: .4rem; }
+  .md-typeset:has(> .fc-verdict) h1 { font-size: 1.45em; margin: 0 0 .6em; }
+  .md-typeset blockquote:has(> .fc-claim-text) { margin: .6em 0; }
+  .md-typeset .fc-claim-text { font-size: .95em; }
+  .md-typeset .fc-verdict { margin: .8em 0; padding: .5em .8em; }
+  .md-typeset .fc-verdict__conclusion { font-size: 1em; }
+}
 """
 
 
