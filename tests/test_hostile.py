@@ -29,7 +29,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from active_content import Finding, element_signatures, scan_html, scan_site
-from site_factory import MINI, make_site
+from site_factory import MINI
 from factcheck.load import parse
 from factcheck.pipeline import check
 
@@ -192,7 +192,7 @@ def test_json_ld_survives_a_closing_script_tag(hostile_site):
 def _prepare(case: dict, parent: Path) -> tuple[Path, str]:
     """A copy of the fixture with the case's file in place; returns the root and the file's path."""
     root = parent / "repo"
-    site = make_site(root)
+    shutil.copytree(MINI, root)
     relative = case["file"]
     source = HOSTILE / "broken" / relative
     if source.exists():

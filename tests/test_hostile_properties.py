@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from active_content import scan_html
-from conftest import MINI, claim_data
+from site_factory import MINI, claim_data
 from factcheck.cli import settings_from_mkdocs_yml
 from factcheck.load import parse
 from factcheck.pipeline import check, render
