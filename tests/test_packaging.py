@@ -98,3 +98,11 @@ def test_init_refuses_to_overwrite(tmp_path: Path) -> None:
     assert not (tmp_path / "claims").exists(), "nothing is written when a file would be overwritten"
     written, refused = init_site(tmp_path, "Desk", force=True)
     assert refused == [] and "site_name: Desk" in (tmp_path / "mkdocs.yml").read_text("utf-8")
+
+
+def test_new_claims_in_an_initialised_site_point_editors_at_its_schema_copy(tmp_path: Path) -> None:
+    from factcheck.init_site import init_site
+    from factcheck.scaffold import modeline
+
+    init_site(tmp_path, "Desk")
+    assert modeline("claim", tmp_path / "claims", tmp_path) == "# yaml-language-server: $schema=../schemas/claim.schema.json"

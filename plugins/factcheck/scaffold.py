@@ -61,11 +61,15 @@ def modeline(schema_name: str, target_dir: Path, root: Path) -> str:
     """The first line that lets YAML-aware editors check the file against its schema as it is typed.
 
     A path relative to the file when the packaged schema lies inside the repository (an editable
-    install, as in this repository); otherwise the published copy's address, so the line does not
-    point into one machine's site-packages.
+    install, as in this repository), or to the copy `factcheck init` writes into ``schemas/``;
+    otherwise the published copy's address, so the line does not point into one machine's
+    site-packages.
     """
     packaged = Path(str(resources.files("factcheck").joinpath("schemas", f"{schema_name}.schema.json")))
-    if packaged.exists() and is_inside(packaged.resolve(), root.resolve()):
+    site_copy = root / "schemas" / f"{schema_name}.schema.json"
+    if site_copy.exists():
+        where = Path(os.path.relpath(site_copy.resolve(), target_dir.resolve())).as_posix()
+    elif packaged.exists() and is_inside(packaged.resolve(), root.resolve()):
         where = Path(os.path.relpath(packaged.resolve(), target_dir.resolve())).as_posix()
     else:
         where = SCHEMA_URL.format(name=schema_name)
