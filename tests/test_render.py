@@ -219,3 +219,17 @@ def test_ordinary_punctuation_in_contributor_text_is_shown_as_written(make_site,
     assert "- \\# not a heading" in page
     assert "[Open Doors 2024](https://www.iie.org/opendoors), IIE (accessed 3 June 2025)" in page
     assert "Checked by Mini Desk." in page
+
+
+def test_topics_without_latin_letters_get_pages_of_their_own(make_site, tmp_path, claim_data):
+    repo = make_site(tmp_path, claims={
+        "china-topic": claim_data(topics=["中国"]),
+        "japan-topic": claim_data(topics=["日本"]),
+    })
+    site = repo.check().site
+    assert site is not None
+    names = sorted(topic.name for topic in site.topics.values())
+    assert "中国" in names and "日本" in names
+    china = next(t for t in site.topics.values() if t.name == "中国")
+    japan = next(t for t in site.topics.values() if t.name == "日本")
+    assert china.slug != japan.slug and china.slug.startswith("topic-")

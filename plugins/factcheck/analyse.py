@@ -16,7 +16,7 @@ from .model import Claim, Corpus, QuoteUse, Rating, Source
 from .problems import Problem
 from .settings import Settings
 from .urls import Urls
-from .validate import slug
+from .validate import topic_slug
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,8 @@ def _index(site: Site) -> None:
         for key in dict.fromkeys(claim.people):
             site.claims_about[key].append(claim)
         for name in claim.topics:
-            topic = site.topics.setdefault(slug(name), Topic(slug(name), name))
+            key = topic_slug(name)
+            topic = site.topics.setdefault(key, Topic(key, name))
             site.claims_by_topic[topic.slug].append(claim)
         for source_id in claim.sources:
             site.claims_by_source[source_id].append(claim)

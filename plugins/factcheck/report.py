@@ -17,7 +17,7 @@ from .analyse import Site
 from .model import Claim
 from .problems import did_you_mean, format_text
 from .terminal import Paint, rating_style
-from .validate import slug
+from .validate import topic_slug
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ def select(site: Site, filters: Filters) -> list[Claim]:
             raise FilterError(f"no rating {filters.verdict!r} on the scale ({', '.join(keys)})" + _hint(filters.verdict, keys))
         claims = [c for c in claims if c.verdict == filters.verdict]
     if filters.topic is not None:
-        wanted = slug(filters.topic)
+        wanted = topic_slug(filters.topic)
         if wanted not in site.topics:
             names = [t.name for t in site.topics.values()]
             raise FilterError(f"no claim has the topic {filters.topic!r}" + _hint(filters.topic, names))

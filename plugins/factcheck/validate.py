@@ -8,6 +8,7 @@ collide, and dates that cannot be. Quotes are verified against the archived text
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import unicodedata
 from dataclasses import dataclass
@@ -180,6 +181,15 @@ def slug(text: str) -> str:
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
     words = "".join(c if c.isalnum() else " " for c in folded).split()
     return "-".join(words) or "item"
+
+
+def topic_slug(name: str) -> str:
+    """The address of a topic's page: its words in ASCII, or, for a name with no Latin letters
+    ("中国"), a short digest of the name, so such topics do not all share one page."""
+    ascii_slug = slug(name)
+    if ascii_slug != "item" or name.strip().casefold() == "item":
+        return ascii_slug
+    return "topic-" + hashlib.sha1(name.strip().casefold().encode("utf-8")).hexdigest()[:8]
 
 
 # ----------------------------------------------------------------------------- loading all files
@@ -383,7 +393,7 @@ def _reference_problems(document: Document, claim: Claim, corpus_sources: set, p
             if quote.said_by and quote.said_by not in people:
                 found.append(document.problem((field, index, "said_by"), f"{quote.said_by!r} is not in {settings.people_file}", did_you_mean(quote.said_by, people) or f"add {quote.said_by} to {settings.people_file}"))
     for index, topic in enumerate(claim.topics):
-        if reserved := _reserved_problem(document, ("topics", index), slug(topic), "topic", repr(topic)):
+        if reserved := _reserved_problem(document, ("topics", index), topic_slug(topic), "topic", repr(topic)):
             found.append(reserved)
     for index, key in enumerate(claim.people):
         if key not in people:

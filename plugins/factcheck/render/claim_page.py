@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..analyse import Site
 from ..model import Claim, QuoteUse
 from ..quotes import text_fragment
-from ..validate import slug
+from ..validate import topic_slug
 from . import markup as md
 from .head import TEMPLATE, claim_head
 from .labels import label
@@ -84,7 +84,7 @@ def _filed_under(site: Site, claim: Claim, path: str) -> str:
     urls = site.urls
     rating = site.rating(claim)
     parts = [f"{label('verdict')}: {md.link(md.text(rating.label), urls.link(path, urls.verdict(rating.key)))}"]
-    topics = [site.topics[slug(name)] for name in dict.fromkeys(claim.topics)]
+    topics = [site.topics[topic_slug(name)] for name in dict.fromkeys(claim.topics)]
     if topics:
         parts.append(f"{label('topics')}: " + ", ".join(md.link(md.text(t.name), urls.link(path, urls.topic(t.slug))) for t in topics))
     people = [key for key in dict.fromkeys(claim.people) if key in site.corpus.person_by_key]

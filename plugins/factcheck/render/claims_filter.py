@@ -21,7 +21,7 @@ from typing import Iterable
 
 from ..analyse import Site
 from ..model import Claim
-from ..validate import slug
+from ..validate import topic_slug
 from . import markup as md
 from .labels import label
 
@@ -39,7 +39,7 @@ def row_data(site: Site, claim: Claim) -> str:
     people = dict.fromkeys([claim.claimant, *claim.people])
     facts = {
         "verdict": claim.verdict,
-        "topic": " ".join(dict.fromkeys(slug(name) for name in claim.topics)),
+        "topic": " ".join(dict.fromkeys(topic_slug(name) for name in claim.topics)),
         "source": " ".join(claim.sources),
         "person": " ".join(key for key in people if key in site.corpus.person_by_key),
         "date": md.iso(claim.claimed or claim.published),
