@@ -8,8 +8,9 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
+from array import array
 from dataclasses import dataclass
-from typing import Optional
+from typing import Optional, Sequence
 from urllib.parse import quote as url_quote
 
 # Characters folded together before matching: quotation marks, apostrophes, dashes, spaces.
@@ -22,38 +23,43 @@ _FOLD = {
 _ELLIPSIS = re.compile(r"\s*(?:\u2026|\.\.\.)\s*")
 
 
+_FOLD_TABLE = str.maketrans(_FOLD)
+_NOT_SPACE = re.compile(r"\S+")  # \s is str.isspace(), as str.split() uses
+
+
 @dataclass(frozen=True)
 class NormalisedText:
     """A text folded for matching, with the offset in the original of every folded character."""
 
     text: str
-    offsets: tuple[int, ...]  # offsets[i] = index in the original of text[i]; one extra at the end
+    offsets: Sequence[int]  # offsets[i] = index in the original of text[i]; one extra at the end
 
     @classmethod
     def of(cls, original: str) -> "NormalisedText":
-        chars: list[str] = []
-        offsets: list[int] = []
-        in_space = True  # drop leading white space
-        for index, char in enumerate(original):
-            char = _FOLD.get(char, char)
-            if char.isspace():
-                if in_space:
-                    continue
-                in_space = True
-                char = " "
-            else:
-                in_space = False
-            chars.append(char)
-            offsets.append(index)
-        if chars and chars[-1] == " ":
-            chars.pop()
-            offsets.pop()
+        """Fold typography (one character for one), and collapse each run of white space to one space.
+
+        Built a word at a time, not a character at a time: folding 2,000 archived texts of a
+        10,000-claim site took ~5 s character by character, and the offsets are a compact
+        array rather than a tuple of int objects (8 bytes an offset instead of ~36).
+        """
+        folded = original.translate(_FOLD_TABLE)
+        pieces: list[str] = []
+        offsets = array("q")
+        previous_end = 0
+        for word in _NOT_SPACE.finditer(folded):
+            if pieces:
+                pieces.append(" ")  # stands for the run of white space before this word
+                offsets.append(previous_end)
+            pieces.append(word.group())
+            offsets.extend(range(word.start(), word.end()))
+            previous_end = word.end()
         offsets.append(len(original))
-        return cls("".join(chars), tuple(offsets))
+        return cls("".join(pieces), offsets)
 
 
 def normalise(text: str) -> str:
-    return NormalisedText.of(text).text
+    """The folded text alone (see ``NormalisedText.of``), without computing offsets."""
+    return " ".join(text.translate(_FOLD_TABLE).split())
 
 
 @dataclass(frozen=True)
