@@ -2,29 +2,37 @@
 
 from __future__ import annotations
 
+from datetime import date
+from functools import lru_cache
 from typing import Optional
 
 from . import quotes as matching
 from .model import Claim, Corpus, Quote, QuoteUse, Source
 from .problems import Problem
-from .values import parse_value
+from .values import Value, parse_value
 
 
 def verify_quotes(corpus: Corpus) -> tuple[tuple[QuoteUse, ...], list[Problem]]:
     """A QuoteUse for every quote found; a located problem for every quote that is not."""
-    texts = {source.id: matching.NormalisedText.of(source.text) for source in corpus.sources}
-    uses: list[QuoteUse] = []
-    problems: list[Problem] = []
+    # One source at a time: its folded text (several times the size of the text) is made once
+    # and dropped before the next, instead of holding every source's at once.
+    by_source: dict[str, list[tuple[int, Claim, str, int, Quote]]] = {}
+    order = 0
     for claim in corpus.claims:
         for role, quotes in (("appeared", claim.appeared), ("evidence", claim.evidence)):
             for index, quote in enumerate(quotes):
-                source = corpus.source_by_id[quote.source]
-                use, problem = _verify(claim, role, index, quote, source, texts[source.id])
-                if use:
-                    uses.append(use)
-                if problem:
-                    problems.append(problem)
-    return tuple(uses), problems
+                by_source.setdefault(quote.source, []).append((order, claim, role, index, quote))
+                order += 1
+    results: list[tuple[int, Optional[QuoteUse], Optional[Problem]]] = []
+    for source_id, items in by_source.items():
+        source = corpus.source_by_id[source_id]
+        text = matching.NormalisedText.of(source.text)
+        for number, claim, role, index, quote in items:
+            results.append((number, *_verify(claim, role, index, quote, source, text)))
+    results.sort(key=lambda result: result[0])  # back in the order of the claims and their quotes
+    uses = tuple(use for _, use, _ in results if use)
+    problems = [problem for _, _, problem in results if problem]
+    return uses, problems
 
 
 def _verify(claim: Claim, role: str, index: int, quote: Quote, source: Source, text: matching.NormalisedText) -> tuple[Optional[QuoteUse], Optional[Problem]]:
@@ -36,8 +44,14 @@ def _verify(claim: Claim, role: str, index: int, quote: Quote, source: Source, t
         hint = "copy the words exactly from the archived text; only spacing, quotation marks and dashes may differ"
         return None, Problem(position.path, position.line, position.column, f"{role}[{index}].quote", message, hint)
     exact = " \u2026 ".join(source.text[span.start:span.end] for span in result.spans)
-    value = quote.value or (parse_value(quote.text, source.published) if quote.subject else None)
+    value = quote.value or (_read_value(quote.text, source.published) if quote.subject else None)
     return QuoteUse(
         claim=claim.id, role=role, quote=quote, exact=exact, anchor=matching.anchor(source.id, quote.text),
         start=result.start, end=result.end, value=value,
     ), None
+
+
+@lru_cache(maxsize=8192)
+def _read_value(text: str, published: date) -> Optional[Value]:
+    """The value a quote states; the same passage quoted by several claims is read once."""
+    return parse_value(text, published)
