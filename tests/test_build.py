@@ -166,11 +166,15 @@ def test_every_problem_of_the_ratings_option_at_once(make_site, tmp_path, caplog
     assert "share the key 'wrong'" in message and "'Right' is not lower-case" in message and "found 'green'" in message
 
 
-def test_a_docs_page_where_a_generated_page_goes_is_refused(make_site, tmp_path, caplog):
+def test_a_docs_page_where_a_generated_page_goes_is_refused_before_anything_is_written(make_site, tmp_path, caplog):
     site = make_site(tmp_path / "repo", docs=docs(claims__index="# Mine\n"))
+    previous = tmp_path / "site" / "index.html"
+    previous.parent.mkdir(parents=True)
+    previous.write_text("the last good build", encoding="utf-8")
     with pytest.raises(Abort):
         mkdocs_build(site, tmp_path / "site")
-    assert "docs/claims/index.md exists, but the plugin generates that page" in caplog.text
+    assert "the plugin generates docs/claims/index.md, which the docs already have" in caplog.text
+    assert previous.read_text("utf-8") == "the last good build", "the site folder is left as it was"
 
 
 def test_a_broken_link_in_a_docs_page_fails_strict(make_site, tmp_path):

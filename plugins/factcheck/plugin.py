@@ -14,7 +14,9 @@ from .analyse import Site
 from .config import FactcheckConfig
 from .pipeline import check, render
 from .render.claims_filter import SCRIPT as CLAIMS_FILTER_SCRIPT
-from .problems import errors
+from .problems import Problem, errors
+from .render import Asset, Page
+from .render.serve_banner import add_banner, banner
 from .render.head import TEMPLATES_DIR, add_to_head, feed_link
 from .render.jsonld import script_tag
 from .render.snippets import SNIPPETS, expand_markers
@@ -31,7 +33,13 @@ REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc")
 class FactcheckPlugin(BasePlugin[FactcheckConfig]):
     def __init__(self) -> None:
         self.settings: Optional[Settings] = None
-        self.site: Optional[Site] = None
+        self.site: Optional[Site] = None  # the last site whose claims and sources were clean
+        self.rendered: tuple[list[Page], list[Asset]] = ([], [])
+        self.serving = False
+        self.serve_errors: list[Problem] = []  # errors of the current files, while serving the last good build
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         options = self.config
@@ -72,19 +80,32 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         return Urls(prefix=self.settings.url_prefix, directory_urls=config.use_directory_urls, site_url=self.settings.site_url)
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
-        """Check everything before MkDocs empties the site folder, so a bad run writes nothing."""
+        """Check and render everything before MkDocs empties the site folder, so a bad run writes nothing.
+
+        While serving, a run with errors keeps the last good pages and shows the errors on them.
+        """
         assert self.settings is not None
         checked = check(self.settings, self._urls(config))
         for problem in checked.problems:
             (log.error if problem.is_error else log.warning)(str(problem))
         found = errors(checked.problems)
         if found or checked.site is None:
+            if self.serving and self.site is not None:
+                self.serve_errors = found
+                log.error(f"factcheck: {len(found)} error(s); serving the last good build until they are fixed")
+                return
             raise PluginError(f"factcheck: {len(found)} error(s) in the claims and sources; nothing was built. Fix them and build again.")
-        self.site = checked.site
+        pages, assets = render(checked.site)
+        taken = [item.path for item in [*pages, *assets] if (Path(config.docs_dir) / item.path).exists()]
+        if taken:
+            raise PluginError(
+                "factcheck: the plugin generates " + ", ".join(f"docs/{path}" for path in taken)
+                + ", which the docs already have; rename those pages or set 'url_prefix'"
+            )
+        self.site, self.rendered, self.serve_errors = checked.site, (pages, assets), []
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        assert self.site is not None
-        pages, assets = render(self.site)
+        pages, assets = self.rendered
         for page in pages:
             self._add(files, File.generated(
                 config, page.path, content=page.markdown,
@@ -115,7 +136,8 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         """Announce the Atom feed in every page's head (any theme, any main.html the site has)."""
         if self.site is None:
             return output
-        return add_to_head(output, feed_link(self.site, page.url))
+        output = add_to_head(output, feed_link(self.site, page.url))
+        return add_banner(output, banner(self.serve_errors)) if self.serve_errors else output
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         assert self.settings is not None

@@ -1,0 +1,95 @@
+"""`mkdocs serve` on a fact-check site: a change to a claim file is rebuilt and shown; a broken
+claim file is reported with its location, in the terminal and on every page, while the last good
+build stays served; once fixed, the new build is shown."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+MINI = Path(__file__).parent / "fixtures" / "mini"
+IFCN_PAGES = ("methodology.md", "corrections-policy.md", "contribute.md", "about.md")
+
+pytestmark = pytest.mark.slow
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode("utf-8")
+    except OSError:
+        return 0, ""
+
+
+def wait_for(predicate, seconds: float = 60.0, step: float = 0.25):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(step)
+    return None
+
+
+@pytest.fixture
+def served(tmp_path: Path):
+    site = tmp_path / "site"
+    shutil.copytree(MINI, site)
+    for page in IFCN_PAGES:
+        (site / "docs" / page).write_text(f"# {page[:-3].replace('-', ' ').title()}\n", encoding="utf-8")
+    port = free_port()
+    log = (tmp_path / "serve.log").open("w+", encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+        cwd=site, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    try:
+        # mkdocs serve mounts the site under the path of its site_url (https://example.org/mini/).
+        yield site, f"http://127.0.0.1:{port}/mini", tmp_path / "serve.log"
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()
+
+
+def test_serve_rebuilds_on_a_claim_change_and_keeps_the_last_good_build_on_errors(served) -> None:
+    site, base, log = served
+    page = f"{base}/claims/students-270000/"
+    assert wait_for(lambda: fetch(page)[0] == 200), "the site was never served"
+
+    claim = site / "claims" / "students-270000.yaml"
+    claim.write_text(claim.read_text("utf-8").replace(
+        "The figure matches the Open Doors count for 2023-24.", "The figure matches the count, re-checked."), encoding="utf-8")
+    assert wait_for(lambda: "re-checked" in fetch(page)[1]), "a change to a claim file was not rebuilt"
+
+    claim.write_text(claim.read_text("utf-8").replace('verdict: "true"', "verdict: mostly-ture"), encoding="utf-8")
+    reported = wait_for(lambda: "claims/students-270000.yaml" in log.read_text("utf-8") and "mostly-ture" in log.read_text("utf-8"))
+    assert reported, "the error was not reported"
+    text = log.read_text("utf-8")
+    assert "did you mean 'mostly-true'" in text
+    assert "Traceback" not in text, "errors are reported as located messages, not a traceback"
+    shown = wait_for(lambda: "fc-serve-errors" in fetch(page)[1] and fetch(page)[1])
+    assert shown, "the pages say that the claims have errors"
+    assert "re-checked" in shown, "the last good build stays served"
+    assert "mostly-ture" in shown and "claims/students-270000.yaml:" in shown
+
+    claim.write_text(claim.read_text("utf-8").replace("verdict: mostly-ture", "verdict: mostly-true"), encoding="utf-8")
+    fixed = wait_for(lambda: "Mostly true" in fetch(page)[1] and "fc-serve-errors" not in fetch(page)[1])
+    assert fixed, "once fixed, the page shows the new verdict and no error banner"
