@@ -1,0 +1,85 @@
+"""A reader searches with Material's search: a phrase, a quote, a figure; claims come first and show their verdict."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pages import claims_with_figures, richest_claim
+
+pytestmark = pytest.mark.browser
+
+RESULT = ".md-search-result__item"
+# lunr's default English stop words of four letters or more: never in the index, so never required.
+LUNR_STOP_WORDS = set("""able about across after almost also among because been cannot could dear does either else ever
+every from have hers however into just least like likely might most must neither often only other rather said says
+should since some than that their them then there these they this twas wants were what when where which while whom
+will with would your""".split())
+
+
+def search(reader, served, query: str) -> list[dict]:
+    """Type ``query`` in the search box; the results as {href, title, tags}, best first (one per page)."""
+    reader.open(served.url())
+    box = reader.page.locator('input[data-md-component="search-query"]')
+    box.click()
+    box.fill(query)
+    reader.page.wait_for_selector(RESULT, timeout=15_000)
+    return reader.page.eval_on_selector_all(f"{RESULT} > a.md-search-result__link", """links => links.map(a => ({
+        href: a.href,
+        title: a.querySelector('h1, h2').textContent.trim(),
+        tags: Array.from(a.querySelectorAll('.md-tag')).map(t => t.textContent.trim()),
+    }))""")
+
+
+def page_path(served, href: str) -> str:
+    return served.path_of(href.split("?", 1)[0].split("#", 1)[0])
+
+
+def test_a_claims_title_finds_the_claim_first_with_its_verdict(reader, served) -> None:
+    model = served.model
+    claim = richest_claim(model)
+    results = search(reader, served, claim.short)
+    assert page_path(served, results[0]["href"]) == model.urls.url(model.urls.claim(claim.id)), results[:3]
+    assert results[0]["tags"] == [model.rating(claim).label], "the result shows the claim's verdict"
+    # The listings that repeat the title (all claims, verdict, topic pages) rank below the claim.
+    listing = model.urls.url(model.urls.claims_index())
+    assert all(page_path(served, r["href"]) != listing for r in results[:1])
+    reader.page.locator(f"{RESULT} > a").first.click()
+    reader.page.wait_for_load_state("load")
+    assert reader.heading() == claim.short
+    assert reader.console_errors == []
+
+
+def test_words_of_a_quote_find_the_claim(reader, served) -> None:
+    model = served.model
+    claim = richest_claim(model)
+    use = model.uses_by_claim[claim.id][0]
+    words = [w for w in re.findall(r"[A-Za-z]{4,}", use.exact) if w.casefold() not in LUNR_STOP_WORDS][:3]
+    # Material's search ranks any word's match in a title high; "+" asks for pages with every word.
+    results = search(reader, served, " ".join(f"+{word}" for word in words))
+    found = [page_path(served, r["href"]) for r in results]
+    assert model.urls.url(model.urls.claim(claim.id)) in found, (words, found)
+
+
+def test_every_figure_finds_a_claim_that_states_it_first(reader, served) -> None:
+    model = served.model
+    figures = claims_with_figures(model)
+    assert figures, "the site's claims state at least one figure with thousands separators"
+    for figure, claims in figures.items():
+        results = search(reader, served, figure)
+        first = page_path(served, results[0]["href"])
+        assert first in {model.urls.url(model.urls.claim(c.id)) for c in claims}, (figure, results[:3])
+        reader.page.locator(f"{RESULT} > a").first.click()
+        reader.page.wait_for_load_state("load")
+        assert figure in reader.page.locator("article").inner_text()
+    assert reader.console_errors == []
+
+
+def test_a_verdict_label_finds_claims_with_that_verdict(reader, served) -> None:
+    model = served.model
+    rating = max(model.corpus.scale.ratings, key=lambda r: (len(model.claims_by_verdict.get(r.key, [])), r.key))
+    results = search(reader, served, rating.label)
+    tagged = [r for r in results if r["tags"]]
+    assert tagged, "claims come up for their verdict's label"
+    assert all(rating.label.casefold() in r["tags"][0].casefold() for r in tagged[:3]), tagged[:3]
