@@ -95,9 +95,14 @@ _READERS = """
 .fc-filters label { font-size: .75em; font-weight: 700; }
 .fc-filters select { font: inherit; font-size: .8em; padding: .3em; width: 100%; color: var(--md-default-fg-color);
   background: var(--md-default-bg-color); border: 1px solid var(--md-default-fg-color--light); border-radius: .2em; }
-.md-typeset .fc-filters__reset { font-size: .7em; padding: .4em 1em; margin: 0; }
+.md-typeset .fc-filters__reset { font-size: .7em; padding: .4em 1em; margin: 0; color: var(--md-typeset-a-color); }
 .md-typeset .fc-filters__status { flex-basis: 100%; margin: 0; font-size: .8em; }
 .md-typeset tr[hidden] { display: none; }
+/* Accessibility (axe-core, WCAG AA): links in running text are underlined, not told apart by
+   colour alone; the verdict box's small print and the theme's footer line reach 4.5:1. */
+.md-typeset :is(p, li) > a:not(.md-button):not(.headerlink) { text-decoration: underline; text-underline-offset: .15em; }
+.md-typeset .fc-verdict__meta, .md-typeset .fc-verdict__scope { color: var(--md-default-fg-color); }
+.md-footer-meta .md-copyright { color: var(--md-footer-fg-color--light); }
 @media screen and (max-width: 44.9375em) {
   /* On a phone the verdict must show in the first screenful: a smaller title and claim. */
   .md-main__inner:has(.fc-verdict) { margin-top: .4rem; }
