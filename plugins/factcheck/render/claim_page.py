@@ -15,7 +15,7 @@ from . import markup as md
 from .head import TEMPLATE, claim_head
 from .labels import label
 from .output import Page
-from .search_meta import claim_search
+from .search_meta import claim_search, unindexed
 
 
 def render_claim(site: Site, claim: Claim) -> Page:
@@ -105,7 +105,7 @@ def _right_and_wrong(claim: Claim) -> str:
 
 
 def _explanation(claim: Claim) -> str:
-    return f"## {label('explanation')}\n\n" + md.rich_block(claim.explanation, "fc-explanation")
+    return unindexed(f"## {label('explanation')}") + "\n\n" + md.rich_block(claim.explanation, "fc-explanation")
 
 
 def _quote(site: Site, use: QuoteUse, from_page: str) -> str:
@@ -140,7 +140,7 @@ def _references(claim: Claim) -> str:
         accessed = f" ({label('accessed')} {md.human_date(ref.accessed)})" if ref.accessed else ""
         note = f": {md.text(ref.note)}" if ref.note else ""
         items.append(f"- {md.external(md.text(ref.title), ref.url)}, {md.text(ref.publisher)}{accessed}{note}")
-    return f"## {label('references')}\n\n" + "\n".join(items)
+    return unindexed(f"## {label('references')}") + "\n\n" + "\n".join(items)
 
 
 def _sources(site: Site, claim: Claim, path: str) -> str:
@@ -152,7 +152,7 @@ def _sources(site: Site, claim: Claim, path: str) -> str:
             md.text(source.publisher),
             md.human_date(source.published) + (" (" + label("approximate") + ")" if source.date_precision == "approximate" else ""),
         ])
-    return f"## {label('sources')}\n\n" + md.table([label("source"), label("publisher"), label("published")], rows)
+    return unindexed(f"## {label('sources')}") + "\n\n" + md.table([label("source"), label("publisher"), label("published")], rows)
 
 
 def _differences(site: Site, claim: Claim, path: str) -> str:
@@ -168,13 +168,13 @@ def _differences(site: Site, claim: Claim, path: str) -> str:
         )
         items.append(f"- **{md.text(disagreement.title)}** ({md.text(label('kind_' + disagreement.kind))}): {sides}. {md.link(label('see_side_by_side'), target)}")
     return (
-        f"## {label('sources_differ')}\n\n"
+        unindexed(f"## {label('sources_differ')}") + "\n\n"
         f'<div class="fc-differ" markdown>\n\n' + "\n".join(items) + "\n\n</div>"
     )
 
 
 def _updates(site: Site, claim: Claim) -> str:
-    lines = [f"## {label('updates')}", ""]
+    lines = [unindexed(f"## {label('updates')}"), ""]
     for correction in sorted(claim.corrections, key=lambda c: c.date, reverse=True):
         change = ""
         if correction.previous_verdict:

@@ -12,7 +12,7 @@ from .claim_page import claimant_link
 from .claims_filter import filter_form, row_data
 from .labels import label
 from .output import Page
-from .search_meta import listing_search
+from .search_meta import listing_search, unindexed
 from .source_page import verdict_counts
 
 
@@ -48,7 +48,7 @@ def all_claims(site: Site) -> Page:
     path = site.urls.claims_index()
     intro = f"{md.plural(len(site.claims), 'claim')} checked, newest first."
     body = [
-        intro, verdict_counts(site, site.claims, path, label("site_verdicts")), f"## {label('claims')}",
+        intro, verdict_counts(site, site.claims, path, label("site_verdicts")), unindexed(f"## {label('claims')}"),
         filter_form(site), claims_table(site, site.claims, path, filterable=True), timeline(site, path),
     ]
     return _page(path, label("all_claims"), body, "claims-index")
@@ -72,7 +72,7 @@ def verdict_pages(site: Site) -> list[Page]:
     for rating in site.corpus.scale.ratings:
         path = site.urls.verdict(rating.key)
         claims = site.claims_by_verdict.get(rating.key, [])
-        body = [f"{md.badge(rating)}\n\n{md.text(rating.definition)}", f"## {label('claims')}", claims_table(site, claims, path)]
+        body = [f"{md.badge(rating)}\n\n{md.text(rating.definition)}", unindexed(f"## {label('claims')}"), claims_table(site, claims, path)]
         pages.append(_page(path, rating.label, body, "verdict", in_nav=False, extra={"verdict": rating.key}))
     return pages
 
@@ -91,7 +91,7 @@ def topic_pages(site: Site) -> list[Page]:
     for topic in site.topics.values():
         path = site.urls.topic(topic.slug)
         claims = site.claims_by_topic[topic.slug]
-        pages.append(_page(path, topic.name, [verdict_counts(site, claims, path), f"## {label('claims')}", claims_table(site, claims, path)], "topic", in_nav=False))
+        pages.append(_page(path, topic.name, [verdict_counts(site, claims, path), unindexed(f"## {label('claims')}"), claims_table(site, claims, path)], "topic", in_nav=False))
     return pages
 
 
@@ -121,9 +121,9 @@ def person_pages(site: Site) -> list[Page]:
         if person.same_as:
             body.append(" · ".join(md.external(md.text(url), url) for url in person.same_as))
         if made:
-            body += [verdict_counts(site, made, path), f"## {label('claims_by')}", claims_table(site, made, path)]
+            body += [verdict_counts(site, made, path), unindexed(f"## {label('claims_by')}"), claims_table(site, made, path)]
         if about:
-            body += [f"## {label('claims_about')}", claims_table(site, about, path)]
+            body += [unindexed(f"## {label('claims_about')}"), claims_table(site, about, path)]
         pages.append(_page(path, person.name, body, "person", in_nav=False))
     return pages
 

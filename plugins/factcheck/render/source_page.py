@@ -9,6 +9,7 @@ from . import markup as md
 from .charts import verdict_chart, verdict_tally
 from .labels import label
 from .output import Page
+from .search_meta import unindexed
 
 
 def render_source(site: Site, source: Source) -> Page:
@@ -68,7 +69,7 @@ def verdict_counts(site: Site, claims, from_page: str, heading: str = "") -> str
         for item in tally
     ]
     chart = verdict_chart(tally, label("verdict_chart"))
-    return f"## {heading or label('scorecard')}\n\n{chart}\n\n" + md.table([label("verdict"), label("count")], rows)
+    return unindexed(f"## {heading or label('scorecard')}") + f"\n\n{chart}\n\n" + md.table([label("verdict"), label("count")], rows)
 
 
 def _claims(site: Site, source: Source, path: str) -> str:
@@ -79,7 +80,7 @@ def _claims(site: Site, source: Source, path: str) -> str:
         [md.link(md.text(c.short), site.urls.link(path, site.urls.claim(c.id))), md.badge(site.rating(c)), md.human_date(c.published)]
         for c in claims
     ]
-    return f"## {label('claims_quoting')}\n\n" + md.table([label("claim"), label("verdict"), label("published")], rows)
+    return unindexed(f"## {label('claims_quoting')}") + "\n\n" + md.table([label("claim"), label("verdict"), label("published")], rows)
 
 
 def passages(site: Site, source: Source) -> dict[str, list[QuoteUse]]:
@@ -94,7 +95,7 @@ def _passages(site: Site, source: Source, path: str) -> str:
     by_anchor = passages(site, source)
     if not by_anchor:
         return ""
-    parts = [f"## {label('quoted_passages')}"]
+    parts = [unindexed(f"## {label('quoted_passages')}")]
     if not source.publish_full_text:
         parts.append(f"*{label('not_published')}*")
     for anchor, uses in by_anchor.items():
@@ -134,7 +135,7 @@ def _disagreements(site: Site, source: Source, path: str) -> str:
         others = sorted({s.source_title for s in disagreement.sides if s.source != source.id})
         target = site.urls.link(path, site.urls.disagreements(), disagreement.id)
         items.append(f"- {md.link(md.text(disagreement.title), target)} ({md.text(label('kind_' + disagreement.kind))}), with {md.text(', '.join(others))}")
-    return f"## {label('disagreements_of_source')}\n\n" + "\n".join(items)
+    return unindexed(f"## {label('disagreements_of_source')}") + "\n\n" + "\n".join(items)
 
 
 def _full_text(source: Source) -> str:
