@@ -1,0 +1,441 @@
+"""The scale benchmark: the plugin's build against plain MkDocs building the very same pages.
+
+For each size N it writes a synthetic corpus (``corpus.py``), exports its pages with
+``factcheck build-pages`` into a second site that has no plugin (the floor the plugin cannot
+beat), then builds both in turn, alternating which goes first, ``--repeat`` times. Every
+measurement is a fresh subprocess whose wall time and peak memory (its own maximum resident
+set size, from ``wait4``) are recorded; the medians are compared. It also times
+``factcheck validate``, weighs ``search/search_index.json``, and, on the largest size, times
+the first search result in Chromium and the ``mkdocs serve`` reload after a claim is saved.
+
+    python benchmarks/run.py                      # N = 1,000 and 10,000, 3 paired runs
+    python benchmarks/run.py --sizes 200 --repeat 1 --no-browser --no-serve   # what CI runs
+
+Results: a table on standard output, PASS/FAIL per target, and a JSON file under
+benchmarks/out/ (git-ignored).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import http.server
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from dataclasses import asdict, dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Optional
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import corpus as synthetic  # noqa: E402  (benchmarks/corpus.py, beside this file)
+
+OUT = HERE / "out"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync",
+]
+
+# Targets of issue 8, at the largest size.
+BUILD_RATIO_LIMIT = 1.10
+MEMORY_RATIO_LIMIT = 1.25
+VALIDATE_LIMIT_S = 5.0
+SEARCH_LIMIT_MS = 1500.0
+SERVE_LIMIT_S = 5.0
+GROWTH_SLACK = 1.10  # time(10N)/time(N) at most 11
+
+
+# ----------------------------------------------------------------------------- measuring one process
+
+
+@dataclass(frozen=True)
+class Run:
+    """One subprocess: how long it took and the most memory it held."""
+
+    wall_s: float
+    peak_mib: float
+    returncode: int
+
+
+def measure(command: list[str], cwd: Path, log: Optional[Path] = None) -> Run:
+    """Run ``command`` to its end; its own peak RSS comes from wait4, so each run is counted alone."""
+    output = open(log, "ab") if log else subprocess.DEVNULL
+    try:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, stdout=output, stderr=output)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+    finally:
+        if log:
+            output.close()
+    # ru_maxrss is in KiB on Linux.
+    return Run(wall_s=wall, peak_mib=usage.ru_maxrss / 1024, returncode=process.returncode)
+
+
+def must(run: Run, what: str, log: Path) -> Run:
+    if run.returncode != 0:
+        tail = log.read_text("utf-8", "replace")[-3000:] if log.exists() else ""
+        raise SystemExit(f"{what} failed (exit {run.returncode}); the end of {log}:\n{tail}")
+    return run
+
+
+# ----------------------------------------------------------------------------- one size
+
+
+@dataclass
+class SizeResult:
+    claims: int
+    sources: int
+    pages: int
+    plugin_build_s: float
+    plain_build_s: float
+    build_ratio: float
+    plugin_peak_mib: float
+    plain_peak_mib: float
+    memory_ratio: float
+    validate_s: float
+    search_index_bytes: int
+    plain_search_index_bytes: int
+    export_s: float
+    runs: dict = field(default_factory=dict)  # every measurement, for the record
+
+
+def prepare(claims: int, work: Path, log: Path) -> tuple[Path, Path, float]:
+    """Write the corpus and the plain site of its exported pages; return both folders."""
+    corpus_dir = work / f"corpus-{claims}"
+    plain_dir = work / f"plain-{claims}"
+    synthetic.write(claims, corpus_dir)
+    if plain_dir.exists():
+        shutil.rmtree(plain_dir)
+    (plain_dir / "docs").mkdir(parents=True)
+    shutil.copy(corpus_dir / "docs" / "index.md", plain_dir / "docs" / "index.md")
+    export = must(measure(
+        [sys.executable, "-m", "factcheck", "-f", str(corpus_dir / "mkdocs.yml"), "build-pages", "--out", str(plain_dir / "docs")],
+        cwd=corpus_dir, log=log,
+    ), "factcheck build-pages", log)
+    overrides = plain_templates(plain_dir / "overrides")
+    (plain_dir / "mkdocs.yml").write_text(synthetic.mkdocs_yml(claims, with_plugin=False, templates=overrides), encoding="utf-8")
+    return corpus_dir, plain_dir, export.wall_s
+
+
+def plain_templates(folder: Path) -> Optional[Path]:
+    """Plain stand-ins for the plugin's templates, which the exported pages name in their front matter.
+
+    Each only extends Material's ``main.html``: what the plugin's own templates add (its head
+    tags) is the plugin's work, and counts against it.
+    """
+    import factcheck
+
+    templates = Path(factcheck.__file__).resolve().parent / "templates"
+    names = [p.relative_to(templates) for p in templates.rglob("*.html")] if templates.is_dir() else []
+    for name in names:
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text('{% extends "main.html" %}\n', encoding="utf-8")
+    return folder if names else None
+
+
+def build(folder: Path, site: Path, log: Path) -> Run:
+    if site.exists():
+        shutil.rmtree(site)
+    return must(measure([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(folder / "mkdocs.yml"), "-d", str(site)], folder, log), f"mkdocs build of {folder}", log)
+
+
+def bench_size(claims: int, repeat: int, work: Path, log: Path) -> SizeResult:
+    print(f"\n== {claims:,} claims", flush=True)
+    corpus_dir, plain_dir, export_s = prepare(claims, work, log)
+    plugin_site, plain_site = work / f"site-{claims}", work / f"plain-site-{claims}"
+    plugin_runs: list[Run] = []
+    plain_runs: list[Run] = []
+    validate_runs: list[Run] = []
+    for index in range(repeat):
+        # Paired runs, alternating which goes first, so drift on a noisy machine hits both.
+        order = ("plugin", "plain") if index % 2 == 0 else ("plain", "plugin")
+        for which in order:
+            if which == "plugin":
+                plugin_runs.append(build(corpus_dir, plugin_site, log))
+            else:
+                plain_runs.append(build(plain_dir, plain_site, log))
+        validate_runs.append(measure([sys.executable, "-m", "factcheck", "-f", str(corpus_dir / "mkdocs.yml"), "validate"], corpus_dir, log))
+        if validate_runs[-1].returncode != 0:
+            must(validate_runs[-1], "factcheck validate", log)
+        print(f"  run {index + 1}/{repeat}: plugin {plugin_runs[-1].wall_s:.1f} s, plain {plain_runs[-1].wall_s:.1f} s, "
+              f"validate {validate_runs[-1].wall_s:.2f} s", flush=True)
+    plugin_s = statistics.median(r.wall_s for r in plugin_runs)
+    plain_s = statistics.median(r.wall_s for r in plain_runs)
+    plugin_mib = statistics.median(r.peak_mib for r in plugin_runs)
+    plain_mib = statistics.median(r.peak_mib for r in plain_runs)
+    return SizeResult(
+        claims=claims,
+        sources=len(list((corpus_dir / "sources").glob("*.yaml"))),
+        pages=sum(1 for _ in plugin_site.rglob("index.html")),
+        plugin_build_s=round(plugin_s, 3), plain_build_s=round(plain_s, 3), build_ratio=round(plugin_s / plain_s, 3),
+        plugin_peak_mib=round(plugin_mib, 1), plain_peak_mib=round(plain_mib, 1), memory_ratio=round(plugin_mib / plain_mib, 3),
+        validate_s=round(statistics.median(r.wall_s for r in validate_runs), 3),
+        search_index_bytes=(plugin_site / "search" / "search_index.json").stat().st_size,
+        plain_search_index_bytes=(plain_site / "search" / "search_index.json").stat().st_size,
+        export_s=round(export_s, 3),
+        runs={"plugin": [asdict(r) for r in plugin_runs], "plain": [asdict(r) for r in plain_runs], "validate": [asdict(r) for r in validate_runs]},
+    )
+
+
+# ----------------------------------------------------------------------------- search in Chromium
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the name is the base class's
+        pass
+
+
+class StaticServer:
+    """The built site over HTTP on 127.0.0.1, on a free port, in a thread of this process."""
+
+    def __init__(self, root: Path):
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(root)))
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+
+    def __enter__(self) -> "StaticServer":
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+# Records, at document start, when the first search result is put on the page.
+_WATCH_RESULTS = """
+window.__fc = {};
+new MutationObserver((changes, observer) => {
+  if (document.querySelector('.md-search-result__item')) {
+    window.__fc.firstResult = performance.now();
+    observer.disconnect();
+  }
+}).observe(document, {childList: true, subtree: true});
+"""
+
+
+def search_first_result(site: Path, query: str, repeat: int) -> dict:
+    """Milliseconds from navigation start to the first search result, typing as soon as the box exists."""
+    from playwright.sync_api import sync_playwright
+
+    timings: list[dict] = []
+    with StaticServer(site) as server, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            for _ in range(repeat):
+                context = browser.new_context(viewport={"width": 1280, "height": 900})  # a fresh cache each time
+                page = context.new_page()
+                page.add_init_script(_WATCH_RESULTS)
+                page.goto(server.url, wait_until="domcontentloaded")
+                box = page.locator("input.md-search__input")
+                box.click()
+                box.type(query)
+                page.wait_for_function("window.__fc.firstResult !== undefined", timeout=120_000)
+                found = page.evaluate(
+                    "({first: window.__fc.firstResult, load: performance.getEntriesByType('navigation')[0].loadEventEnd,"
+                    " results: document.querySelectorAll('.md-search-result__item').length})"
+                )
+                timings.append({"first_result_ms": round(found["first"], 1), "load_ms": round(found["load"], 1), "results": found["results"]})
+                context.close()
+        finally:
+            browser.close()
+    return {
+        "query": query,
+        "first_result_ms": statistics.median(t["first_result_ms"] for t in timings),
+        "runs": timings,
+    }
+
+
+# ----------------------------------------------------------------------------- mkdocs serve
+
+
+def _get(url: str) -> Optional[str]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.read().decode("utf-8", "replace")
+    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+        return None
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def serve_reload(corpus_dir: Path, log: Path, extra_args: list[str], limit_s: float = 600.0) -> dict:
+    """Seconds from saving a change to one claim to `mkdocs serve` showing it on that claim's page."""
+    port = _free_port()
+    claim_file = corpus_dir / "claims" / "claim-00001.yaml"
+    original = claim_file.read_text("utf-8")
+    page_url = f"http://127.0.0.1:{port}/claims/claim-00001/"
+    with open(log, "ab") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-f", str(corpus_dir / "mkdocs.yml"), "-a", f"127.0.0.1:{port}", *extra_args],
+            cwd=corpus_dir, stdout=output, stderr=output, start_new_session=True,
+        )
+    result: dict = {"args": extra_args}
+    try:
+        start = time.perf_counter()
+        while _get(page_url) is None:
+            if server.poll() is not None or time.perf_counter() - start > limit_s:
+                raise SystemExit(f"mkdocs serve did not come up; see {log}")
+            time.sleep(0.5)
+        result["first_build_s"] = round(time.perf_counter() - start, 2)
+        time.sleep(2)  # let the watcher settle
+        for attempt in range(2):  # the second change shows the warm path (caches filled)
+            token = f"Benchmark edit {attempt + 1} at {time.time_ns()}"
+            changed = re.sub(r'^conclusion: .*$', f'conclusion: "{token}"', original, count=1, flags=re.M)
+            saved = time.perf_counter()
+            claim_file.write_text(changed, encoding="utf-8")
+            while token not in (_get(page_url) or ""):
+                if server.poll() is not None or time.perf_counter() - saved > limit_s:
+                    raise SystemExit(f"mkdocs serve did not show the change within {limit_s:.0f} s; see {log}")
+                time.sleep(0.1)
+            result[f"reload_{attempt + 1}_s"] = round(time.perf_counter() - saved, 2)
+            time.sleep(2)
+        result["reload_s"] = min(result["reload_1_s"], result["reload_2_s"])
+    finally:
+        claim_file.write_text(original, encoding="utf-8")
+        os.killpg(server.pid, signal.SIGTERM)  # the server we started, and its children
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
+    return result
+
+
+# ----------------------------------------------------------------------------- report
+
+
+@dataclass
+class Target:
+    name: str
+    value: Optional[float]
+    limit: float
+    unit: str
+
+    @property
+    def passed(self) -> Optional[bool]:
+        return None if self.value is None else self.value <= self.limit
+
+
+def targets(sizes: list[SizeResult], search: Optional[dict], serve: Optional[dict]) -> list[Target]:
+    largest, smallest = sizes[-1], sizes[0]
+    found = [
+        Target(f"build at {largest.claims:,}: plugin / plain", largest.build_ratio, BUILD_RATIO_LIMIT, "x"),
+        Target(f"peak memory at {largest.claims:,}: plugin / plain", largest.memory_ratio, MEMORY_RATIO_LIMIT, "x"),
+        Target(f"factcheck validate at {largest.claims:,}", largest.validate_s, VALIDATE_LIMIT_S, "s"),
+    ]
+    if len(sizes) > 1:
+        growth = largest.plugin_build_s / smallest.plugin_build_s
+        found.append(Target(
+            f"time({largest.claims:,}) / time({smallest.claims:,})", round(growth, 2),
+            round(GROWTH_SLACK * largest.claims / smallest.claims, 2), "x",
+        ))
+    found.append(Target(f"first search result at {largest.claims:,}", search["first_result_ms"] if search else None, SEARCH_LIMIT_MS, "ms"))
+    found.append(Target(f"mkdocs serve reload at {largest.claims:,}", serve["reload_s"] if serve else None, SERVE_LIMIT_S, "s"))
+    return found
+
+
+def table(sizes: list[SizeResult]) -> str:
+    head = ("claims", "pages", "plugin s", "plain s", "ratio", "plugin MiB", "plain MiB", "ratio", "index MB", "validate s")
+    rows = [head] + [(
+        f"{s.claims:,}", f"{s.pages:,}", f"{s.plugin_build_s:.2f}", f"{s.plain_build_s:.2f}", f"{s.build_ratio:.3f}",
+        f"{s.plugin_peak_mib:.0f}", f"{s.plain_peak_mib:.0f}", f"{s.memory_ratio:.3f}",
+        f"{s.search_index_bytes / 1e6:.1f}", f"{s.validate_s:.2f}",
+    ) for s in sizes]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
+    return "\n".join("  ".join(cell.rjust(width) for cell, width in zip(row, widths)) for row in rows)
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    parser = argparse.ArgumentParser(description="Build N claims with the plugin and the same pages with plain MkDocs, and compare.")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], help="numbers of claims (default: 1000 10000)")
+    parser.add_argument("--repeat", type=int, default=3, help="paired runs per size; medians are reported (default: 3)")
+    parser.add_argument("--browser", action=argparse.BooleanOptionalAction, default=True, help="time the first search result in Chromium")
+    parser.add_argument("--serve", action=argparse.BooleanOptionalAction, default=True, help="time the mkdocs serve reload after a change")
+    parser.add_argument("--work", type=Path, default=OUT / "work", help="where the corpora and sites are written")
+    parser.add_argument("--out", type=Path, default=None, help="the JSON result file (default: benchmarks/out/result-<time>.json)")
+    args = parser.parse_args(argv)
+
+    sizes = sorted(set(args.sizes))
+    args.work.mkdir(parents=True, exist_ok=True)
+    log = args.work / "benchmark.log"
+    log.write_text("", encoding="utf-8")
+    results = [bench_size(n, args.repeat, args.work, log) for n in sizes]
+    largest = results[-1].claims
+
+    search = None
+    if args.browser:
+        query = synthetic.search_query(largest)
+        print(f"\n== first search result in Chromium ({largest:,} claims, query {query!r})", flush=True)
+        search = search_first_result(args.work / f"site-{largest}", query, repeat=max(3, args.repeat))
+        print(f"  {search['first_result_ms']:.0f} ms from navigation start", flush=True)
+    serve = None
+    if args.serve:
+        print(f"\n== mkdocs serve reload ({largest:,} claims)", flush=True)
+        serve = serve_reload(args.work / f"corpus-{largest}", log, ["--livereload"])
+        print(f"  first build {serve['first_build_s']} s; change shown after {serve['reload_1_s']} s, then {serve['reload_2_s']} s", flush=True)
+
+    found = targets(results, search, serve)
+    print("\n" + table(results) + "\n")
+    for target in found:
+        verdict = {True: "PASS", False: "FAIL", None: "SKIP"}[target.passed]
+        value = "not measured" if target.value is None else f"{target.value:g} {target.unit}"
+        print(f"{verdict}  {target.name}: {value} (target <= {target.limit:g} {target.unit})")
+
+    record = {
+        "when": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "machine": {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count()},
+        "versions": _versions(),
+        "repeat": args.repeat,
+        "sizes": [asdict(r) for r in results],
+        "growth": (results[-1].plugin_build_s / results[0].plugin_build_s) if len(results) > 1 else None,
+        "search": search,
+        "serve": serve,
+        "targets": [{**asdict(t), "passed": t.passed} for t in found],
+    }
+    out = args.out or OUT / f"result-{dt.datetime.now().strftime('%Y%m%d-%H%M%S')}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+    print(f"\nwrote {out}")
+    return 0
+
+
+def _versions() -> dict:
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = {}
+    for name in ("mkdocs", "mkdocs-material", "mkdocs-factcheck"):
+        try:
+            found[name] = version(name)
+        except PackageNotFoundError:
+            found[name] = None
+    return found
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,79 @@
+"""The scale benchmark (benchmarks/run.py) still runs end to end, at a size CI can afford.
+
+No timing is asserted: the figures depend on the machine. What is checked is that one run
+writes its result file with every field filled in, and that the synthetic corpus is the same
+from one generation to the next.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+BENCHMARKS = REPO / "benchmarks"
+
+SIZE_FIELDS = {
+    "claims", "sources", "pages", "plugin_build_s", "plain_build_s", "build_ratio", "plugin_peak_mib",
+    "plain_peak_mib", "memory_ratio", "validate_s", "search_index_bytes", "plain_search_index_bytes", "export_s",
+}
+
+
+@pytest.mark.slow
+def test_one_small_run_writes_every_field(tmp_path: Path) -> None:
+    result_file = tmp_path / "result.json"
+    finished = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "run.py"), "--sizes", "50", "--repeat", "1", "--no-browser", "--no-serve",
+         "--work", str(tmp_path / "work"), "--out", str(result_file)],
+        cwd=REPO, capture_output=True, text=True, timeout=600,
+    )
+    assert finished.returncode == 0, finished.stdout[-2000:] + finished.stderr[-3000:]
+    result = json.loads(result_file.read_text("utf-8"))
+
+    (size,) = result["sizes"]
+    assert SIZE_FIELDS <= set(size), SIZE_FIELDS - set(size)
+    assert size["claims"] == 50 and size["sources"] == 10
+    # Every claim and source has its page, besides the indexes.
+    assert size["pages"] > 60
+    for name in ("plugin_build_s", "plain_build_s", "plugin_peak_mib", "plain_peak_mib", "validate_s", "export_s"):
+        assert size[name] > 0, name
+    assert size["build_ratio"] == pytest.approx(size["plugin_build_s"] / size["plain_build_s"], rel=0.01)
+    assert size["memory_ratio"] == pytest.approx(size["plugin_peak_mib"] / size["plain_peak_mib"], rel=0.01)
+    assert size["search_index_bytes"] > 1000 and size["plain_search_index_bytes"] > 1000
+    assert len(size["runs"]["plugin"]) == len(size["runs"]["plain"]) == len(size["runs"]["validate"]) == 1
+
+    # Browser and serve were switched off: recorded as not measured, not as passed.
+    assert result["search"] is None and result["serve"] is None
+    targets = {t["name"].split(" at ")[0]: t for t in result["targets"]}
+    assert {"build", "peak memory", "factcheck validate", "first search result", "mkdocs serve reload"} <= set(targets)
+    assert targets["first search result"]["passed"] is None
+    assert targets["build"]["passed"] in (True, False)
+    assert result["versions"]["mkdocs"] and result["repeat"] == 1
+    assert "PASS" in finished.stdout or "FAIL" in finished.stdout
+
+
+def test_the_corpus_is_the_same_every_time(tmp_path: Path) -> None:
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        import corpus
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+    first, second = tmp_path / "a", tmp_path / "b"
+    corpus.write(40, first)
+    corpus.write(40, second)
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    assert all((first / f).read_bytes() == (second / f).read_bytes() for f in files)
+    assert len([f for f in files if f.parts[0] == "claims"]) == 40
+    assert len([f for f in files if f.suffix == ".txt"]) == 8
+    # Every quote is cut word for word from its source's archived text.
+    import yaml
+
+    for claim_file in (first / "claims").iterdir():
+        claim = yaml.safe_load(claim_file.read_text("utf-8"))
+        for quote in claim["appeared"] + claim.get("evidence", []):
+            assert quote["quote"] in (first / "sources" / f"{quote['source']}.txt").read_text("utf-8")
