@@ -21,10 +21,22 @@ will with would your""".split())
 def search(reader, served, query: str) -> list[dict]:
     """Type ``query`` in the search box; the results as {href, title, tags}, best first (one per page)."""
     reader.open(served.url())
+    reader.page.wait_for_load_state("networkidle")  # the search worker has fetched the index
     box = reader.page.locator('input[data-md-component="search-query"]')
     box.click()
     box.fill(query)
-    reader.page.wait_for_selector(RESULT, timeout=15_000)
+    # What is typed while Material's worker is still building the index is not searched; the
+    # next keystroke is. So a reader who sees nothing types on: here a space, then deletes it.
+    for attempt in range(8):
+        try:
+            reader.page.wait_for_selector(RESULT, timeout=2_000)
+            break
+        except Exception:  # playwright's TimeoutError
+            if attempt == 7:
+                raise
+            box.press("End")
+            box.press(" ")
+            box.press("Backspace")
     return reader.page.eval_on_selector_all(f"{RESULT} > a.md-search-result__link", """links => links.map(a => ({
         href: a.href,
         title: a.querySelector('h1, h2').textContent.trim(),
