@@ -247,8 +247,7 @@ def search_first_result(site: Path, query: str, repeat: int) -> dict:
                 page.add_init_script(_WATCH_RESULTS)
                 page.goto(server.url, wait_until="domcontentloaded")
                 box = page.locator("input.md-search__input")
-                box.click()
-                box.type(query)
+                box.fill(query)  # one input event, as a paste: typing key by key would time Playwright
                 page.wait_for_function("window.__fc.firstResult !== undefined", timeout=120_000)
                 found = page.evaluate(
                     "({first: window.__fc.firstResult, load: performance.getEntriesByType('navigation')[0].loadEventEnd,"
@@ -260,7 +259,8 @@ def search_first_result(site: Path, query: str, repeat: int) -> dict:
             browser.close()
     return {
         "query": query,
-        "first_result_ms": statistics.median(t["first_result_ms"] for t in timings),
+        "first_result_ms": statistics.median(t["first_result_ms"] for t in timings),  # from navigation start
+        "after_load_ms": statistics.median(t["first_result_ms"] - t["load_ms"] for t in timings),
         "runs": timings,
     }
 
@@ -304,18 +304,15 @@ def serve_reload(corpus_dir: Path, log: Path, extra_args: list[str], limit_s: fl
             time.sleep(0.5)
         result["first_build_s"] = round(time.perf_counter() - start, 2)
         time.sleep(2)  # let the watcher settle
-        for attempt in range(2):  # the second change shows the warm path (caches filled)
-            token = f"Benchmark edit {attempt + 1} at {time.time_ns()}"
-            changed = re.sub(r'^conclusion: .*$', f'conclusion: "{token}"', original, count=1, flags=re.M)
-            saved = time.perf_counter()
-            claim_file.write_text(changed, encoding="utf-8")
-            while token not in (_get(page_url) or ""):
-                if server.poll() is not None or time.perf_counter() - saved > limit_s:
-                    raise SystemExit(f"mkdocs serve did not show the change within {limit_s:.0f} s; see {log}")
-                time.sleep(0.1)
-            result[f"reload_{attempt + 1}_s"] = round(time.perf_counter() - saved, 2)
-            time.sleep(2)
-        result["reload_s"] = min(result["reload_1_s"], result["reload_2_s"])
+        token = f"Benchmark edit at {time.time_ns()}"
+        changed = re.sub(r"^conclusion: .*$", f'conclusion: "{token}"', original, count=1, flags=re.M)
+        saved = time.perf_counter()
+        claim_file.write_text(changed, encoding="utf-8")
+        while token not in (_get(page_url) or ""):
+            if server.poll() is not None or time.perf_counter() - saved > limit_s:
+                raise SystemExit(f"mkdocs serve did not show the change within {limit_s:.0f} s; see {log}")
+            time.sleep(0.1)
+        result["reload_s"] = round(time.perf_counter() - saved, 2)
     finally:
         claim_file.write_text(original, encoding="utf-8")
         os.killpg(server.pid, signal.SIGTERM)  # the server we started, and its children
@@ -393,12 +390,12 @@ def main(argv: Optional[list[str]] = None) -> int:
         query = synthetic.search_query(largest)
         print(f"\n== first search result in Chromium ({largest:,} claims, query {query!r})", flush=True)
         search = search_first_result(args.work / f"site-{largest}", query, repeat=max(3, args.repeat))
-        print(f"  {search['first_result_ms']:.0f} ms from navigation start", flush=True)
+        print(f"  {search['first_result_ms']:.0f} ms from navigation start ({search['after_load_ms']:.0f} ms after the load event)", flush=True)
     serve = None
     if args.serve:
         print(f"\n== mkdocs serve reload ({largest:,} claims)", flush=True)
         serve = serve_reload(args.work / f"corpus-{largest}", log, ["--livereload"])
-        print(f"  first build {serve['first_build_s']} s; change shown after {serve['reload_1_s']} s, then {serve['reload_2_s']} s", flush=True)
+        print(f"  first build {serve['first_build_s']} s; the change shown after {serve['reload_s']} s", flush=True)
 
     found = targets(results, search, serve)
     print("\n" + table(results) + "\n")
