@@ -66,6 +66,8 @@ ENGLISH: dict[str, str] = {
     "rated_on": "Rated on the evidence available on",
     "rating_scale": "Rating scale",
     "rating_scale_intro": "Every claim gets one of these ratings.",
+    "record_field": "Record",
+    "record_value": "Details",
     "references": "External references",
     "reliability": "Reliability notes",
     "role": "Role",

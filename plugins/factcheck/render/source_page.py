@@ -48,7 +48,7 @@ def _record(site: Site, source: Source) -> str:
     if source.copies and source.copies in site.corpus.source_by_id:
         original = site.source(source.copies)
         rows.append(["Copies", md.link(md.text(original.title), site.urls.link(site.urls.source(source.id), site.urls.source(original.id)))])
-    record = md.table(["", ""], rows)
+    record = md.table([label("record_field"), label("record_value")], rows)
     summary = f"\n\n{md.text(source.summary)}" if source.summary else ""
     return record + summary
 
