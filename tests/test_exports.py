@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from factcheck.render.exports import CSV_COLUMNS, claimreview_feed, claims_csv, claims_json, disagreements_json, spreadsheet_safe
+from factcheck.render.exports import CSV_COLUMNS, claimreview_feed, spreadsheet_safe
 from factcheck.render.jsonld import claim_review
 from site_build import build_site
 

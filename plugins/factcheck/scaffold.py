@@ -162,6 +162,23 @@ def existing_ids(folder: Path) -> set[str]:
     return {p.stem for p in yaml_files(folder)}
 
 
+def write_and_report(make: "Callable[[], Path]", settings: Settings, out: "Asker") -> int:
+    """Run one scaffolding command: ``make`` gathers the answers and writes the file.
+
+    Exit status 2 when options are missing and nobody can be asked, 1 on any other refusal or
+    when the user stops, else what the checks of the written file say.
+    """
+    try:
+        path = make()
+    except ScaffoldError as error:
+        out.say(f"error: {error}", "red")
+        return 2 if str(error).startswith("missing") else 1
+    except (EOFError, KeyboardInterrupt):
+        out.say("\nstopped; nothing was written", "yellow")
+        return 1
+    return report_written(path, settings, out)
+
+
 def report_written(path: Path, settings: Settings, out: "Asker") -> int:
     """Say what was written, then run every check and show the ones about the new file."""
     from .pipeline import check

@@ -17,6 +17,7 @@ from typing import Optional
 from . import quotes as matching
 from .problems import did_you_mean
 from .scaffold import (
+    write_and_report,
     Check,
     KnownSource,
     ScaffoldError,
@@ -29,7 +30,6 @@ from .scaffold import (
     missing_options,
     modeline,
     propose_id,
-    report_written,
     value_of,
     write_new,
 )
@@ -98,16 +98,7 @@ def run(args: argparse.Namespace) -> int:
     settings = settings_from_mkdocs_yml(Path(args.config))
     asker = Asker() if is_interactive(sys.stdin) else None
     out = asker or Asker(answers=sys.stdin, out=sys.stderr)
-    try:
-        draft = gather(args, settings, asker)
-        path = write_claim(draft, settings, force=args.force)
-    except ScaffoldError as error:
-        out.say(f"error: {error}", "red")
-        return 2 if str(error).startswith("missing") else 1
-    except (EOFError, KeyboardInterrupt):
-        out.say("\nstopped; nothing was written", "yellow")
-        return 1
-    return report_written(path, settings, out)
+    return write_and_report(lambda: write_claim(gather(args, settings, asker), settings, force=args.force), settings, out)
 
 
 def write_claim(draft: ClaimDraft, settings: Settings, force: bool = False) -> Path:

@@ -17,6 +17,7 @@ from typing import Optional
 from .load import is_inside
 from .problems import did_you_mean
 from .scaffold import (
+    write_and_report,
     ScaffoldError,
     check_id,
     check_text,
@@ -26,7 +27,6 @@ from .scaffold import (
     modeline,
     propose_id,
     relative_to,
-    report_written,
     value_of,
     write_new,
 )
@@ -95,16 +95,8 @@ def run(args: argparse.Namespace) -> int:
     reads_stdin = args.text_file == "-"
     asker = Asker() if is_interactive(sys.stdin) and not reads_stdin else None
     out = asker or Asker(answers=sys.stdin, out=sys.stderr)
-    try:
-        draft = gather(args, settings, asker, stdin=getattr(sys.stdin, "buffer", None))
-        path = write_source(draft, settings, force=args.force)
-    except ScaffoldError as error:
-        out.say(f"error: {error}", "red")
-        return 2 if str(error).startswith("missing") else 1
-    except (EOFError, KeyboardInterrupt):
-        out.say("\nstopped; nothing was written", "yellow")
-        return 1
-    return report_written(path, settings, out)
+    stdin = getattr(sys.stdin, "buffer", None)
+    return write_and_report(lambda: write_source(gather(args, settings, asker, stdin=stdin), settings, force=args.force), settings, out)
 
 
 def write_source(draft: SourceDraft, settings: Settings, force: bool = False) -> Path:

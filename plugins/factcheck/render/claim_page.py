@@ -169,7 +169,7 @@ def _differences(site: Site, claim: Claim, path: str) -> str:
         items.append(f"- **{md.text(disagreement.title)}** ({md.text(label('kind_' + disagreement.kind))}): {sides}. {md.link(label('see_side_by_side'), target)}")
     return (
         unindexed(f"## {label('sources_differ')}") + "\n\n"
-        f'<div class="fc-differ" markdown>\n\n' + "\n".join(items) + "\n\n</div>"
+        '<div class="fc-differ" markdown>\n\n' + "\n".join(items) + "\n\n</div>"
     )
 
 
