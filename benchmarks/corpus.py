@@ -324,7 +324,14 @@ class Generator:
         return claims
 
     def clause(self) -> str:
-        """What a claim asserts: a trend in a figure, varied enough that no two claims read alike."""
+        """What a claim asserts: a trend in a figure, varied enough that no two claims read alike.
+
+        Each clause carries two figures that are nearly unique to its claim, as real claims
+        carry names and figures of their own. Without them the corpus would have a small fixed
+        vocabulary, every word shared by hundreds of claims, and the duplicate-claim search
+        (duplicates.py, whose candidates come from each claim's rarest words) would compare
+        most pairs: 10,000 claims built from a 300-word vocabulary are not what a desk writes.
+        """
         return (
             f"{self.pick(THINGS)} in {self.pick(PLACES)} {self.pick(TRENDS)} from {self.random.randrange(1_000, 999_999):,} "
             f"to {self.random.randrange(1_000, 999_999):,} {self.pick(SINCE)} {self.random.randrange(1995, 2024)} "
