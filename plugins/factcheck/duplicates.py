@@ -159,18 +159,40 @@ def _near_wording(texts: list[tuple[str, list[str]]], near: dict[tuple[str, str]
         items.sort(key=lambda item: (frequency[item[0]], item))
         records.append((len(items), claim_id, listed, frozenset(items), items))
     records.sort(key=lambda r: (r[0], r[1]))
-    index: dict[tuple[str, int], list[int]] = defaultdict(list)  # each list in ascending size, as records are
+    # item -> (record, the item's position in that record's order); each list in ascending size, as records are
+    index: dict[tuple[str, int], list[tuple[int, int]]] = defaultdict(list)
     for number, (size, claim_id, listed, as_set, items) in enumerate(records):
         prefix = size - math.ceil(jaccard * size - 1e-9) + 1 if size else 0
         smallest = jaccard * size - 1e-9  # much shorter texts cannot be alike enough
-        candidates: set[int] = set()
-        for item in items[:prefix]:
+        # Positional filter (PPJoin): both records list their items in one global order, so once
+        # an item is shared at positions i and j, at most min(size - i, other - j) - 1 more can
+        # be. A pair whose shared items so far plus those cannot reach the overlap that the ratio
+        # needs (2 * shared >= SAME_WORDING * (size + other), as below) is dropped before it is a
+        # candidate. Without it, claims sharing a few common words were all candidates: 9 million
+        # pairs for the 10,000-claim benchmark corpus.
+        # Indexed under fewer words than it probes with: records come in ascending size, so a later
+        # (longer) text alike enough shares at least SAME_WORDING * size of this one's items, hence
+        # one of its first size - ceil(SAME_WORDING * size) + 1 (All-Pairs, Bayardo et al. 2007).
+        # The common words at the end of the probing prefix are then never indexed at all.
+        indexed = size - math.ceil(SAME_WORDING * size - 1e-9) + 1 if size else 0
+        shared: dict[int, int] = {}
+        for i, item in enumerate(items[:prefix]):
             entries = index[item]
             for position in range(len(entries) - 1, -1, -1):
-                if records[entries[position]][0] < smallest:
+                other, j = entries[position]
+                other_size = records[other][0]
+                if other_size < smallest:
                     break
-                candidates.add(entries[position])
-            entries.append(number)
+                count = shared.get(other, 0)
+                if count < 0:
+                    continue  # already ruled out
+                if 2 * (count + 1 + min(size - i - 1, other_size - j - 1)) < SAME_WORDING * (size + other_size):
+                    shared[other] = -1
+                else:
+                    shared[other] = count + 1
+            if i < indexed:
+                entries.append((number, i))
+        candidates = [other for other, count in shared.items() if count > 0]
         tally.candidates += len(candidates)
         for other in candidates:
             other_size, other_id, other_words, other_set, _ = records[other]
