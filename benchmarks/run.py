@@ -286,6 +286,7 @@ def _free_port() -> int:
 
 def serve_reload(corpus_dir: Path, log: Path, extra_args: list[str], limit_s: float = 600.0) -> dict:
     """Seconds from saving a change to one claim to `mkdocs serve` showing it on that claim's page."""
+    corpus_dir = corpus_dir.resolve()
     port = _free_port()
     claim_file = corpus_dir / "claims" / "claim-00001.yaml"
     original = claim_file.read_text("utf-8")
@@ -315,12 +316,13 @@ def serve_reload(corpus_dir: Path, log: Path, extra_args: list[str], limit_s: fl
         result["reload_s"] = round(time.perf_counter() - saved, 2)
     finally:
         claim_file.write_text(original, encoding="utf-8")
-        os.killpg(server.pid, signal.SIGTERM)  # the server we started, and its children
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait()
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGTERM)  # the server we started, and its children
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(server.pid, signal.SIGKILL)
+                server.wait()
     return result
 
 
@@ -379,6 +381,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     args = parser.parse_args(argv)
 
     sizes = sorted(set(args.sizes))
+    args.work = args.work.resolve()  # the builds run inside the corpus folders
     args.work.mkdir(parents=True, exist_ok=True)
     log = args.work / "benchmark.log"
     log.write_text("", encoding="utf-8")
