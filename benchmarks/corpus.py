@@ -410,8 +410,9 @@ def key_is_date(head: str, value) -> bool:
         "published", "claimed", "updated", "date", "accessed", "rated_on")
 
 
+SITE_URL = "https://example.org/benchmark/"
 MKDOCS_YML = """site_name: Benchmark desk ({claims} claims)
-site_url: https://example.org/benchmark/
+site_url: """ + SITE_URL + """
 theme:
   name: material
   features:

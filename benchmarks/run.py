@@ -32,6 +32,7 @@ import sys
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from dataclasses import asdict, dataclass, field
 from functools import partial
@@ -290,7 +291,9 @@ def serve_reload(corpus_dir: Path, log: Path, extra_args: list[str], limit_s: fl
     port = _free_port()
     claim_file = corpus_dir / "claims" / "claim-00001.yaml"
     original = claim_file.read_text("utf-8")
-    page_url = f"http://127.0.0.1:{port}/claims/claim-00001/"
+    # mkdocs serve mounts the site at the path of its site_url (here /benchmark/).
+    mount = urllib.parse.urlsplit(synthetic.SITE_URL).path.rstrip("/")
+    page_url = f"http://127.0.0.1:{port}{mount}/claims/claim-00001/"
     with open(log, "ab") as output:
         server = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "-f", str(corpus_dir / "mkdocs.yml"), "-a", f"127.0.0.1:{port}", *extra_args],
