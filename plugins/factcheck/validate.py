@@ -22,7 +22,7 @@ import jsonschema
 
 from . import values as typed_values
 from .evidence import verify_quotes
-from .load import Document, is_inside, load_file, read_text
+from .load import Document, forget_folders, is_inside, load_file, read_text
 from .model import Claim, Correction, Corpus, Person, Position, Quote, Reference, Source, Subject
 from .problems import Problem, did_you_mean
 from .settings import Settings
@@ -210,6 +210,7 @@ def yaml_files(folder: Path) -> list[Path]:
 
 
 def load_all(settings: Settings) -> tuple[Loaded, list[Problem]]:
+    forget_folders()
     problems: list[Problem] = []
     root = settings.root
 
