@@ -61,10 +61,6 @@ def schema(name: str) -> Schema:
     )
 
 
-def schema_path(name: str) -> str:
-    return f"{name}.schema.json"
-
-
 def _is_iso_date(text: str) -> bool:
     try:
         dt.date.fromisoformat(text)
