@@ -22,7 +22,7 @@ import jsonschema
 
 from . import values as typed_values
 from .evidence import verify_quotes
-from .load import Document, forget_folders, is_inside, load_file, read_text
+from .load import Document, forget_folders, is_inside, load_file, read_text, real_path
 from .model import Claim, Correction, Corpus, Person, Position, Quote, Reference, Source, Subject
 from .problems import Problem, did_you_mean
 from .settings import Settings
@@ -298,7 +298,7 @@ def build_source(document: Document, settings: Settings) -> tuple[Optional[Sourc
         )
         problems.append(document.problem(("archived_text",), f"the archived text {relative_path} does not exist", hint))
         return None, problems
-    if not is_inside(path.resolve(), settings.root) or (path.is_symlink() and not is_inside(path.resolve(), settings.root)):
+    if not is_inside(real_path(path), settings.root):
         return None, [document.problem(("archived_text",), f"the archived text {relative_path} leads outside the repository", "keep the archived text inside the repository, not as a link")]
     if not path.is_file():
         return None, [document.problem(("archived_text",), f"the archived text {relative_path} is a folder, not a file", "give the path of the text file")]
