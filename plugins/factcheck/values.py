@@ -578,51 +578,51 @@ def _safe_date(year: int, month: int, day: int) -> Optional[date]:
     return None
 
 
+def _date_reading(match: re.Match[str], span: Optional[tuple[date, date]]) -> _Reading:
+    """The reading of a date phrase: its first and last day, or ``None`` when it cannot be resolved."""
+    return _Reading(match.start(), match.end(), date_value(*span, _clean(match.group(0))) if span else None)
+
+
 def _read_day_dates(text: str, reference: Optional[date]) -> Iterator[_Reading]:
     for pattern in (_MONTH_DAY, _DAY_MONTH):
         for match in pattern.finditer(text):
             year = _year(match.group("year"), reference)
             if year is None:
-                yield _Reading(match.start(), match.end(), None)
+                yield _date_reading(match, None)
                 continue
             month = _month_number(match.group("month"))
             start = _safe_date(year, month, int(match.group("day")))
             end = _safe_date(year, month, int(match.group("day2") or match.group("day")))
             if start and end and start <= end:
-                yield _Reading(match.start(), match.end(), date_value(start, end, _clean(match.group(0))))
+                yield _date_reading(match, (start, end))
 
 
 def _read_part_of_month(text: str, reference: Optional[date]) -> Iterator[_Reading]:
     for match in _PART_MONTH.finditer(text):
         year = _year(match.group("year"), reference)
         if year is None:
-            yield _Reading(match.start(), match.end(), None)
+            yield _date_reading(match, None)
             continue
         month = _month_number(match.group("month"))
         words = match.group("part").lower().split()
         first, last = _PARTS[words[-2] if words[-1] == "of" else words[-1]]
         start, end = date(year, month, first), date(year, month, min(last, _last_day(year, month)))
-        yield _Reading(match.start(), match.end(), date_value(start, end, _clean(match.group(0))))
+        yield _date_reading(match, (start, end))
 
 
 def _read_months(text: str, reference: Optional[date]) -> Iterator[_Reading]:
     for match in _MONTH_ONLY.finditer(text):
         year = _year(match.group("year"), reference)
         if year is None:
-            yield _Reading(match.start(), match.end(), None)
+            yield _date_reading(match, None)
             continue
         month = _month_number(match.group("month"))
-        span = date(year, month, 1), date(year, month, _last_day(year, month))
-        yield _Reading(match.start(), match.end(), date_value(*span, _clean(match.group(0))))
+        yield _date_reading(match, (date(year, month, 1), date(year, month, _last_day(year, month))))
 
 
 def _read_relative(text: str, reference: Optional[date]) -> Iterator[_Reading]:
     for match in _RELATIVE.finditer(text):
-        if reference is None:
-            yield _Reading(match.start(), match.end(), None)
-            continue
-        span = _relative_span(match, reference)
-        yield _Reading(match.start(), match.end(), date_value(*span, _clean(match.group(0))))
+        yield _date_reading(match, _relative_span(match, reference) if reference is not None else None)
 
 
 def _relative_span(match: re.Match[str], reference: date) -> tuple[date, date]:
@@ -646,11 +646,11 @@ def _relative_span(match: re.Match[str], reference: date) -> tuple[date, date]:
 def _read_weekdays(text: str, reference: Optional[date]) -> Iterator[_Reading]:
     for match in _WEEKDAY.finditer(text):
         if reference is None:
-            yield _Reading(match.start(), match.end(), None)
+            yield _date_reading(match, None)
             continue
         weekday = _WEEKDAY_NAMES.index(match.group("weekday"))
         day = reference - timedelta(days=(reference.weekday() - weekday) % 7)
-        yield _Reading(match.start(), match.end(), date_value(day, day, _clean(match.group(0))))
+        yield _date_reading(match, (day, day))
 
 
 _ISO_DATE = re.compile(r"(?<![\w-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\w-])")
@@ -672,8 +672,7 @@ def _read_years(text: str, reference: Optional[date]) -> Iterator[_Reading]:
         last_written = match.group("last") or match.group("first")
         last = int(last_written) if len(last_written) == 4 else first // 100 * 100 + int(last_written)
         if first <= last:
-            span = date(first, 1, 1), date(last, 12, 31)
-            yield _Reading(match.start(), match.end(), date_value(*span, _clean(match.group(0))))
+            yield _date_reading(match, (date(first, 1, 1), date(last, 12, 31)))
 
 
 _READERS: tuple[_Reader, ...] = (
