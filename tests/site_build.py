@@ -1,6 +1,6 @@
 """Build a fixture repository with MkDocs in-process, and read what the build wrote.
 
-Used by the tests of ClaimReview, the exports, the feed and the transparency check.
+Used by the tests of ClaimReview, the exports, the feed, the transparency check and hostile input.
 """
 
 from __future__ import annotations

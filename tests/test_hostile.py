@@ -29,6 +29,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from active_content import Finding, element_signatures, scan_html, scan_site
+from site_build import build_site
 from site_factory import MINI
 from factcheck.load import parse
 from factcheck.pipeline import check
@@ -44,18 +45,6 @@ class _Logged(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.records.append(record)
-
-
-def build_site(root: Path, site_dir: Path, strict: bool = True) -> list[logging.LogRecord]:
-    """Build ``root`` with MkDocs in this process; return what MkDocs logged."""
-    handler = _Logged()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    try:
-        build(load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir), strict=strict))
-    finally:
-        logger.removeHandler(handler)
-    return handler.records
 
 
 # ----------------------------------------------------------------------------- the hostile but valid site
@@ -81,7 +70,7 @@ def hostile_site(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("hostile") / "repo"
     shutil.copytree(HOSTILE / "site", root)
     out = root.parent / "site"
-    build_site(root, out)
+    build_site(root, out, strict=True)
     return out
 
 
@@ -258,7 +247,7 @@ def test_broken_input_stops_the_build_and_writes_nothing(tmp_path, case):
     out.mkdir()
     (out / "index.html").write_text("the last good build", "utf-8")
     with pytest.raises(Abort):  # MkDocs' clean stop on a PluginError; any other exception fails the test
-        build_site(root, out)
+        build_site(root, out, strict=True)
     assert sorted(p.name for p in out.iterdir()) == ["index.html"]
     assert (out / "index.html").read_text("utf-8") == "the last good build"
 
