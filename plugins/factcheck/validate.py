@@ -425,15 +425,13 @@ def build_corpus(loaded: Loaded, settings: Settings) -> tuple[Optional[Corpus], 
         if bad:
             problems.append(bad)
             return False
-        if name == "claim":
-            special = _verdict_bool_problem(document)
-            if special:
-                problems.append(special)
+        special = _verdict_bool_problem(document) if name == "claim" else None
         found = schema(name).problems(document)
-        if special_verdict := (name == "claim" and isinstance(document.data.get("verdict"), bool)):
+        if special:  # it says more than the schema's "expected one of ..." for the same field
+            problems.append(special)
             found = [p for p in found if p.field != "verdict"]
         problems.extend(found)
-        return not found and not special_verdict
+        return not found and not special
 
     people: dict[str, Person] = {}
     if loaded.people and schema_ok(loaded.people, "people"):
