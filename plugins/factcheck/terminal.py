@@ -25,10 +25,7 @@ _CODES = {
 
 def wants_colour(stream: TextIO) -> bool:
     """True when ``stream`` is a terminal and the reader has not asked for no colour."""
-    if os.environ.get("NO_COLOR"):
-        return False
-    isatty = getattr(stream, "isatty", None)
-    return bool(isatty and isatty())
+    return not os.environ.get("NO_COLOR") and is_interactive(stream)
 
 
 @dataclass(frozen=True)
@@ -127,12 +124,14 @@ class Asker:
                 return None
             from .problems import did_you_mean
 
-            return f"{answer!r} is not one of them" + (f"; {did_you_mean(answer, choices)}" if did_you_mean(answer, choices) else "")
+            hint = did_you_mean(answer, choices)
+            return f"{answer!r} is not one of them" + (f"; {hint}" if hint else "")
 
         answer = self.ask(question, default, check)
         return choices[int(answer) - 1] if answer.isdigit() and answer not in choices else answer
 
 
 def is_interactive(stream: TextIO) -> bool:
+    """True when ``stream`` is a terminal."""
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty())
