@@ -20,10 +20,13 @@ class Problem:
     severity: str = "error"  # error | warning
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}:{self.column}"
+        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.description}"
+
+    @property
+    def description(self) -> str:
+        """The field, what is wrong with it and the hint, without the place."""
         what = f"{self.field}: {self.message}" if self.field else self.message
-        text = f"{where}: {self.severity}: {what}"
-        return f"{text} ({self.hint})" if self.hint else text
+        return f"{what} ({self.hint})" if self.hint else what
 
     @property
     def is_error(self) -> bool:
@@ -55,12 +58,9 @@ def format_github(problems: Iterable[Problem]) -> str:
     lines = []
     for p in sort_problems(problems):
         level = "error" if p.is_error else "warning"
-        text = f"{p.field}: {p.message}" if p.field else p.message
-        if p.hint:
-            text = f"{text} ({p.hint})"
         lines.append(
             f"::{level} file={_gh_property(p.path)},line={p.line},col={p.column},"
-            f"title={_gh_property(p.field or 'factcheck')}::{_gh_data(text)}"
+            f"title={_gh_property(p.field or 'factcheck')}::{_gh_data(p.description)}"
         )
     return "\n".join(lines)
 
