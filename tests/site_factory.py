@@ -1,6 +1,6 @@
 """Small fact-check repositories written into temporary folders, for the tests.
 
-Import from here (``from site_factory import MINI, make_site, claim_data``), not from
+Import from here (``from site_factory import MINI, make_site, claim_data, run_cli``), not from
 ``conftest``: several conftest.py files exist under tests/, and ``import conftest`` gets
 whichever pytest loaded last. tests/conftest.py documents the helpers and offers them as
 fixtures too.
@@ -16,8 +16,7 @@ from typing import Any, Optional
 
 import yaml
 
-from factcheck.analyse import Site
-from factcheck.cli import settings_from_mkdocs_yml
+from factcheck.cli import main, settings_from_mkdocs_yml
 from factcheck.pipeline import Checked, check
 from factcheck.settings import Settings
 
@@ -59,6 +58,11 @@ class SiteDir:
 
     def read(self, relative: str) -> str:
         return (self.root / relative).read_text(encoding="utf-8")
+
+
+def run_cli(site: SiteDir, *args: str) -> int:
+    """The ``factcheck`` command, in this process, on ``site``'s mkdocs.yml; its exit code."""
+    return main(["-f", str(site.config_file), *args])
 
 
 def make_site(

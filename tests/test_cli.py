@@ -9,7 +9,8 @@ import sys
 
 import pytest
 
-from factcheck.cli import main, settings_from_mkdocs_yml
+from factcheck.cli import settings_from_mkdocs_yml
+from site_factory import run_cli
 
 BAD_CLAIM = """\
 claim: Something was said.
@@ -25,10 +26,6 @@ published: 2025-06-04
 """
 
 
-def run(site, *args: str) -> int:
-    return main(["-f", str(site.config_file), *args])
-
-
 @pytest.fixture
 def bad_site(make_site, tmp_path, claim_data):
     changed = claim_data(appeared=[{"source": "newsletter", "quote": "about a quarter of all foreign studants"}])
@@ -36,14 +33,14 @@ def bad_site(make_site, tmp_path, claim_data):
 
 
 def test_validate_a_clean_site(make_site, tmp_path, capsys):
-    assert run(make_site(tmp_path), "validate") == 0
+    assert run_cli(make_site(tmp_path), "validate") == 0
     out, err = capsys.readouterr()
     assert out == ""
     assert err.strip() == "0 error(s), 0 warning(s) in 2 claims and 2 sources"
 
 
 def test_validate_text_lists_every_error_located(bad_site, capsys):
-    assert run(bad_site, "validate") == 1
+    assert run_cli(bad_site, "validate") == 1
     out, err = capsys.readouterr()
     lines = out.splitlines()
     assert lines[0].startswith("claims/bad.yaml:7:1: error: verdict: expected a rating of the scale")
@@ -54,7 +51,7 @@ def test_validate_text_lists_every_error_located(bad_site, capsys):
 
 
 def test_validate_github_annotations(bad_site, capsys):
-    assert run(bad_site, "validate", "--format", "github") == 1
+    assert run_cli(bad_site, "validate", "--format", "github") == 1
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 2
     assert lines[0].startswith("::error file=claims/bad.yaml,line=7,col=1,title=verdict::verdict: expected a rating")
@@ -62,7 +59,7 @@ def test_validate_github_annotations(bad_site, capsys):
 
 
 def test_validate_json(bad_site, capsys):
-    assert run(bad_site, "validate", "--format", "json") == 1
+    assert run_cli(bad_site, "validate", "--format", "json") == 1
     data = json.loads(capsys.readouterr().out)
     assert [(p["path"], p["line"], p["column"], p["field"], p["severity"]) for p in data] == [
         ("claims/bad.yaml", 7, 1, "verdict", "error"),
@@ -72,22 +69,22 @@ def test_validate_json(bad_site, capsys):
 
 
 def test_validate_json_of_a_clean_site_is_an_empty_list(make_site, tmp_path, capsys):
-    assert run(make_site(tmp_path), "validate", "--format", "json") == 0
+    assert run_cli(make_site(tmp_path), "validate", "--format", "json") == 0
     assert json.loads(capsys.readouterr().out or "[]") == []
 
 
 def test_validate_only_some_files(bad_site, capsys, monkeypatch):
     monkeypatch.chdir(bad_site.root)
-    assert run(bad_site, "validate", "claims/bad.yaml") == 1
+    assert run_cli(bad_site, "validate", "claims/bad.yaml") == 1
     out = capsys.readouterr().out
     assert "claims/bad.yaml" in out and "claims/changed.yaml" not in out
-    assert run(bad_site, "validate", "claims/students-270000.yaml") == 0
+    assert run_cli(bad_site, "validate", "claims/students-270000.yaml") == 0
 
 
 def test_build_pages_writes_every_page(make_site, tmp_path, capsys):
     site = make_site(tmp_path / "repo")
     out = tmp_path / "out"
-    assert run(site, "build-pages", "--out", str(out)) == 0
+    assert run_cli(site, "build-pages", "--out", str(out)) == 0
     written = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
     assert {"claims/index.md", "claims/students-270000.md", "sources/newsletter.md", "verdicts/true.md",
             "topics/student-visas.md", "people/marco-rubio.md", "assets/factcheck.css"} <= written
@@ -98,7 +95,7 @@ def test_build_pages_writes_every_page(make_site, tmp_path, capsys):
 
 def test_build_pages_with_errors_writes_nothing(bad_site, tmp_path, capsys):
     out = tmp_path / "out"
-    assert run(bad_site, "build-pages", "--out", str(out)) == 1
+    assert run_cli(bad_site, "build-pages", "--out", str(out)) == 1
     assert not out.exists()
     assert "claims/bad.yaml:7:1" in capsys.readouterr().err
 

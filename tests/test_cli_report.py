@@ -8,18 +8,14 @@ import pty
 import subprocess
 import sys
 
-from factcheck.cli import main
 from factcheck.terminal import Paint, wants_colour
+from site_factory import run_cli
 
 ESC = "\033["
 
 
-def run(site, *args: str) -> int:
-    return main(["-f", str(site.config_file), *args])
-
-
 def test_list_shows_every_claim_with_its_verdict(make_site, tmp_path, capsys):
-    assert run(make_site(tmp_path), "list") == 0
+    assert run_cli(make_site(tmp_path), "list") == 0
     out, err = capsys.readouterr()
     lines = out.splitlines()
     assert len(lines) == 2
@@ -39,7 +35,7 @@ def test_list_filters_by_verdict_topic_and_source(make_site, tmp_path, capsys):
         (("--source", "newsletter", "--verdict", "true"), {"students-270000"}),
         (("--verdict", "false"), set()),
     ):
-        assert run(site, "list", *args) == 0
+        assert run_cli(site, "list", *args) == 0
         out = capsys.readouterr().out
         listed = {claim_id for claim_id in ("rubio-revoke", "students-270000") if f" {claim_id} " in out}
         assert listed == expected, args
@@ -48,14 +44,14 @@ def test_list_filters_by_verdict_topic_and_source(make_site, tmp_path, capsys):
 
 def test_list_names_an_unknown_filter_with_a_suggestion(make_site, tmp_path, capsys):
     site = make_site(tmp_path)
-    assert run(site, "list", "--verdict", "mostly-ture") == 2
+    assert run_cli(site, "list", "--verdict", "mostly-ture") == 2
     assert "did you mean 'mostly-true'?" in capsys.readouterr().err
-    assert run(site, "list", "--source", "newsleter") == 2
+    assert run_cli(site, "list", "--source", "newsleter") == 2
     assert "did you mean 'newsletter'?" in capsys.readouterr().err
 
 
 def test_stats_count_by_verdict_topic_and_source(make_site, tmp_path, capsys):
-    assert run(make_site(tmp_path), "stats") == 0
+    assert run_cli(make_site(tmp_path), "stats") == 0
     out = capsys.readouterr().out
     rows = {" ".join(line.split()[:-1]): line.split()[-1] for line in out.splitlines() if line.startswith("  ")}
     assert out.startswith("2 claims")
@@ -66,7 +62,7 @@ def test_stats_count_by_verdict_topic_and_source(make_site, tmp_path, capsys):
 
 def test_list_refuses_with_the_errors_when_the_site_does_not_validate(make_site, tmp_path, capsys, claim_data):
     site = make_site(tmp_path, claims={"bad": claim_data(verdict="nope")})
-    assert run(site, "list") == 1
+    assert run_cli(site, "list") == 1
     assert "claims/bad.yaml" in capsys.readouterr().err
 
 
