@@ -8,6 +8,8 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from .load import MAX_FILE_BYTES
+
 
 class RatingOption(base.Config):
     key = c.Type(str)
@@ -29,5 +31,5 @@ class FactcheckConfig(base.Config):
     publisher_logo = c.Type(str, default="")
     data_license = c.Type(str, default="https://creativecommons.org/licenses/by/4.0/")
     language = c.Type(str, default="en")
-    max_file_bytes = c.Type(int, default=256 * 1024)
+    max_file_bytes = c.Type(int, default=MAX_FILE_BYTES)
     transparency_pages = c.Type(dict, default={})  # role -> docs path; see transparency.py

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .load import MAX_FILE_BYTES
 from .model import Scale
 from .scale import DEFAULT_SCALE
 
@@ -25,7 +26,7 @@ class Settings:
     publisher_logo: str = ""
     data_license: str = "https://creativecommons.org/licenses/by/4.0/"
     language: str = "en"
-    max_file_bytes: int = 256 * 1024
+    max_file_bytes: int = MAX_FILE_BYTES
     transparency_pages: tuple[tuple[str, str], ...] = field(default=())  # (role, docs path) pairs; see transparency.py
 
     def path(self, relative: str) -> Path:
