@@ -199,10 +199,10 @@ class Corpus:
 
     def name_of(self, key: str) -> str:
         """Display name of a claimant key: a person or a source."""
-        if key in self.person_by_key:
-            return self.person_by_key[key].name
-        if key in self.source_by_id:
-            return self.source_by_id[key].publisher if self.source_by_id[key].publisher != "unknown" else self.source_by_id[key].title
+        if person := self.person_by_key.get(key):
+            return person.name
+        if source := self.source_by_id.get(key):
+            return source.publisher if source.publisher != "unknown" else source.title
         return key
 
 
