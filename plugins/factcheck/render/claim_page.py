@@ -12,6 +12,7 @@ from ..model import Claim, QuoteUse
 from ..quotes import text_fragment
 from ..validate import topic_slug
 from . import markup as md
+from .corrections_page import correction_item, verdict_label
 from .head import TEMPLATE, claim_head
 from .labels import label
 from .output import Page
@@ -176,11 +177,7 @@ def _differences(site: Site, claim: Claim, path: str) -> str:
 def _updates(site: Site, claim: Claim) -> str:
     lines = [unindexed(f"## {label('updates')}"), ""]
     for correction in sorted(claim.corrections, key=lambda c: c.date, reverse=True):
-        change = ""
-        if correction.previous_verdict:
-            before = site.corpus.scale.get(correction.previous_verdict)
-            change = f" {label('verdict_was')} {md.text(before.label if before else correction.previous_verdict)}."
-        lines.append(f"- **{md.human_date(correction.date)}, {label('kind_' + correction.kind)}:** {md.text(correction.text)}{change}")
+        lines.append(correction_item(site, claim, correction))
     history = verdict_history(site, claim)
     if not claim.corrections:
         lines.append(label("no_updates"))
@@ -206,8 +203,6 @@ def verdict_history(site: Site, claim: Claim) -> list[str]:
         return []
     verdicts = [change.previous_verdict for change in changes] + [claim.verdict]
     starts = [claim.published] + [change.date for change in changes]
-    entries = []
-    for key, start in zip(verdicts, starts):
-        rating = site.corpus.scale.get(key)
-        entries.append(f"{md.text(rating.label if rating else key)} ({label('since')} {md.human_date(start)})")
-    return entries
+    return [
+        f"{md.text(verdict_label(site, key))} ({label('since')} {md.human_date(start)})" for key, start in zip(verdicts, starts)
+    ]

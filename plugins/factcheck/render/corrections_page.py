@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..analyse import Site
+from ..model import Claim, Correction
 from . import markup as md
 from .labels import label
 from .output import Page
@@ -18,13 +19,25 @@ def render_corrections(site: Site) -> Page:
     lines = [md.front_matter({"title": label("corrections"), "factcheck": {"type": "corrections"}}), f"# {label('corrections')}", label("corrections_intro")]
     if not entries:
         lines.append(label("no_updates"))
-    items = []
-    for correction, claim in entries:
-        target = md.link(md.text(claim.short), site.urls.link(path, site.urls.claim(claim.id)))
-        change = ""
-        if correction.previous_verdict:
-            before = site.corpus.scale.get(correction.previous_verdict)
-            change = f" {label('verdict_was')} {md.text(before.label if before else correction.previous_verdict)}; now {md.badge(site.rating(claim))}."
-        items.append(f"- **{md.human_date(correction.date)}, {label('kind_' + correction.kind)}:** {target}: {md.text(correction.text)}{change}")
-    lines.append("\n".join(items))
+    lines.append("\n".join(correction_item(site, claim, correction, path) for correction, claim in entries))
     return Page(path, md.join_blocks(lines), in_nav=True)
+
+
+def correction_item(site: Site, claim: Claim, correction: Correction, listed_on: str = "") -> str:
+    """One correction as a list item: its date and kind, its text and the verdict it replaced.
+
+    On the claim's own page ``listed_on`` is empty; on the site-wide list it is that page's
+    path, and the item also links to the claim and gives the verdict it has now.
+    """
+    target = f"{md.link(md.text(claim.short), site.urls.link(listed_on, site.urls.claim(claim.id)))}: " if listed_on else ""
+    change = ""
+    if correction.previous_verdict:
+        now = f"; now {md.badge(site.rating(claim))}" if listed_on else ""
+        change = f" {label('verdict_was')} {md.text(verdict_label(site, correction.previous_verdict))}{now}."
+    return f"- **{md.human_date(correction.date)}, {label('kind_' + correction.kind)}:** {target}{md.text(correction.text)}{change}"
+
+
+def verdict_label(site: Site, key: str) -> str:
+    """The label of a verdict key; the key itself for a verdict the scale no longer has."""
+    rating = site.corpus.scale.get(key)
+    return rating.label if rating else key

@@ -21,6 +21,7 @@ from datetime import date
 
 from ..analyse import Site
 from ..model import Claim, Correction
+from .corrections_page import verdict_label
 from .labels import label
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -93,8 +94,7 @@ def _correction_entry(site: Site, claim: Claim, correction: Correction, number: 
     kind = label("kind_" + correction.kind)
     summary = correction.text
     if correction.previous_verdict:
-        before = site.corpus.scale.get(correction.previous_verdict)
-        summary += f" {label('verdict_was')} {before.label if before else correction.previous_verdict}; now {site.rating(claim).label}."
+        summary += f" {label('verdict_was')} {verdict_label(site, correction.previous_verdict)}; now {site.rating(claim).label}."
     return Entry(
         id=f"{_entry_id(site, claim)}#{correction.kind}-{correction.date.isoformat()}-{number}",
         title=f"{kind[:1].upper()}{kind[1:]}: {claim.short}", updated=correction.date, published=correction.date,
