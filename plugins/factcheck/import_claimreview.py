@@ -45,7 +45,7 @@ import yaml
 
 from .model import Scale
 from .render import markup as md
-from .scaffold import dump_yaml, modeline, propose_id, relative_to
+from .scaffold import dump_yaml, modeline, propose_id, relative_to, shorten
 from .settings import Settings
 from .validate import RESERVED_IDS, slug
 
@@ -354,16 +354,6 @@ class _SourceDraft:
     texts: list[str]
 
 
-def short_form(claim: str) -> str:
-    """The claim in at most 75 characters, cut at a word."""
-    if len(claim) <= SHORT_LIMIT:
-        return claim
-    cut = claim[: SHORT_LIMIT - 1]
-    if " " in cut[SHORT_LIMIT // 2:]:
-        cut = cut.rsplit(" ", 1)[0]
-    return cut.rstrip(" ,;:.-") + "…"
-
-
 def id_from_url(url: str) -> str:
     """A readable id from a fact check's address (``…/claims/rubio-revoke/`` gives ``rubio-revoke``), or ""."""
     segments = [s for s in urlsplit(url).path.split("/") if s]
@@ -440,7 +430,7 @@ def plan_import(reviews: Iterable[Review], settings: Settings, people: dict[str,
             claimant = appeared_ids[0]  # published by the document it appeared in
         else:
             claimant = person(Party(UNKNOWN_CLAIMANT[1]), UNKNOWN_CLAIMANT[0])
-        short = short_form(review.claim)
+        short = shorten(review.claim, SHORT_LIMIT)
         claim_id = _unique(id_from_url(review.url) or propose_id(short, ()), claim_ids)
         plan.claims.append(claim_id)
         record: dict[str, Any] = {

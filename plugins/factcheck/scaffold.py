@@ -100,6 +100,18 @@ def dump_yaml(data: dict[str, Any], first_line: str = "") -> str:
     return f"{first_line}\n{body}" if first_line else body
 
 
+def shorten(text: str, limit: int) -> str:
+    """The text on one line, cut at a word (when one ends in its second half) to fit ``limit``
+    characters, with an ellipsis when cut: the default headline of a new or imported claim."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut[limit // 2:]:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:.-") + "\u2026"
+
+
 def write_new(path: Path, text: str, force: bool, root: Path) -> None:
     """Write ``text`` to ``path`` inside the repository, refusing to overwrite unless ``force``."""
     if path.exists() and not force:

@@ -30,6 +30,7 @@ from .scaffold import (
     missing_options,
     modeline,
     propose_id,
+    shorten,
     value_of,
     write_new,
 )
@@ -160,16 +161,6 @@ def gather(args: argparse.Namespace, settings: Settings, asker: Optional[Asker])
         id=claim_id, claim=claim, short=short, claimant=claimant, source=source_id, quote=quote, verdict=verdict,
         conclusion=conclusion, explanation=explanation, published=published, topics=topics, kind=args.kind,
     )
-
-
-
-def shorten(text: str, limit: int) -> str:
-    """The text cut at a word boundary to fit ``limit`` characters, with an ellipsis when cut."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:.")
-    return f"{cut}\u2026"
 
 
 def _date(text: str) -> dt.date:
