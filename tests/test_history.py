@@ -6,9 +6,9 @@ import subprocess
 
 import pytest
 
-from factcheck.cli import main
 from factcheck.history import read_at_revision
 from factcheck.render.claim_page import verdict_history
+from site_factory import run_cli
 
 GIT_ENV = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "Test",
            "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1"}
@@ -31,7 +31,7 @@ def repo(tmp_path, make_site, claim_data):
 
 
 def validate_against(site, rev, capsys):
-    code = main(["-f", str(site.config_file), "validate", "--against", rev])
+    code = run_cli(site, "validate", "--against", rev)
     return code, capsys.readouterr().out
 
 
