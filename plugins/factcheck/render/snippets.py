@@ -11,7 +11,6 @@ Markers are HTML comments, so a page still reads well where the plugin does not 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from typing import Callable
 
 from ..analyse import Site
@@ -38,9 +37,8 @@ def _disagreements_summary(site: Site, page: str, count: int) -> str:
 
 
 def _verdict_summary(site: Site, page: str, count: int) -> str:
-    counts = Counter(claim.verdict for claim in site.claims)
     items = [
-        f"- {md.link(md.badge(rating), site.urls.link(page, site.urls.verdict(rating.key)))} {counts.get(rating.key, 0)}"
+        f"- {md.link(md.badge(rating), site.urls.link(page, site.urls.verdict(rating.key)))} {len(site.claims_by_verdict.get(rating.key, []))}"
         for rating in site.corpus.scale.ratings
     ]
     return "\n".join(items)
