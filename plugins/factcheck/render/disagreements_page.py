@@ -70,16 +70,13 @@ MATRIX_MAX_SUBJECTS = 30
 
 
 def _matrix(site: Site, path: str) -> str:
-    if not site.disagreements:
+    subjects = {d.subject: subject_anchor(d.subject) for d in site.disagreements}
+    if not subjects or len(subjects) > MATRIX_MAX_SUBJECTS:
         return ""
-    subjects: dict[str, str] = {}
-    cells: dict[tuple[str, str], str] = {}
-    for disagreement in site.disagreements:
-        subjects.setdefault(disagreement.subject, subject_anchor(disagreement.subject))
-        for side in disagreement.sides:
-            cells[(side.source, disagreement.subject)] = md.text(side.value_text or "✓")
-    if len(subjects) > MATRIX_MAX_SUBJECTS:
-        return ""
+    cells = {
+        (side.source, disagreement.subject): md.text(side.value_text or "✓")
+        for disagreement in site.disagreements for side in disagreement.sides
+    }
     in_matrix = {source for source, _ in cells}
     sources = [s for s in site.corpus.sources if s.id in in_matrix]
     headers = [label("source")] + [
