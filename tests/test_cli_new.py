@@ -16,12 +16,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from factcheck.cli import main, parser
+from factcheck.cli import parser
 from factcheck.scaffold import dump_yaml, modeline, propose_id
 from factcheck.scaffold_claim import gather
 from factcheck.terminal import Asker
 from newcomer import NEW_CLAIM as NEWCOMER_CLAIM
 from newcomer import newcomer_site
+from site_factory import run_cli
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -42,7 +43,7 @@ def run(site, *args: str, stdin: str = "") -> int:
     old = sys.stdin
     sys.stdin = io.StringIO(stdin)
     try:
-        return main(["-f", str(site.config_file), *args])
+        return run_cli(site, *args)
     finally:
         sys.stdin = old
 
