@@ -45,10 +45,6 @@ def _iso(value) -> Optional[str]:
     return value.isoformat() if value else None
 
 
-def _page_url(site: Site, page: str, anchor: str = "") -> str:
-    return site.urls.absolute(page, anchor)
-
-
 # ---------------------------------------------------------------------------
 # api/claims.json
 
@@ -65,7 +61,7 @@ def _claim_record(site: Site, claim: Claim) -> dict[str, Any]:
     rating = site.rating(claim)
     return {
         "id": claim.id,
-        "url": _page_url(site, site.urls.claim(claim.id)),
+        "url": site.urls.absolute(site.urls.claim(claim.id)),
         "claim": claim.claim,
         "short": claim.short,
         "claimant": {"key": claim.claimant, "name": site.corpus.name_of(claim.claimant)},
@@ -94,7 +90,7 @@ def _source_record(site: Site, source_id: str) -> dict[str, Any]:
     return {
         "id": source.id, "title": source.title, "publisher": source.publisher, "published": _iso(source.published),
         "date_precision": source.date_precision, "type": source.type, "url": source.url or None,
-        "page": _page_url(site, site.urls.source(source.id)),
+        "page": site.urls.absolute(site.urls.source(source.id)),
     }
 
 
@@ -104,7 +100,7 @@ def _quote_record(site: Site, use: QuoteUse) -> dict[str, Any]:
         "source": use.quote.source,
         "text": use.exact,
         "as_quoted": use.quote.text,
-        "page": _page_url(site, site.urls.source(use.quote.source), use.anchor),
+        "page": site.urls.absolute(site.urls.source(use.quote.source), use.anchor),
         "subject": use.quote.subject or None,
         "value": value_record(use.value),
         "period": use.quote.period or None,
@@ -142,7 +138,7 @@ def claimreview_feed(site: Site) -> str:
         "@context": CONTEXT,
         "@type": "DataFeed",
         "name": f"{site.settings.site_name}: ClaimReview",
-        "url": _page_url(site, site.urls.data_file(CLAIMREVIEW_JSON)),
+        "url": site.urls.absolute(site.urls.data_file(CLAIMREVIEW_JSON)),
         "sdLicense": site.settings.data_license,
         "sdPublisher": {"@type": "Organization", "name": site.settings.publisher_name or site.settings.site_name},
         "dataFeedElement": items,
@@ -163,7 +159,7 @@ def claims_csv(site: Site) -> str:
     for claim in site.claims:
         rating = site.rating(claim)
         row = [
-            claim.id, _page_url(site, site.urls.claim(claim.id)), claim.short, claim.claim, claim.claimant,
+            claim.id, site.urls.absolute(site.urls.claim(claim.id)), claim.short, claim.claim, claim.claimant,
             site.corpus.name_of(claim.claimant), claim.kind, rating.key, rating.label,
             "" if rating.value is None else str(rating.value), claim.conclusion, _iso(claim.claimed) or "",
             _iso(claim.published) or "", _iso(claim.updated) or "", "; ".join(claim.topics), "; ".join(claim.people),
@@ -189,7 +185,7 @@ def disagreements_json(site: Site) -> str:
 def _disagreement_record(site: Site, disagreement: Disagreement) -> dict[str, Any]:
     return {
         "id": disagreement.id,
-        "url": _page_url(site, site.urls.disagreements(), disagreement.id),
+        "url": site.urls.absolute(site.urls.disagreements(), disagreement.id),
         "subject": disagreement.subject,
         "title": disagreement.title,
         "kind": disagreement.kind,
@@ -201,7 +197,7 @@ def _disagreement_record(site: Site, disagreement: Disagreement) -> dict[str, An
                 "source": side.source,
                 "source_title": side.source_title,
                 "quote": side.quote,
-                "page": _page_url(site, site.urls.source(side.source), side.anchor),
+                "page": site.urls.absolute(site.urls.source(side.source), side.anchor),
                 "value": value_record(side.value),
                 "period": side.period or None,
                 "scope": side.scope or None,
