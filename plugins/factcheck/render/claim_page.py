@@ -176,9 +176,7 @@ def _differences(site: Site, claim: Claim, path: str) -> str:
 
 def _updates(site: Site, claim: Claim) -> str:
     lines = [unindexed(f"## {label('updates')}"), ""]
-    for correction in sorted(claim.corrections, key=lambda c: c.date, reverse=True):
-        lines.append(correction_item(site, claim, correction))
-    history = verdict_history(site, claim)
+    lines += [correction_item(site, claim, c) for c in sorted(claim.corrections, key=lambda c: c.date, reverse=True)]
     if not claim.corrections:
         lines.append(label("no_updates"))
     lines.append("")
@@ -186,6 +184,7 @@ def _updates(site: Site, claim: Claim) -> str:
     if claim.updated:
         published += f" · {label('updated_on')} {md.human_date(claim.updated)}"
     lines.append(published + ".")
+    history = verdict_history(site, claim)
     if history:
         lines.append("")
         lines.append(f"{label('verdict_history')}: " + " → ".join(history))
