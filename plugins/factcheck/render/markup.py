@@ -7,6 +7,7 @@ made inert) or ``rich`` (Markdown formatting kept, HTML sanitised), never straig
 from __future__ import annotations
 
 import html
+import json
 import re
 from datetime import date
 from functools import lru_cache
@@ -138,8 +139,6 @@ def front_matter(fields: dict) -> str:
     ``title`` and ``description`` are HTML-escaped (``&``, ``<``, ``>`` and ``"``; apostrophes
     stay readable), since the theme writes them into pages unescaped.
     """
-    import json
-
     lines = ["---"]
     for key, value in fields.items():
         if key in _THEME_HTML_FIELDS and isinstance(value, str):
