@@ -75,10 +75,10 @@ def _build_pages(args: argparse.Namespace) -> int:
         return 1
     pages, assets = render(checked.site)
     out = Path(args.out)
-    for item in [*pages, *assets]:
-        target = out / item.path
+    for path, text in [*((p.path, p.markdown) for p in pages), *((a.path, a.content) for a in assets)]:
+        target = out / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(item.markdown if hasattr(item, "markdown") else item.content, encoding="utf-8")
+        target.write_text(text, encoding="utf-8")
     print(f"wrote {len(pages)} pages and {len(assets)} files to {out}", file=sys.stderr)
     return 0
 
