@@ -39,6 +39,10 @@ class ScaffoldError(Exception):
     """A value a contributor gave cannot be used; the message says why and what to do."""
 
 
+class MissingOptions(ScaffoldError):
+    """Required options were not given and there is no terminal to ask in (exit status 2)."""
+
+
 def propose_id(text: str, taken: Iterable[str], max_words: int = MAX_ID_WORDS) -> str:
     """A short, readable, unused id from the words of ``text``: filler words dropped, -2, -3… when taken."""
     words = slug(_THOUSANDS.sub("", text)).split("-")
@@ -184,7 +188,7 @@ def write_and_report(make: "Callable[[], Path]", settings: Settings, out: "Asker
         path = make()
     except ScaffoldError as error:
         out.say(f"error: {error}", "red")
-        return 2 if str(error).startswith("missing") else 1
+        return 2 if isinstance(error, MissingOptions) else 1
     except (EOFError, KeyboardInterrupt):
         out.say("\nstopped; nothing was written", "yellow")
         return 1
@@ -231,7 +235,7 @@ def value_of(given: Optional[str], default: Optional[str], check: Check, asker: 
     if asker is not None:
         return ask(asker, check)
     if default is None:
-        raise ScaffoldError("missing a value")  # the commands list missing options before getting here
+        raise MissingOptions("missing a value")  # the commands list missing options before getting here
     problem = check(default) if default else None
     if problem is not None:
         raise ScaffoldError(problem)
@@ -242,7 +246,7 @@ def missing_options(args: Any, names: Iterable[str]) -> None:
     """Stop with the list of required options not given, when there is no terminal to ask in."""
     missing = [f"--{name.replace('_', '-')}" for name in names if getattr(args, name) is None]
     if missing:
-        raise ScaffoldError(f"missing {', '.join(missing)} (give them as options, or run the command in a terminal to be asked)")
+        raise MissingOptions(f"missing {', '.join(missing)} (give them as options, or run the command in a terminal to be asked)")
 
 
 def check_text(what: str, limit: int) -> Check:
