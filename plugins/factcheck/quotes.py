@@ -171,13 +171,28 @@ def anchor(source_id: str, quote: str) -> str:
 def context_sentence(text: str, span: Span) -> tuple[str, str, str]:
     """The passage with the rest of its sentence(s) on each side: (before, passage, after)."""
     start, end = span.start, span.end
-    left = 0
-    for found in _SENTENCE_END.finditer(text, 0, start):
-        left = found.end()
+    left = _last_sentence_end(text, start)
     found = _SENTENCE_END.search(text, max(start, end - 1))
     right = found.end() if found else len(text)
     right = max(right, end)
     return text[left:start].lstrip(), text[start:end], text[end:right].rstrip()
+
+
+def _last_sentence_end(text: str, before: int) -> int:
+    """Where the sentence holding offset ``before`` starts: the end of the last sentence before it.
+
+    Searched backwards in widening windows, so a source with many quoted passages costs what
+    their sentences cost, not the length of the text for each passage.
+    """
+    window = 512
+    low = before
+    while low > 0:
+        low = max(0, low - window)
+        ends = [found.end() for found in _SENTENCE_END.finditer(text, low, before)]
+        if ends:
+            return ends[-1]
+        window *= 2
+    return 0
 
 
 # The end of a sentence: . ? or ! with any closing quotation marks or brackets, before a space;
