@@ -134,7 +134,9 @@ class Reader:
     blocked: list[str] = field(default_factory=list)
 
     def open(self, address: str) -> None:
-        self.page.goto(address, wait_until="load")
+        """Load ``address``; a page the server does not have (404) fails here, not later in a check it may pass."""
+        response = self.page.goto(address, wait_until="load")
+        assert response is not None and response.ok, f"{address}: {response.status if response else 'no response'}"
 
     def shot(self, name: str, full_page: bool = True) -> Path:
         SCREENSHOTS.mkdir(exist_ok=True)

@@ -20,6 +20,8 @@ will with would your""".split())
 
 def search(reader, served, query: str) -> list[dict]:
     """Type ``query`` in the search box; the results as {href, title, tags}, best first (one per page)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     reader.open(served.url())
     reader.page.wait_for_load_state("networkidle")  # the search worker has fetched the index
     box = reader.page.locator('input[data-md-component="search-query"]')
@@ -31,7 +33,7 @@ def search(reader, served, query: str) -> list[dict]:
         try:
             reader.page.wait_for_selector(RESULT, timeout=2_000)
             break
-        except Exception:  # playwright's TimeoutError
+        except PlaywrightTimeout:
             if attempt == 7:
                 raise
             box.press("End")
