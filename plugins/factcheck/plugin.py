@@ -17,6 +17,8 @@ from .render.claims_filter import SCRIPT as CLAIMS_FILTER_SCRIPT
 from .problems import Problem, errors
 from .render import Asset, Page
 from .render.serve_banner import add_banner, banner
+from .render.search_index import search_assets
+from .render.search_worker import WORKER, leave_to_worker, point_to_worker, worker_script
 from .render.head import TEMPLATES_DIR, add_to_head, feed_link
 from .render.jsonld import script_tag
 from .render.snippets import SNIPPETS, expand_markers
@@ -30,6 +32,18 @@ log = get_plugin_logger(__name__)
 REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc")
 
 
+def uses_material_search(config: MkDocsConfig) -> bool:
+    """Material's theme with its search plugin, served over HTTP: the pages our search worker plugs into.
+
+    Material's offline plugin makes pages that work from file://, where a worker cannot fetch files.
+    """
+    plugins = config.plugins
+    return (
+        config.theme.name == "material" and any(name in plugins for name in ("search", "material/search"))
+        and not any(name in plugins for name in ("offline", "material/offline"))
+    )
+
+
 class FactcheckPlugin(BasePlugin[FactcheckConfig]):
     def __init__(self) -> None:
         self.settings: Optional[Settings] = None
@@ -37,6 +51,7 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         self.rendered: tuple[list[Page], list[Asset]] = ([], [])
         self.generated_pages: set[str] = set()  # src_uri of the pages generated in this build
         self.serving = False
+        self.search_worker = False  # whether claim and source pages are searched through our worker (on_config)
         self.serve_errors: list[Problem] = []  # errors of the current files, while serving the last good build
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -67,6 +82,7 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         script = self._urls(config).data_file(CLAIMS_FILTER_SCRIPT)
         if script not in [str(item) for item in config.extra_javascript]:
             config.extra_javascript.append(script)
+        self.search_worker = options.search_worker and uses_material_search(config)
         # The claim pages' template (factcheck/claim.html), found after the theme's own and the site's custom_dir.
         if str(TEMPLATES_DIR) not in config.theme.dirs:
             config.theme.dirs.append(str(TEMPLATES_DIR))
@@ -97,6 +113,8 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
                 return
             raise PluginError(f"factcheck: {len(found)} error(s) in the claims and sources; nothing was built. Fix them and build again.")
         pages, assets = render(checked.site)
+        if self.search_worker:
+            assets += [Asset(self._urls(config).data_file(WORKER), worker_script()), *search_assets(checked.site)]
         taken = [item.path for item in [*pages, *assets] if (Path(config.docs_dir) / item.path).exists()]
         if taken:
             raise PluginError(
@@ -130,6 +148,8 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
     def on_page_markdown(self, markdown: str, page, config: MkDocsConfig, files: Files) -> str:
         """Fill the live-list markers of hand-written pages (see render/snippets.py)."""
         if page.file.src_uri in self.generated_pages:
+            if self.search_worker and leave_to_worker(page.meta):
+                page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
             # MkDocs has read the page into ``markdown``; the file's copy is not read again. Letting
             # it go keeps one copy of every page in memory, as a plain build has, not two
             # (~130 MB on a 10,000-claim site).
@@ -147,7 +167,15 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         if self.site is None:
             return output
         output = add_to_head(output, feed_link(self.site, page.url))
+        if self.search_worker:
+            output = point_to_worker(output, self._urls(config).data_file(WORKER)) or output
         return add_banner(output, banner(self.serve_errors)) if self.serve_errors else output
+
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        """The theme's own pages (404.html) search through the worker too."""
+        if self.search_worker and template_name.endswith(".html"):
+            return point_to_worker(output_content, self._urls(config).data_file(WORKER)) or output_content
+        return output_content
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         assert self.settings is not None

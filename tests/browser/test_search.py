@@ -97,3 +97,59 @@ def test_a_verdict_label_finds_claims_with_that_verdict(reader, served) -> None:
     tagged = [r for r in results if r["tags"]]
     assert tagged, "claims come up for their verdict's label"
     assert all(rating.label.casefold() in r["tags"][0].casefold() for r in tagged[:3]), tagged[:3]
+
+
+# ----------------------------------------------------------------------------- the site's search worker
+
+
+def worker_in_page(reader, served):
+    """The worker's script loaded into a page, where its functions can be called."""
+    reader.open(served.url())
+    script = (served.site_dir / "assets" / "factcheck-search.js").read_text(encoding="utf-8")
+    reader.page.add_script_tag(content=script.replace("const FactcheckSearch =", "window.FactcheckSearch ="))
+    return reader.page
+
+
+def test_the_worker_cuts_terms_as_the_build_does(reader, served) -> None:
+    from factcheck.render.search_index import terms
+
+    model = served.model
+    samples = [claim.claim for claim in model.claims] + [use.exact for uses in model.uses_by_claim.values() for use in uses]
+    samples += ["Café NAÏVE Zürich", "270,000 U.S. China's 2023-24", "中国 留学生 Москва", "’quoted’ — dash…"]
+    page = worker_in_page(reader, served)
+    in_browser = page.evaluate("texts => texts.map(t => FactcheckSearch.terms(t))", samples)
+    assert in_browser == [terms(text) for text in samples]
+
+
+def test_results_show_contributor_text_as_text(reader, served) -> None:
+    page = worker_in_page(reader, served)
+    hostile = '<img src=x onerror="window.__owned=1"> rare <script>window.__owned=2</script> "earths" & co'
+    html = page.evaluate("([text]) => FactcheckSearch.highlight(text, ['rare', 'earth'])", [hostile])
+    assert "<img" not in html and "<script" not in html
+    assert "<mark>rare</mark>" in html and "<mark>&quot;earths&quot;</mark>" not in html  # the quote mark is not part of the word
+    assert "<mark>earths</mark>" in html
+    teaser = page.evaluate("([text]) => FactcheckSearch.teaser([text], ['rare'])", [hostile])
+    assert teaser.startswith("<p>") and "<img" not in teaser
+    page.set_content(f"<div id=r>{html}{teaser}</div>")
+    assert page.locator("#r img, #r script").count() == 0
+    assert page.evaluate("window.__owned") is None
+
+
+def test_the_beginning_of_a_name_finds_the_claims_of_that_person(reader, served) -> None:
+    model = served.model
+    claimant = max({c.claimant for c in model.claims}, key=lambda key: (len(model.corpus.name_of(key)), key))
+    family = model.corpus.name_of(claimant).split()[-1]
+    results = search(reader, served, family[:5])
+    found = {page_path(served, r["href"]) for r in results}
+    assert {model.urls.url(model.urls.claim(c.id)) for c in model.claims if c.claimant == claimant} & found, (family[:5], found)
+
+
+def test_a_word_with_minus_leaves_out_the_pages_that_hold_it(reader, served) -> None:
+    model = served.model
+    claim = richest_claim(model)
+    words = [w for w in re.findall(r"[A-Za-z]{5,}", claim.short)][:2]
+    assert len(words) == 2, claim.short
+    with_both = {page_path(served, r["href"]) for r in search(reader, served, f"+{words[0]} +{words[1]}")}
+    assert model.urls.url(model.urls.claim(claim.id)) in with_both
+    without = {page_path(served, r["href"]) for r in search(reader, served, f"+{words[0]} -{words[1]}")}
+    assert model.urls.url(model.urls.claim(claim.id)) not in without

@@ -1,0 +1,51 @@
+"""Wiring the site's search worker into Material's pages.
+
+Material's page script reads its settings from a JSON block in every page
+(``<script id="__config" type="application/json">``) and starts the web worker named by its
+``search`` key. Material documents swapping that worker for one's own that speaks the same
+messages; ``assets/factcheck-search.js`` does, searching Material's index and the claims'
+and sources' index files (``search_index.py``). ``point_to_worker`` rewrites that key in a
+built page; the plugin calls it from ``on_post_page`` on every page, whatever ``main.html``
+the site has, and leaves claim and source pages out of Material's index
+(``leave_to_worker``), since the worker finds them in its own files.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from importlib import resources
+from typing import Any, Optional
+
+WORKER = "assets/factcheck-search.js"  # the generated asset, under the data folder
+INDEXED_BY_WORKER = ("claim", "source")  # the page types the worker's files index
+
+_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+
+
+def worker_script() -> str:
+    return resources.files("factcheck").joinpath(WORKER).read_text(encoding="utf-8")
+
+
+def leave_to_worker(meta: dict[str, Any]) -> bool:
+    """Whether a page (by its front matter) is searched through the worker's files, not Material's index."""
+    factcheck = meta.get("factcheck")
+    return isinstance(factcheck, dict) and factcheck.get("type") in INDEXED_BY_WORKER
+
+
+def point_to_worker(html: str, worker_path: str) -> Optional[str]:
+    """The page with Material's configuration naming our worker; None when the page has no such configuration."""
+    found = _CONFIG.search(html)
+    if found is None:
+        return None
+    try:
+        config = json.loads(found.group(2))
+    except ValueError:
+        return None
+    if not isinstance(config, dict) or "search" not in config:
+        return None
+    config["search"] = posixpath.join(config.get("base") or ".", worker_path)
+    # Like Jinja's tojson, which wrote the block: no character in it can end the script element.
+    text = json.dumps(config).replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e").replace("'", "\\u0027")
+    return html[:found.start(2)] + text + html[found.end(2):]
