@@ -413,6 +413,9 @@ def main(argv: Optional[list[str]] = None) -> int:
         print(f"\n== first search result in Chromium ({largest:,} claims, query {query!r})", flush=True)
         search = search_first_result(args.work / f"site-{largest}", query, repeat=max(3, args.repeat))
         print(f"  {search['first_result_ms']:.0f} ms from navigation start ({search['after_load_ms']:.0f} ms after the load event)", flush=True)
+        # The same pages with Material's own search, for comparison (not a target).
+        search["plain"] = search_first_result(args.work / f"plain-site-{largest}", query, repeat=max(3, args.repeat))
+        print(f"  plain MkDocs + Material, same pages: {search['plain']['first_result_ms']:.0f} ms from navigation start", flush=True)
     serve = None
     if args.serve:
         print(f"\n== mkdocs serve reload ({largest:,} claims)", flush=True)
