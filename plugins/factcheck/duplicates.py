@@ -15,7 +15,8 @@ Two signs, each a warning (a duplicate is for a reviewer to judge, not an error)
   or nearly the same: ``difflib.SequenceMatcher`` ratio on the word lists of at least
   ``SAME_WORDING``. Comparing every pair would be quadratic (50 million pairs for 10,000
   claims), so candidates come from *prefix filtering*: the words of each claim are ordered rarest
-  first, and a claim is indexed under its first few words only. A ratio of at least ``t`` implies
+  first (words no other claim has, such as its own figures, left out), and a claim is indexed
+  under its first few words only. A ratio of at least ``t`` implies
   a word-overlap (Jaccard) of at least ``t / (2 - t)``, and two word sets that similar always
   share one of those first ``n - ceil(J * n) + 1`` words, so no pair is missed; since the first
   words are rare, each index entry holds few claims and the work stays close to linear.
@@ -28,12 +29,13 @@ Every pair is reported on both claims, so whichever file a pull request adds car
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Iterable, Optional
+from typing import Iterable, NamedTuple, Optional
 
 from .model import Claim, QuoteUse
 from .problems import Problem
@@ -148,60 +150,117 @@ def _same_wording(claims: list[Claim], found: _Found, tally: Tally) -> None:
 
 def _near_wording(texts: list[tuple[str, list[str]]], near: dict[tuple[str, str], float], tally: Tally) -> None:
     jaccard = SAME_WORDING / (2 - SAME_WORDING)
-    frequency = Counter(w for _, listed in texts for w in set(listed))
-    records = []
-    for claim_id, listed in texts:
-        seen: Counter = Counter()
-        items = []
-        for w in listed:
-            seen[w] += 1
-            items.append((w, seen[w]))  # the 2nd "the" differs from the 1st: a multiset as a set
-        items.sort(key=lambda item: (frequency[item[0]], item))
-        records.append((len(items), claim_id, listed, frozenset(items), items))
-    records.sort(key=lambda r: (r[0], r[1]))
-    # item -> (record, the item's position in that record's order); each list in ascending size, as records are
-    index: dict[tuple[str, int], list[tuple[int, int]]] = defaultdict(list)
-    for number, (size, claim_id, listed, as_set, items) in enumerate(records):
-        prefix = size - math.ceil(jaccard * size - 1e-9) + 1 if size else 0
+    records = _wording_records(texts)
+    # item -> the records indexed under it, in ascending size as the records come: their sizes,
+    # and (record, the item's position in its list, the longest text that record can be alike to)
+    index: dict[int, tuple[list[int], list[tuple[int, int, float]]]] = {}
+    for number, (size, claim_id, listed, ranks, kept, as_set) in enumerate(records):
+        # Two distinct texts alike enough share at least two items (one shared word makes a ratio
+        # of at most 2/3), and at least jaccard * size items with any earlier (no longer) text; so
+        # the second item they share is among the first kept - ceil(jaccard * size) + 2 of the
+        # shareable items of each, and a pair is a candidate only when it meets there twice.
+        prefix = kept - math.ceil(jaccard * size - 1e-9) + 2
         smallest = jaccard * size - 1e-9  # much shorter texts cannot be alike enough
-        # Positional filter (PPJoin): both records list their items in one global order, so once
-        # an item is shared at positions i and j, at most min(size - i, other - j) - 1 more can
-        # be. A pair whose shared items so far plus those cannot reach the overlap that the ratio
-        # needs (2 * shared >= SAME_WORDING * (size + other), as below) is dropped before it is a
-        # candidate. Without it, claims sharing a few common words were all candidates: 9 million
-        # pairs for the 10,000-claim benchmark corpus.
-        # Indexed under fewer words than it probes with: records come in ascending size, so a later
+        # Indexed under fewer items than it probes with: records come in ascending size, so a later
         # (longer) text alike enough shares at least SAME_WORDING * size of this one's items, hence
-        # one of its first size - ceil(SAME_WORDING * size) + 1 (All-Pairs, Bayardo et al. 2007).
-        # The common words at the end of the probing prefix are then never indexed at all.
-        indexed = size - math.ceil(SAME_WORDING * size - 1e-9) + 1 if size else 0
+        # the second of them is among its first kept - ceil(SAME_WORDING * size) + 2 (All-Pairs,
+        # Bayardo et al. 2007).
+        indexed = kept - math.ceil(SAME_WORDING * size - 1e-9) + 2
+        # A text with a few shareable items can only be alike to texts little longer than itself.
+        reach = 2 * kept / SAME_WORDING - size + 1e-9
         shared: dict[int, int] = {}
-        for i, item in enumerate(items[:prefix]):
-            entries = index[item]
-            for position in range(len(entries) - 1, -1, -1):
-                other, j = entries[position]
-                other_size = records[other][0]
+        for i in range(min(prefix, kept)):
+            item = ranks[i]
+            if item not in index:
+                index[item] = ([], [])
+            sizes, entries = index[item]
+            # Positional filter (PPJoin): both records list their items in one global order, so once
+            # an item is shared at positions i and j, at most min(kept - i, other_kept - j) - 1 more
+            # can be. A pair whose shared items so far plus those cannot reach the overlap that the
+            # ratio needs (2 * shared >= SAME_WORDING * (size + other), as below) is dropped before
+            # it is a candidate. Without it, claims sharing a few common words were all candidates:
+            # 9 million pairs for the 10,000-claim benchmark corpus. The same bound, for a pair met
+            # once before, rules out every text too long to be alike from position i on: they are
+            # skipped at once by bisection (a pair met twice is a candidate already).
+            end = bisect.bisect_right(sizes, 2 * (kept - i + 1) / SAME_WORDING - size + 1e-9)
+            for position in range(end - 1, -1, -1):
+                other, j, other_reach = entries[position]
+                if other_reach < size:
+                    # The texts still to come are no shorter than this one: too long for that one.
+                    del entries[position], sizes[position]
+                    continue
+                other_size = sizes[position]
                 if other_size < smallest:
                     break
                 count = shared.get(other, 0)
                 if count < 0:
                     continue  # already ruled out
-                if 2 * (count + 1 + min(size - i - 1, other_size - j - 1)) < SAME_WORDING * (size + other_size):
+                if 2 * (count + 1 + min(kept - i - 1, records[other].kept - j - 1)) < SAME_WORDING * (size + other_size):
                     shared[other] = -1
                 else:
                     shared[other] = count + 1
             if i < indexed:
-                entries.append((number, i))
-        candidates = [other for other, count in shared.items() if count > 0]
+                sizes.append(size)
+                entries.append((number, i, reach))
+        candidates = [other for other, count in shared.items() if count >= 2]
         tally.candidates += len(candidates)
         for other in candidates:
-            other_size, other_id, other_words, other_set, _ = records[other]
+            other_size, other_id, other_words, _, _, other_set = records[other]
             if 2 * len(as_set & other_set) < SAME_WORDING * (size + other_size):
                 continue  # the shared words bound the ratio from above: not alike enough
             tally.compared += 1
             ratio = difflib.SequenceMatcher(None, other_words, listed, autojunk=False).ratio()
             if ratio >= SAME_WORDING:
                 near[(other_id, claim_id)] = ratio
+
+
+class _Wording(NamedTuple):
+    """One distinct claim text, as the near-wording search reads it."""
+
+    size: int  # how many words
+    claim_id: str
+    words: list[str]
+    ranks: list[int]  # its items' ranks, ascending: the shareable ones first
+    kept: int  # how many of them other texts hold too
+    items: frozenset  # the ranks again, to count shared items
+
+
+def _wording_records(texts: list[tuple[str, list[str]]]) -> list[_Wording]:
+    """Each text as a ``_Wording``, shortest first (then by id).
+
+    A text's words are a multiset, made a set of items: the 2nd "the" is the item "the 2" (words
+    hold no spaces). Every item gets one rank in a global order: items that more than one text
+    holds first, rarest first; then those that only one text holds (a figure quoted once, a
+    name). Those can never be shared, so only the first ``kept`` ranks of a text are indexed and
+    probed, while the others still count in its size: that tightens every bound, and the
+    benchmark corpus's claims, each with four figures of their own, no longer all meet in the
+    few common words that came right after their figures.
+    """
+    item_lists = []
+    frequency: Counter = Counter()
+    for _, listed in texts:
+        items = listed if len(set(listed)) == len(listed) else _numbered(listed)
+        frequency.update(items)
+        item_lists.append(items)
+    ordered = sorted(frequency, key=lambda item: (frequency[item] == 1, frequency[item], item))
+    rank = {item: number for number, item in enumerate(ordered)}
+    shareable = sum(1 for count in frequency.values() if count > 1)
+    records = []
+    for (claim_id, listed), items in zip(texts, item_lists):
+        ranks = sorted(map(rank.__getitem__, items))
+        records.append(_Wording(len(items), claim_id, listed, ranks, bisect.bisect_left(ranks, shareable), frozenset(ranks)))
+    records.sort(key=lambda r: (r.size, r.claim_id))
+    return records
+
+
+def _numbered(listed: list[str]) -> list[str]:
+    """The words with each repeat told apart: ["a", "b", "a"] -> ["a", "b", "a 2"]."""
+    seen: dict[str, int] = {}
+    items = []
+    for w in listed:
+        n = seen[w] = seen.get(w, 0) + 1
+        items.append(w if n == 1 else f"{w} {n}")
+    return items
 
 
 # ----------------------------------------------------------------------------- same passage
