@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from factcheck.quotes import (
@@ -34,6 +36,37 @@ def test_offsets_map_back_to_the_original():
     assert folded.text == 'a "b"'
     assert [original[i] for i in folded.offsets[:-1]] == ["a", "\u00a0", "\u201c", "b", "\u201d"]
     assert folded.offsets[-1] == len(original)
+
+
+def _offsets_one_by_one(original: str) -> tuple[str, list[int]]:
+    """The folded text and its offsets worked out a character at a time: what NormalisedText must give."""
+    folded = original.translate(str.maketrans({c: normalise(c) or " " for c in set(original) if not c.isspace()}))
+    text, offsets, pending = [], [], None
+    for index, character in enumerate(folded):
+        if character.isspace():
+            if pending is None and text:
+                pending = index  # a run of white space: one space, standing where the run starts
+            continue
+        if pending is not None:
+            text.append(" ")
+            offsets.append(pending)
+            pending = None
+        text.append(character)
+        offsets.append(index)
+    return "".join(text), offsets + [len(original)]
+
+
+def test_offsets_are_those_of_each_character_worked_out_one_by_one():
+    rng = random.Random(5)
+    alphabet = ["a", "b", "7", ".", " ", " ", "\n", "\t", "\u00a0", "\u2003", "\u2028", "\x1f", "\u201c", "\u2019", "\u2014"]
+    for _ in range(400):
+        original = "".join(rng.choices(alphabet, k=rng.randint(0, 40)))
+        folded = NormalisedText.of(original)
+        text, offsets = _offsets_one_by_one(original)
+        assert folded.text == text, repr(original)
+        assert list(folded.offsets) == offsets, repr(original)
+        assert len(folded.offsets) == len(offsets) and folded.offsets[-1] == len(original)
+        assert folded.offsets[1:-1] == offsets[1:-1]
 
 
 @pytest.mark.parametrize(
