@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+from pathlib import Path
 
 import pytest
 
-from factcheck.load import Document, dotted, load_file, parse, relative
+from factcheck.load import Document, dotted, forget_folders, is_inside, load_file, parse, read_text, real_path, relative
 
 
 def parsed(text: str) -> Document:
@@ -177,3 +179,40 @@ def test_load_file_of_a_missing_file(tmp_path):
 
 def test_relative(tmp_path):
     assert relative(tmp_path / "claims" / "a.yaml", tmp_path) == "claims/a.yaml"
+    assert relative(tmp_path / "claims" / ".." / "b.yaml", Path(f"{tmp_path}/")) == "b.yaml"
+    assert relative(tmp_path / "claims", tmp_path / "claims") == "."
+    assert relative(tmp_path / "claimsx" / "a.yaml", tmp_path / "claims") == "a.yaml"  # outside: the name alone
+    assert relative(Path("/etc/hosts"), Path("/")) == "etc/hosts"
+
+
+def test_read_text_follows_links_inside_the_repository_and_refuses_everything_else(tmp_path):
+    root, outside = tmp_path / "site", tmp_path / "elsewhere"
+    (root / "claims").mkdir(parents=True)
+    outside.mkdir()
+    (root / "claims" / "plain.yaml").write_text("a: 1\n", encoding="utf-8")
+    (root / "claims" / "folder.yaml").mkdir()
+    (outside / "secret.yaml").write_text("a: 2\n", encoding="utf-8")
+    os.symlink(root / "claims" / "plain.yaml", root / "claims" / "link.yaml")
+    os.symlink(root / "claims" / "folder.yaml", root / "claims" / "link-to-folder.yaml")
+    os.symlink(outside / "secret.yaml", root / "claims" / "leak.yaml")
+    os.symlink(root / "claims" / "gone.yaml", root / "claims" / "broken.yaml")
+    os.mkfifo(root / "claims" / "pipe.yaml")
+    os.symlink(outside, root / "linked-folder")
+    forget_folders()
+
+    def outcome(name: str) -> str:
+        text, problems = read_text(root / name, root, name)
+        return text if text is not None else "; ".join(f"{p.path}: {p.message}" for p in problems)
+
+    assert outcome("claims/plain.yaml") == "a: 1\n"
+    assert outcome("claims/link.yaml") == "a: 1\n"
+    assert outcome("claims/leak.yaml") == "claims/leak.yaml: the file leads outside the repository"
+    assert outcome("linked-folder/secret.yaml") == "linked-folder/secret.yaml: the file leads outside the repository"
+    assert outcome("claims/broken.yaml") == "claims/broken.yaml: the file does not exist"
+    assert outcome("claims/missing.yaml") == "claims/missing.yaml: the file does not exist"
+    assert outcome("claims/plain.yaml/x.yaml") == "claims/plain.yaml/x.yaml: the file does not exist"
+    for special in ("claims/folder.yaml", "claims/link-to-folder.yaml", "claims/pipe.yaml"):
+        assert outcome(special) == f"{special}: this is a folder or a special file, not a text file"
+    assert real_path(root / "claims" / "link.yaml") == (root / "claims" / "plain.yaml").resolve()
+    assert is_inside(real_path(root / "claims" / "link.yaml"), root)
+    assert not is_inside(real_path(root / "claims" / "leak.yaml"), root)

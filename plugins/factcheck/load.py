@@ -11,6 +11,7 @@ import datetime as dt
 import math
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -83,6 +84,15 @@ class _TooBig(Exception):
         self.node = node
 
 
+# The constructors of the plain scalar tags, called directly: construct_object's bookkeeping
+# (recursion guard, cache per node) is for collections, and cost a third of converting a file.
+_SCALAR_CONSTRUCTORS = {
+    tag: yaml.constructor.SafeConstructor.yaml_constructors[tag]
+    for tag in _PLAIN_TAGS - {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+}
+_STR = "tag:yaml.org,2002:str"
+
+
 class _Converter:
     """Turns a composed node tree into plain values, recording marks and problems."""
 
@@ -104,10 +114,14 @@ class _Converter:
             raise _TooBig(f"the file expands to more than {MAX_NODES:,} values (aliases included)", node)
         if depth > MAX_DEPTH:
             raise _TooBig(f"the file nests more than {MAX_DEPTH} levels deep", node)
-        self.marks.setdefault(at, (node.start_mark.line + 1, node.start_mark.column + 1))
-        if node.tag not in _PLAIN_TAGS:
+        mark = node.start_mark
+        self.marks.setdefault(at, (mark.line + 1, mark.column + 1))
+        tag = node.tag
+        if tag == _STR and type(node) is yaml.ScalarNode and not _CONTROL.search(node.value):
+            return node.value  # text, the most common value: what _scalar would make of it
+        if tag not in _PLAIN_TAGS:
             self._problem(
-                node, at, f"the YAML tag {node.tag!r} is not allowed",
+                node, at, f"the YAML tag {tag!r} is not allowed",
                 "only plain data is read: remove the tag (anything starting with '!')",
             )
             return None
@@ -119,6 +133,7 @@ class _Converter:
 
     def _mapping(self, node: yaml.MappingNode, at: FieldPath, depth: int) -> dict:
         result: dict = {}
+        marks = self.marks
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 self._problem(key_node, at, "merge keys ('<<') are not allowed", "write the fields out in full")
@@ -127,38 +142,44 @@ class _Converter:
                 self._problem(key_node, at, "a field name must be plain text")
                 continue
             key = str(key_node.value)
+            field_at = at + (key,)
             if key in result:
-                line = self.marks.get(at + (key,), (0, 0))[0]
+                line = marks.get(field_at, (0, 0))[0]
                 self._problem(
-                    key_node, at + (key,), f"the field {key!r} is given twice (first on line {line})",
+                    key_node, field_at, f"the field {key!r} is given twice (first on line {line})",
                     "keep one of them",
                 )
                 continue
-            self.marks[at + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            result[key] = self.convert(value_node, at + (key,), depth + 1)
+            mark = key_node.start_mark
+            marks[field_at] = (mark.line + 1, mark.column + 1)
+            result[key] = self.convert(value_node, field_at, depth + 1)
         return result
 
     def _scalar(self, node: yaml.ScalarNode, at: FieldPath) -> Any:
+        tag = node.tag
         try:
-            value = self._scalars.construct_object(node)
+            constructor = _SCALAR_CONSTRUCTORS.get(tag)
+            value = constructor(self._scalars, node) if constructor else self._scalars.construct_object(node)
         except (ValueError, yaml.constructor.ConstructorError, OverflowError) as error:
-            if node.tag == "tag:yaml.org,2002:timestamp":
+            if tag == "tag:yaml.org,2002:timestamp":
                 self._problem(node, at, f"{node.value!r} is not a real date", "write a date that exists, as YYYY-MM-DD")
-            elif node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
+            elif tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
                 self._problem(node, at, f"{_clip(node.value)!r} is not a number that can be used", "write the figure in digits, or put it in quotes as text")
             else:
                 self._problem(node, at, f"{_clip(node.value)!r} could not be read ({_clip(str(error))})")
             return None
+        if isinstance(value, str):
+            if control := _CONTROL.search(value):
+                self._problem(
+                    node, at, f"the text holds the control character U+{ord(control.group()):04X}",
+                    "remove it: only letters, punctuation, spaces, tabs and line breaks belong in the text",
+                )
+                return None
+            return value
         if isinstance(value, dt.datetime):
             return value.date()
         if isinstance(value, float) and not math.isfinite(value):
             self._problem(node, at, f"{node.value!r} is not a finite number", "write the figure in digits, or put it in quotes as text")
-            return None
-        if isinstance(value, str) and (control := _CONTROL.search(value)):
-            self._problem(
-                node, at, f"the text holds the control character U+{ord(control.group()):04X}",
-                "remove it: only letters, punctuation, spaces, tabs and line breaks belong in the text",
-            )
             return None
         return value
 
@@ -247,17 +268,18 @@ def _yaml_hint(text: str, line: int, problem: str) -> str:
 def read_text(path: Path, root: Path, display: str, max_bytes: int = MAX_FILE_BYTES) -> tuple[Optional[str], list[Problem]]:
     """Read a UTF-8 file that must lie inside ``root`` (links resolved)."""
     try:
-        resolved = real_path(path)
+        resolved, status = _resolve(path)
     except (FileNotFoundError, OSError):
         return None, [Problem(display, 1, 1, "", "the file does not exist")]
     if not is_inside(resolved, root):
         return None, [Problem(display, 1, 1, "", "the file leads outside the repository", "keep every file inside the repository")]
-    if not resolved.is_file():
+    if status is None or not stat.S_ISREG(status.st_mode):
         return None, [Problem(display, 1, 1, "", "this is a folder or a special file, not a text file", "give the path of a file")]
-    size = resolved.stat().st_size
+    size = status.st_size
     if size > max_bytes:
         return None, [Problem(display, 1, 1, "", f"the file is {size:,} bytes; the limit is {max_bytes:,}", "split it, or raise the limit in the plugin's options")]
-    raw = resolved.read_bytes()
+    with open(resolved, "rb") as file:
+        raw = file.read()
     try:
         return raw.decode("utf-8"), []
     except UnicodeDecodeError as error:
@@ -269,7 +291,12 @@ def read_text(path: Path, root: Path, display: str, max_bytes: int = MAX_FILE_BY
 def is_inside(path: Path, root: Path) -> bool:
     """Whether a resolved path is ``root`` or lies below it (``root`` is resolved here)."""
     root = _real_folder(str(root))
-    return path == root or root in path.parents
+    return path == root or _folder_inside(path.parent, root)
+
+
+@lru_cache(maxsize=1024)
+def _folder_inside(folder: Path, root: Path) -> bool:
+    return folder == root or root in folder.parents
 
 
 def real_path(path: Path) -> Path:
@@ -278,11 +305,26 @@ def real_path(path: Path) -> Path:
     A file that is not itself a link lies where its folder really is; only links are resolved
     one by one. Resolving every file in full cost a few seconds on 10,000 claims.
     """
-    if os.path.islink(path):
-        return path.resolve(strict=True)
-    if not os.path.lexists(path):
-        raise FileNotFoundError(path)
-    return _real_folder(os.path.dirname(os.path.abspath(path))) / os.path.basename(path)
+    return _resolve(path)[0]
+
+
+def _resolve(path: Path) -> tuple[Path, Optional[os.stat_result]]:
+    """``real_path(path)``, and the status of the file it leads to (None when that cannot be read).
+
+    One ``lstat`` tells whether the path is a link, and, when it is not, is the file's status.
+    """
+    try:
+        status: Optional[os.stat_result] = os.lstat(path)
+    except OSError:
+        raise FileNotFoundError(path) from None
+    if stat.S_ISLNK(status.st_mode):
+        resolved = path.resolve(strict=True)
+        try:
+            status = os.stat(resolved)
+        except OSError:
+            status = None
+        return resolved, status
+    return _real_folder(os.path.dirname(os.path.abspath(path))) / os.path.basename(path), status
 
 
 @lru_cache(maxsize=1024)
@@ -293,6 +335,7 @@ def _real_folder(folder: str) -> Path:
 def forget_folders() -> None:
     """Resolve folders afresh: called once per run, so a long `mkdocs serve` sees moved links."""
     _real_folder.cache_clear()
+    _folder_inside.cache_clear()
 
 
 def load_file(path: Path, root: Path, max_bytes: int = MAX_FILE_BYTES) -> tuple[Optional[Document], list[Problem]]:
@@ -305,7 +348,10 @@ def load_file(path: Path, root: Path, max_bytes: int = MAX_FILE_BYTES) -> tuple[
 
 
 def relative(path: Path, root: Path) -> str:
+    full, base = os.path.abspath(path), os.path.abspath(root)
+    if os.sep == "/" and not base.startswith("//") and full.startswith(base.rstrip("/") + "/"):
+        return full[len(base.rstrip("/")) + 1:]  # the common case, without making Path objects
     try:
-        return Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix()
+        return Path(full).relative_to(base).as_posix()
     except ValueError:
         return path.name
