@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -72,9 +73,9 @@ def _is_iso_date(text: str) -> bool:
 def jsonable(data: Any) -> Any:
     """The data with dates as ISO text, as the schemas expect."""
     if isinstance(data, dict):
-        return {k: jsonable(v) for k, v in data.items()}
+        return {k: v if type(v) is str else jsonable(v) for k, v in data.items()}  # text, the most common, as it is
     if isinstance(data, list):
-        return [jsonable(v) for v in data]
+        return [v if type(v) is str else jsonable(v) for v in data]
     if isinstance(data, dt.date):
         return data.isoformat()
     return data
@@ -172,13 +173,19 @@ def _clip(text: Any, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
 def slug(text: str) -> str:
     """Lower-case words joined by hyphens: the one way topics and ids are made into addresses."""
+    if _SLUG.fullmatch(text):
+        return text  # already one: every file id of a valid site, so checked first
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
     words = "".join(c if c.isalnum() else " " for c in folded).split()
     return "-".join(words) or "item"
 
 
+@lru_cache(maxsize=4096)
 def topic_slug(name: str) -> str:
     """The address of a topic's page: its words in ASCII, or, for a name with no Latin letters
     ("中国"), a short digest of the name, so such topics do not all share one page."""
@@ -235,7 +242,12 @@ def load_all(settings: Settings) -> tuple[Loaded, list[Problem]]:
 
 
 def file_id(document: Document) -> str:
-    return PurePosixPath(document.path).stem
+    """The file's name without its extension, as ``PurePosixPath(document.path).stem``."""
+    name = document.path.rpartition("/")[2]
+    if name in ("", "."):  # not a plain file name: let pathlib work it out
+        return PurePosixPath(document.path).stem
+    dot = name.rfind(".")
+    return name[:dot] if 0 < dot < len(name) - 1 else name
 
 
 def _position(document: Document, at: tuple = ()) -> Position:
