@@ -28,6 +28,7 @@ indexed without it (``270000``, ``us``, ``chinas``). The worker cuts queries the
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
@@ -69,11 +70,21 @@ class SearchEntry:
 
 
 def fold(text: str) -> str:
-    """Text as terms are compared: decomposed, without combining marks, lower case."""
+    """Text as terms are compared: decomposed, without combining marks (category Mn), lower case."""
     if text.isascii():
         return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    if decomposed.isascii():
+        return decomposed.lower()
+    if max(decomposed) <= "\uffff":
+        return decomposed.translate(_marks_table()).lower()
+    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn").lower()
+
+
+@functools.cache
+def _marks_table() -> dict[int, None]:
+    """The nonspacing marks of the Basic Multilingual Plane, for str.translate (built once, ~20 ms)."""
+    return {cp: None for cp in range(0x10000) if unicodedata.category(chr(cp)) == "Mn"}
 
 
 def terms(text: str) -> list[str]:
