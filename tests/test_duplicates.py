@@ -8,7 +8,9 @@ import itertools
 import random
 from collections import Counter
 
-from factcheck.duplicates import SAME_WORDING, Tally, find_duplicates, words
+import pytest
+
+from factcheck.duplicates import PAIRED_UP_TO, SAME_WORDING, Tally, find_duplicates, words
 from factcheck.model import Claim, Position, Quote, QuoteUse
 from factcheck.problems import errors, format_github
 
@@ -88,10 +90,10 @@ def _claim(number: int, text: str, kind: str = "fact") -> Claim:
     )
 
 
-def _texts(count: int, seed: int) -> list[str]:
+def _texts(count: int, seed: int, length: tuple[int, int] = (3, 25)) -> list[str]:
     """Random claim texts over a small vocabulary, a fifth of them edits of an earlier one."""
     rng = random.Random(seed)
-    vocabulary = [f"w{i}" for i in range(60)]
+    vocabulary = [f"w{i}" for i in range(60 if length[1] < 50 else 400)]
     texts: list[str] = []
     for _ in range(count):
         if texts and rng.random() < 0.2:
@@ -102,17 +104,23 @@ def _texts(count: int, seed: int) -> list[str]:
                 changed.insert(rng.randrange(len(changed) + 1), rng.choice(vocabulary))
             texts.append(" ".join(changed))
         else:
-            texts.append(" ".join(rng.choices(vocabulary, k=rng.randint(3, 25))))
+            texts.append(" ".join(rng.choices(vocabulary, k=rng.randint(*length))))
     return texts
 
 
-def test_the_prefix_index_finds_every_pair_that_comparing_all_pairs_finds():
+@pytest.mark.parametrize(("count", "length"), [(150, (3, 25)), (80, (PAIRED_UP_TO - 8, PAIRED_UP_TO + 30))])
+def test_the_prefix_index_finds_every_pair_that_comparing_all_pairs_finds(count, length):
+    # Texts up to PAIRED_UP_TO words are found through pairs of their first words, longer ones
+    # through single words: both ways must find what comparing every pair finds.
     for seed in range(2):
-        claims = [_claim(n, text) for n, text in enumerate(_texts(150, seed))]
+        claims = [_claim(n, text) for n, text in enumerate(_texts(count, seed, length))]
         found = {(d.claim.id, d.other.id) for d in find_duplicates(claims, ())}
         expected = set()
+        counted = {c.id: Counter(words(c.claim)) for c in claims}
         for a, b in itertools.combinations(claims, 2):
             wa, wb = words(a.claim), words(b.claim)
+            if 2 * (counted[a.id] & counted[b.id]).total() < SAME_WORDING * (len(wa) + len(wb)):
+                continue  # difflib's matches are shared words: its ratio cannot reach the threshold
             if wa == wb or difflib.SequenceMatcher(None, wa, wb, autojunk=False).ratio() >= SAME_WORDING:
                 expected |= {(a.id, b.id), (b.id, a.id)}
         # exact copies are paired with the first of their group only, so compare the claims involved
@@ -156,6 +164,37 @@ def test_claims_from_one_template_with_their_own_figures_are_paired_as_comparing
         assert found.keys() == expected.keys(), seed
         assert all(abs(found[pair] - expected[pair]) < 0.02 for pair in found)  # difflib's ratio may differ slightly by order
         assert any(ratio < 1 for ratio in expected.values())  # the data does hold near (not only exact) duplicates
+
+
+def _brute_force(claims: list[Claim]) -> dict[tuple[str, str], float]:
+    """Every pair alike enough, both ways, with how alike: comparing all pairs."""
+    expected = {}
+    counted = {c.id: Counter(words(c.claim)) for c in claims}
+    for a, b in itertools.combinations(claims, 2):
+        wa, wb = words(a.claim), words(b.claim)
+        if 2 * (counted[a.id] & counted[b.id]).total() < SAME_WORDING * (len(wa) + len(wb)):
+            continue  # difflib's matches are shared words: its ratio cannot reach the threshold
+        ratio = 1.0 if wa == wb else difflib.SequenceMatcher(None, wa, wb, autojunk=False).ratio()
+        if ratio >= SAME_WORDING:
+            expected[(a.id, b.id)] = expected[(b.id, a.id)] = ratio
+    return expected
+
+
+@pytest.mark.parametrize("size", [30, PAIRED_UP_TO + 26])
+def test_pairs_that_differ_in_their_rarest_words_right_up_to_the_threshold_are_found(size):
+    # Each pair shares a block of common words and differs in its first, rarest ones (each also
+    # in a filler text, so that other texts hold it too): as many as the threshold allows, and
+    # one more. The first word they share comes as late in their order as it can.
+    texts = []
+    for differing in range(int(size * (1 - SAME_WORDING)) + 3):
+        rare = [[f"r{differing}x{side}x{n}" for n in range(differing)] for side in (0, 1)]
+        common = [f"common{n}" for n in range(size - differing)]
+        texts += [" ".join(rare[0] + common), " ".join(rare[1] + common), " ".join(rare[0] + rare[1] + [f"filler{differing}x{n}" for n in range(9)])]
+    claims = [_claim(n, text) for n, text in enumerate(texts)]
+    found = {(d.claim.id, d.other.id): d.same_wording for d in find_duplicates(claims, ())}
+    expected = _brute_force(claims)
+    assert found.keys() == expected.keys()
+    assert min(expected.values()) < SAME_WORDING + 0.01  # the data reaches the threshold
 
 
 def test_the_work_stays_far_below_comparing_every_pair():

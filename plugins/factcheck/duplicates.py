@@ -149,60 +149,12 @@ def _same_wording(claims: list[Claim], found: _Found, tally: Tally) -> None:
 
 
 def _near_wording(texts: list[tuple[str, list[str]]], near: dict[tuple[str, str], float], tally: Tally) -> None:
-    jaccard = SAME_WORDING / (2 - SAME_WORDING)
-    records = _wording_records(texts)
-    # item -> the records indexed under it, in ascending size as the records come: their sizes,
-    # and (record, the item's position in its list, the longest text that record can be alike to)
-    index: dict[int, tuple[list[int], list[tuple[int, int, float]]]] = {}
-    for number, (size, claim_id, listed, ranks, kept, as_set) in enumerate(records):
-        # Two distinct texts alike enough share at least two items (one shared word makes a ratio
-        # of at most 2/3), and at least jaccard * size items with any earlier (no longer) text; so
-        # the second item they share is among the first kept - ceil(jaccard * size) + 2 of the
-        # shareable items of each, and a pair is a candidate only when it meets there twice.
-        prefix = kept - math.ceil(jaccard * size - 1e-9) + 2
-        smallest = jaccard * size - 1e-9  # much shorter texts cannot be alike enough
-        # Indexed under fewer items than it probes with: records come in ascending size, so a later
-        # (longer) text alike enough shares at least SAME_WORDING * size of this one's items, hence
-        # the second of them is among its first kept - ceil(SAME_WORDING * size) + 2 (All-Pairs,
-        # Bayardo et al. 2007).
-        indexed = kept - math.ceil(SAME_WORDING * size - 1e-9) + 2
-        # A text with a few shareable items can only be alike to texts little longer than itself.
-        reach = 2 * kept / SAME_WORDING - size + 1e-9
-        shared: dict[int, int] = {}
-        for i in range(min(prefix, kept)):
-            item = ranks[i]
-            if item not in index:
-                index[item] = ([], [])
-            sizes, entries = index[item]
-            # Positional filter (PPJoin): both records list their items in one global order, so once
-            # an item is shared at positions i and j, at most min(kept - i, other_kept - j) - 1 more
-            # can be. A pair whose shared items so far plus those cannot reach the overlap that the
-            # ratio needs (2 * shared >= SAME_WORDING * (size + other), as below) is dropped before
-            # it is a candidate. Without it, claims sharing a few common words were all candidates:
-            # 9 million pairs for the 10,000-claim benchmark corpus. The same bound, for a pair met
-            # once before, rules out every text too long to be alike from position i on: they are
-            # skipped at once by bisection (a pair met twice is a candidate already).
-            end = bisect.bisect_right(sizes, 2 * (kept - i + 1) / SAME_WORDING - size + 1e-9)
-            for position in range(end - 1, -1, -1):
-                other, j, other_reach = entries[position]
-                if other_reach < size:
-                    # The texts still to come are no shorter than this one: too long for that one.
-                    del entries[position], sizes[position]
-                    continue
-                other_size = sizes[position]
-                if other_size < smallest:
-                    break
-                count = shared.get(other, 0)
-                if count < 0:
-                    continue  # already ruled out
-                if 2 * (count + 1 + min(kept - i - 1, records[other].kept - j - 1)) < SAME_WORDING * (size + other_size):
-                    shared[other] = -1
-                else:
-                    shared[other] = count + 1
-            if i < indexed:
-                sizes.append(size)
-                entries.append((number, i, reach))
-        candidates = [other for other, count in shared.items() if count >= 2]
+    records, width = _wording_records(texts)
+    search = _Search(records, width)
+    for number, record in enumerate(records):
+        size, claim_id, listed, _, _, as_set = record
+        candidates = search.pairs(number) if size <= PAIRED_UP_TO else search.singles(number)
+        search.index(number)
         tally.candidates += len(candidates)
         for other in candidates:
             other_size, other_id, other_words, _, _, other_set = records[other]
@@ -212,6 +164,109 @@ def _near_wording(texts: list[tuple[str, list[str]]], near: dict[tuple[str, str]
             ratio = difflib.SequenceMatcher(None, other_words, listed, autojunk=False).ratio()
             if ratio >= SAME_WORDING:
                 near[(other_id, claim_id)] = ratio
+
+
+PAIRED_UP_TO = 64  # words: texts up to this long are also indexed under pairs of their first items
+
+
+class _Search:
+    """The earlier texts that a text may be alike to, found through its first shareable items.
+
+    Texts come shortest first. Two distinct texts alike enough share at least two items (one
+    shared word makes a ratio of at most 2/3), and at least ``jaccard * size`` items with any
+    earlier (no longer) text; so the first two items they share, in the global order, are among
+    the first ``kept - ceil(jaccard * size) + 2`` shareable items of the later text (its probing
+    prefix) and among the first ``kept - ceil(SAME_WORDING * size) + 2`` of the earlier one (its
+    indexed prefix: the later text is no shorter, All-Pairs, Bayardo et al. 2007). Two indexes:
+
+    - ``single``: each item of the indexed prefix -> the texts holding it there. Probed item by
+      item, a pair is a candidate once it has met twice.
+    - ``paired``: each pair of items of the indexed prefix -> the texts holding both there, for
+      texts up to ``PAIRED_UP_TO`` words (a prefix of a dozen items makes 66 pairs). A pair of
+      items is far rarer than one item: in the 10,000-claim benchmark, whose claims differ in
+      their figures but share most of their other words, each common first item led to a few
+      hundred texts, and probing them all cost more than the rest of the search.
+
+    Every text is in ``single``; a text up to ``PAIRED_UP_TO`` words probes ``paired``, which
+    holds every earlier text since those are no longer.
+    """
+
+    def __init__(self, records: list["_Wording"], width: int):
+        self.records = records
+        self.width = width  # ranks are below it: a pair of ranks is one int, first * width + second
+        self.single: dict[int, list[tuple[int, int, float]]] = {}
+        self.paired: dict[int, list[tuple[int, int, float]]] = {}
+        self.jaccard = SAME_WORDING / (2 - SAME_WORDING)
+
+    def _prefix(self, number: int) -> list[int]:
+        size, _, _, ranks, kept, _ = self.records[number]
+        return ranks[: max(0, min(kept, kept - math.ceil(self.jaccard * size - 1e-9) + 2))]
+
+    def _entries(self, entries: list[tuple[int, int, float]], size: int):
+        """The entries of texts still long enough for one of ``size`` words, longest first.
+
+        Each entry carries the longest text its own text can be alike to (it has only so many
+        shareable items): since the texts still to come are no shorter, an entry past it is
+        deleted. Entries come in ascending size: the walk stops at the first too short.
+        """
+        smallest = self.jaccard * size - 1e-9  # much shorter texts cannot be alike enough
+        for position in range(len(entries) - 1, -1, -1):
+            entry = entries[position]
+            if entry[2] < size:
+                del entries[position]
+                continue
+            if self.records[entry[0]].size < smallest:
+                return
+            yield entry
+
+    def singles(self, number: int) -> list[int]:
+        size, _, _, _, kept, _ = self.records[number]
+        shared: dict[int, int] = {}
+        for i, item in enumerate(self._prefix(number)):
+            # Positional filter (PPJoin): both texts list their items in one global order, so once
+            # an item is shared at positions i and j, at most min(kept - i, other_kept - j) - 1 more
+            # can be. A pair whose shared items so far plus those cannot reach the overlap that the
+            # ratio needs (2 * shared >= SAME_WORDING * (size + other)) is dropped before it is a
+            # candidate.
+            for other, j, _ in self._entries(self.single.get(item, []), size):
+                count = shared.get(other, 0)
+                if count < 0:
+                    continue  # already ruled out
+                other_size, other_kept = self.records[other].size, self.records[other].kept
+                if 2 * (count + 1 + min(kept - i - 1, other_kept - j - 1)) < SAME_WORDING * (size + other_size):
+                    shared[other] = -1
+                else:
+                    shared[other] = count + 1
+        return [other for other, count in shared.items() if count >= 2]
+
+    def pairs(self, number: int) -> list[int]:
+        size, _, _, _, kept, _ = self.records[number]
+        prefix = self._prefix(number)
+        found: dict[int, bool] = {}
+        for x in range(len(prefix)):
+            for y in range(x + 1, len(prefix)):
+                entries = self.paired.get(prefix[x] * self.width + prefix[y])
+                if not entries:
+                    continue
+                for other, j, _ in self._entries(entries, size):
+                    if other in found:
+                        continue
+                    # Met first on the first two items the texts share (pairs are probed in order),
+                    # at positions y here and j there: the positional filter as in singles().
+                    other_size, other_kept = self.records[other].size, self.records[other].kept
+                    found[other] = 2 * (2 + min(kept - y - 1, other_kept - j - 1)) >= SAME_WORDING * (size + other_size)
+        return [other for other, alike in found.items() if alike]
+
+    def index(self, number: int) -> None:
+        size, _, _, ranks, kept, _ = self.records[number]
+        indexed = ranks[: max(0, min(kept, kept - math.ceil(SAME_WORDING * size - 1e-9) + 2))]
+        reach = 2 * kept / SAME_WORDING - size + 1e-9  # the longest text this one can be alike to
+        for j, item in enumerate(indexed):
+            self.single.setdefault(item, []).append((number, j, reach))
+        if size <= PAIRED_UP_TO:
+            for x in range(len(indexed)):
+                for y in range(x + 1, len(indexed)):
+                    self.paired.setdefault(indexed[x] * self.width + indexed[y], []).append((number, y, reach))
 
 
 class _Wording(NamedTuple):
@@ -225,8 +280,8 @@ class _Wording(NamedTuple):
     items: frozenset  # the ranks again, to count shared items
 
 
-def _wording_records(texts: list[tuple[str, list[str]]]) -> list[_Wording]:
-    """Each text as a ``_Wording``, shortest first (then by id).
+def _wording_records(texts: list[tuple[str, list[str]]]) -> tuple[list[_Wording], int]:
+    """Each text as a ``_Wording``, shortest first (then by id), and how many ranks there are.
 
     A text's words are a multiset, made a set of items: the 2nd "the" is the item "the 2" (words
     hold no spaces). Every item gets one rank in a global order: items that more than one text
@@ -250,7 +305,7 @@ def _wording_records(texts: list[tuple[str, list[str]]]) -> list[_Wording]:
         ranks = sorted(map(rank.__getitem__, items))
         records.append(_Wording(len(items), claim_id, listed, ranks, bisect.bisect_left(ranks, shareable), frozenset(ranks)))
     records.sort(key=lambda r: (r.size, r.claim_id))
-    return records
+    return records, len(ordered)
 
 
 def _numbered(listed: list[str]) -> list[str]:
