@@ -7,6 +7,8 @@ import datetime as dt
 import markdown
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck.model import Rating
 from factcheck.render import markup as md
@@ -119,3 +121,28 @@ def test_front_matter_is_yaml():
 
 def test_join_blocks_drops_empty_ones():
     assert md.join_blocks(["a", "", "b"]) == "a\n\nb\n"
+
+
+# Contributor Markdown is converted without the inline patterns that cannot match it (markup.rich);
+# the HTML must be what the converter with every pattern gives, whatever the text.
+_PIECES = [
+    "word", "two words", " ", "  ", "\n", "\n\n", "\t", "\r", "\r\n", "\x02", "\x03", "*", "**", "_", "__", "`", "\\",
+    "[", "]", "(", ")", "![", "[a]: https://a.example", "[a]", "<", ">", "<b>", "</b>", "<https://a.example>",
+    "<a@b.example>", "&", "&amp;", "&#35;", "#", "# ", "- ", "1. ", "> ", "|", "---", "===", "    ", "é", "\u2028",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
+def test_rich_without_unmatchable_patterns_gives_the_html_of_every_pattern(value):
+    left_out = md._unmatchable_inline_patterns(value)
+    every_pattern = md._contributor_markdown(frozenset()).reset().convert(value)
+    assert md._contributor_markdown(left_out).reset().convert(value) == every_pattern
+
+
+def test_rich_leaves_out_only_patterns_whose_characters_are_missing():
+    assert md._unmatchable_inline_patterns("A **bold** claim.") >= {"backtick", "link", "html", "entity", "linebreak"}
+    assert "em_strong" not in md._unmatchable_inline_patterns("A **bold** claim.")
+    assert "linebreak" not in md._unmatchable_inline_patterns("line\x03 \x02 \nnext")  # Markdown drops \x02 and \x03 first
+    assert md._unmatchable_inline_patterns("[a](b) <i> &amp; `c` \\* _x_  \ny") == frozenset()
+    assert md.rich("A **bold** claim.\n\nNext.") == "<p>A <strong>bold</strong> claim.</p>\n<p>Next.</p>"

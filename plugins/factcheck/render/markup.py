@@ -59,7 +59,8 @@ def rich(value: str) -> str:
 
     Headings are moved down to level three so they sit under the page's own sections.
     """
-    rendered = _contributor_markdown().reset().convert(str(value))
+    value = str(value)
+    rendered = _contributor_markdown(_unmatchable_inline_patterns(value)).reset().convert(value)
     rendered = re.sub(r"<(/?)h([12])\b", lambda m: f"<{m.group(1)}h{int(m.group(2)) + 2}", rendered)
     return nh3.clean(
         rendered, tags=_ALLOWED_TAGS, attributes=_ALLOWED_ATTRIBUTES, url_schemes=_URL_SCHEMES,
@@ -67,11 +68,43 @@ def rich(value: str) -> str:
     )
 
 
-@lru_cache(maxsize=1)
-def _contributor_markdown() -> markdown_lib.Markdown:
+# Python-Markdown's inline patterns, each with the strings one of which is in any text it can
+# match (its regular expression starts with or requires them). Python-Markdown tries every
+# pattern on every piece of text of a paragraph; most explanations are prose with at most some
+# emphasis, on which all the others try and fail, and that was over half of converting them.
+# A pattern none of whose strings is in the field cannot change its HTML, so ``rich`` converts
+# the field without it. Patterns not named here are always tried.
+_INLINE_PATTERN_NEEDS: dict[str, tuple[str, ...]] = {
+    "backtick": ("`",),
+    "escape": ("\\",),
+    "reference": ("[",), "link": ("[",), "image_link": ("[",), "image_reference": ("[",),
+    "short_reference": ("[",), "short_image_ref": ("[",),
+    "autolink": ("<",), "automail": ("<",), "html": ("<",),
+    # "  \n"; Markdown turns tabs into spaces first, so a tab anywhere keeps it too.
+    "linebreak": ("  ", "\t"),
+    "entity": ("&",),
+    "not_strong": ("*", "_"), "em_strong": ("*", "_"), "em_strong2": ("_",), "strong_em": ("*", "_"),
+}
+
+
+def _unmatchable_inline_patterns(value: str) -> frozenset[str]:
+    # Markdown deletes these two control characters before it parses (they mark its placeholders).
+    value = value.replace("\x02", "").replace("\x03", "")
+    return frozenset(name for name, needs in _INLINE_PATTERN_NEEDS.items() if not any(need in value for need in needs))
+
+
+@lru_cache(maxsize=None)  # one per set of patterns left out: a handful on any site
+def _contributor_markdown(without: frozenset[str] = frozenset()) -> markdown_lib.Markdown:
     """One converter for every field: building one per call (its parser and extensions) was two
-    fifths of rendering the explanations of a 10,000-claim site. ``reset()`` clears it between uses."""
-    return markdown_lib.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+    fifths of rendering the explanations of a 10,000-claim site. ``reset()`` clears it between uses.
+
+    ``without``: inline patterns left out, which cannot match the text it converts.
+    """
+    converter = markdown_lib.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+    for name in without:
+        if name in converter.inlinePatterns:
+            converter.inlinePatterns.deregister(name)
+    return converter
 
 
 def rich_block(value: str, css_class: str) -> str:
