@@ -419,7 +419,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     serve = None
     if args.serve:
         print(f"\n== mkdocs serve reload ({largest:,} claims)", flush=True)
-        serve = serve_reload(args.work / f"corpus-{largest}", log, ["--livereload"])
+        serve = serve_reload(args.work / f"corpus-{largest}", log, ["--livereload", "--dirty"])
         print(f"  first build {serve['first_build_s']} s; the change shown after {serve['reload_s']} s", flush=True)
 
     found = targets(results, search, serve)

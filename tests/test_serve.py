@@ -45,8 +45,8 @@ def wait_for(predicate, seconds: float = 60.0, step: float = 0.25):
     return None
 
 
-@pytest.fixture
-def served(tmp_path: Path):
+@pytest.fixture(params=[[]], ids=["full"])
+def served(tmp_path: Path, request):
     site = tmp_path / "site"
     shutil.copytree(MINI, site)
     for page in IFCN_PAGES:
@@ -54,7 +54,7 @@ def served(tmp_path: Path):
     port = free_port()
     log = (tmp_path / "serve.log").open("w+", encoding="utf-8")
     process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "mkdocs", "serve", "--livereload", *request.param, "-a", f"127.0.0.1:{port}"],
         cwd=site, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     try:
@@ -69,6 +69,7 @@ def served(tmp_path: Path):
         log.close()
 
 
+@pytest.mark.parametrize("served", [[], ["--dirty"]], ids=["full", "dirty"], indirect=True)
 def test_serve_rebuilds_on_a_claim_change_and_keeps_the_last_good_build_on_errors(served) -> None:
     site, base, log = served
     page = f"{base}/claims/students-270000/"
@@ -93,3 +94,36 @@ def test_serve_rebuilds_on_a_claim_change_and_keeps_the_last_good_build_on_error
     claim.write_text(claim.read_text("utf-8").replace("verdict: mostly-ture", "verdict: mostly-true"), encoding="utf-8")
     fixed = wait_for(lambda: "Mostly true" in fetch(page)[1] and "fc-serve-errors" not in fetch(page)[1])
     assert fixed, "once fixed, the page shows the new verdict and no error banner"
+
+
+def pages_built_per_run(log_text: str) -> list[int]:
+    """How many pages each build of the served site built (with -v: Material's search sees each once)."""
+    counts: list[int] = []
+    for line in log_text.splitlines():
+        if "Building documentation..." in line:
+            counts.append(0)
+        elif "Running `page_context` event from plugin 'material/search'" in line and counts:
+            counts[-1] += 1
+    return counts
+
+
+@pytest.mark.parametrize("served", [["--dirty", "-v"]], ids=["dirty"], indirect=True)
+def test_a_dirty_serve_rebuilds_the_changed_claim_and_what_materials_search_indexes(served) -> None:
+    site, base, log = served
+    page = f"{base}/claims/students-270000/"
+    assert wait_for(lambda: fetch(page)[0] == 200), "the site was never served"
+    claims = list((site / "claims").glob("*.yaml"))
+    sources = list((site / "sources").glob("*.yaml"))
+    assert len(claims) >= 2 and sources
+    [everything] = pages_built_per_run(log.read_text("utf-8"))
+
+    claim = site / "claims" / "students-270000.yaml"
+    claim.write_text(claim.read_text("utf-8").replace(
+        "The figure matches the Open Doors count for 2023-24.", "The figure matches the count, re-checked."), encoding="utf-8")
+    assert wait_for(lambda: "re-checked" in fetch(page)[1]), "a change to a claim file was not rebuilt"
+    assert wait_for(lambda: "Reloading browsers" in log.read_text("utf-8").split("Detected file changes", 1)[-1])
+    first, again = pages_built_per_run(log.read_text("utf-8"))
+    # Every page but the claim and source pages whose content did not change: those are searched
+    # through the worker's files, and every page in Material's index must be rebuilt to stay in it.
+    assert first == everything
+    assert again == everything - (len(claims) - 1) - len(sources), (first, again)

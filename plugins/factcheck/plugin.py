@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import Optional
 
@@ -44,6 +45,28 @@ def uses_material_search(config: MkDocsConfig) -> bool:
     )
 
 
+class UnchangedFile(File):
+    """A generated file whose content is what the previous build of this ``mkdocs serve --dirty`` wrote.
+
+    MkDocs' dirty build asks ``is_modified`` and skips the file (page or asset), keeping its output.
+    """
+
+    def is_modified(self) -> bool:
+        return False
+
+
+class RebuiltPage(File):
+    """A hand-written page rebuilt by every ``mkdocs serve --dirty`` run, edited or not: its live lists
+    follow the data, and Material's search index, written anew by each run, must hold it."""
+
+    def is_modified(self) -> bool:
+        return True
+
+
+def fingerprint(content: str) -> bytes:
+    return hashlib.blake2b(content.encode("utf-8"), digest_size=16).digest()
+
+
 class FactcheckPlugin(BasePlugin[FactcheckConfig]):
     def __init__(self) -> None:
         self.settings: Optional[Settings] = None
@@ -51,11 +74,15 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         self.rendered: tuple[list[Page], list[Asset]] = ([], [])
         self.generated_pages: set[str] = set()  # src_uri of the pages generated in this build
         self.serving = False
+        self.dirty = False  # mkdocs serve --dirty: rebuild only the generated files whose content changed
+        self.served_fingerprints: dict[str, bytes] = {}  # src_uri -> content of the previous dirty build
+        self.served_banner = False  # whether the previous build showed the errors banner
         self.search_worker = False  # whether claim and source pages are searched through our worker (on_config)
         self.serve_errors: list[Problem] = []  # errors of the current files, while serving the last good build
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        self.dirty = self.serving and dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         options = self.config
@@ -125,19 +152,51 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         pages, assets = self.rendered
+        skippable = self._skippable_in_dirty_build()
         for page in pages:
-            self._add(files, File.generated(
+            kind = UnchangedFile if skippable is not None and page.path in skippable and self._unchanged(page.path, page.markdown) else File
+            self._add(files, kind.generated(
                 config, page.path, content=page.markdown,
                 inclusion=InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV,
             ))
         for asset in assets:
-            self._add(files, File.generated(config, asset.path, content=asset.content))
+            kind = UnchangedFile if skippable is not None and self._unchanged(asset.path, asset.content) else File
+            self._add(files, kind.generated(config, asset.path, content=asset.content))
+        if self.dirty:
+            for file in [f for f in files.documentation_pages() if not f.generated_by]:
+                files.remove(file)
+                files.append(RebuiltPage(file.src_uri, file.src_dir, file.dest_dir, file.use_directory_urls, inclusion=file.inclusion))
         self.generated_pages = {page.path for page in pages}
         if not self.serving:  # serving keeps them, to show the last good build when the data break
             self.rendered = ([], [])
         for problem in transparency_problems(self.settings, self._urls(config), (f.src_uri for f in files.documentation_pages())):
             log.warning(str(problem))
         return files
+
+    def _skippable_in_dirty_build(self):
+        """The generated pages a dirty serve may leave as they were, if unchanged; None when it must rebuild all.
+
+        Claim and source pages, when the search worker indexes them: every page Material's search
+        indexes is rebuilt, since its index is written anew from the pages each run builds. All are
+        rebuilt when the errors banner comes or goes, since it is on every page.
+        """
+        if not self.dirty or self.site is None:
+            return None
+        banner_shown = bool(self.serve_errors)
+        if banner_shown != self.served_banner:
+            self.served_banner = banner_shown
+            self.served_fingerprints.clear()
+        if not self.search_worker:
+            return set()
+        urls = self.site.urls
+        return {urls.claim(c.id) for c in self.site.claims} | {urls.source(s.id) for s in self.site.corpus.sources}
+
+    def _unchanged(self, path: str, content: str) -> bool:
+        """Whether ``content`` is what the previous dirty build had at ``path`` (and remember it)."""
+        new = fingerprint(content)
+        same = self.served_fingerprints.get(path) == new
+        self.served_fingerprints[path] = new
+        return same
 
     @staticmethod
     def _add(files: Files, file: File) -> None:
