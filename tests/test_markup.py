@@ -123,26 +123,27 @@ def test_join_blocks_drops_empty_ones():
     assert md.join_blocks(["a", "", "b"]) == "a\n\nb\n"
 
 
-# Contributor Markdown is converted without the inline patterns that cannot match it (markup.rich);
-# the HTML must be what the converter with every pattern gives, whatever the text.
+# Contributor Markdown is converted without the inline patterns and block processors that cannot
+# match it (markup.rich); the HTML must be what the converter with all of them gives, whatever the text.
 _PIECES = [
     "word", "two words", " ", "  ", "\n", "\n\n", "\t", "\r", "\r\n", "\x02", "\x03", "*", "**", "_", "__", "`", "\\",
     "[", "]", "(", ")", "![", "[a]: https://a.example", "[a]", "<", ">", "<b>", "</b>", "<https://a.example>",
-    "<a@b.example>", "&", "&amp;", "&#35;", "#", "# ", "- ", "1. ", "> ", "|", "---", "===", "    ", "é", "\u2028",
+    "<a@b.example>", "&", "&amp;", "&#35;", "#", "# ", "- ", "1. ", "> ", "|", "| a | b |", "|---|---|", "\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n", "---", "===",
+    "***", "- - -", "    ", "é", "\u2028",
 ]
 
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
-def test_rich_without_unmatchable_patterns_gives_the_html_of_every_pattern(value):
-    left_out = md._unmatchable_inline_patterns(value)
-    every_pattern = md._contributor_markdown(frozenset()).reset().convert(value)
-    assert md._contributor_markdown(left_out).reset().convert(value) == every_pattern
+def test_rich_without_unmatchable_processors_gives_the_html_of_them_all(value):
+    every_processor = md._contributor_markdown().reset().convert(value)
+    assert md._contributor_markdown(*md._unmatchable(value)).reset().convert(value) == every_processor
 
 
-def test_rich_leaves_out_only_patterns_whose_characters_are_missing():
-    assert md._unmatchable_inline_patterns("A **bold** claim.") >= {"backtick", "link", "html", "entity", "linebreak"}
-    assert "em_strong" not in md._unmatchable_inline_patterns("A **bold** claim.")
-    assert "linebreak" not in md._unmatchable_inline_patterns("line\x03 \x02 \nnext")  # Markdown drops \x02 and \x03 first
-    assert md._unmatchable_inline_patterns("[a](b) <i> &amp; `c` \\* _x_  \ny") == frozenset()
+def test_rich_leaves_out_only_processors_whose_characters_are_missing():
+    inline, blocks = md._unmatchable("A **bold** claim.")
+    assert inline >= {"backtick", "link", "html", "entity", "linebreak"} and "em_strong" not in inline
+    assert blocks == {"hashheader", "setextheader", "quote", "reference", "table"}  # hr needs only a '*'
+    assert "linebreak" not in md._unmatchable("line\x03 \x02 \nnext")[0]  # Markdown drops \x02 and \x03 first
+    assert md._unmatchable("[a](b) <i> &amp; `c` \\* _x_  \ny\n\n# h\n\n> q\n\n| a |\n|---|\n\nz\n===") == (frozenset(), frozenset())
     assert md.rich("A **bold** claim.\n\nNext.") == "<p>A <strong>bold</strong> claim.</p>\n<p>Next.</p>"

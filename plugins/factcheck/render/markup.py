@@ -60,20 +60,23 @@ def rich(value: str) -> str:
     Headings are moved down to level three so they sit under the page's own sections.
     """
     value = str(value)
-    rendered = _contributor_markdown(_unmatchable_inline_patterns(value)).reset().convert(value)
-    rendered = re.sub(r"<(/?)h([12])\b", lambda m: f"<{m.group(1)}h{int(m.group(2)) + 2}", rendered)
+    rendered = _contributor_markdown(*_unmatchable(value)).reset().convert(value)
+    if "<h" in rendered:
+        rendered = _HIGH_HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 2}", rendered)
     return nh3.clean(
         rendered, tags=_ALLOWED_TAGS, attributes=_ALLOWED_ATTRIBUTES, url_schemes=_URL_SCHEMES,
         link_rel="noopener nofollow ugc", strip_comments=True,
     )
 
 
-# Python-Markdown's inline patterns, each with the strings one of which is in any text it can
-# match (its regular expression starts with or requires them). Python-Markdown tries every
-# pattern on every piece of text of a paragraph; most explanations are prose with at most some
-# emphasis, on which all the others try and fail, and that was over half of converting them.
-# A pattern none of whose strings is in the field cannot change its HTML, so ``rich`` converts
-# the field without it. Patterns not named here are always tried.
+_HIGH_HEADING = re.compile(r"<(/?)h([12])\b")
+
+# Python-Markdown's inline patterns and block processors, each with the strings one of which is
+# in any text it can match (its regular expression requires them). Python-Markdown tries every
+# pattern on every piece of text of a paragraph, and every block processor on every block; on
+# prose with at most some emphasis, most try and fail, and that was most of converting an
+# explanation. One none of whose strings is in the field cannot change its HTML, so ``rich``
+# converts the field without it. Those not named here are always tried.
 _INLINE_PATTERN_NEEDS: dict[str, tuple[str, ...]] = {
     "backtick": ("`",),
     "escape": ("\\",),
@@ -85,25 +88,44 @@ _INLINE_PATTERN_NEEDS: dict[str, tuple[str, ...]] = {
     "entity": ("&",),
     "not_strong": ("*", "_"), "em_strong": ("*", "_"), "em_strong2": ("_",), "strong_em": ("*", "_"),
 }
+_BLOCK_PROCESSOR_NEEDS: dict[str, tuple[str, ...]] = {
+    "hashheader": ("#",),
+    "setextheader": ("=", "-"),
+    "hr": ("-", "_", "*"),
+    "quote": (">",),
+    "reference": ("[",),
+    "table": ("|",),
+}
 
 
-def _unmatchable_inline_patterns(value: str) -> frozenset[str]:
+def _unmatchable(value: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The inline patterns and the block processors that cannot match ``value``."""
     # Markdown deletes these two control characters before it parses (they mark its placeholders).
     value = value.replace("\x02", "").replace("\x03", "")
-    return frozenset(name for name, needs in _INLINE_PATTERN_NEEDS.items() if not any(need in value for need in needs))
+
+    def missing(needs: dict[str, tuple[str, ...]]) -> frozenset[str]:
+        return frozenset(name for name, strings in needs.items() if not any(string in value for string in strings))
+
+    return missing(_INLINE_PATTERN_NEEDS), missing(_BLOCK_PROCESSOR_NEEDS)
 
 
-@lru_cache(maxsize=None)  # one per set of patterns left out: a handful on any site
-def _contributor_markdown(without: frozenset[str] = frozenset()) -> markdown_lib.Markdown:
+@lru_cache(maxsize=64)  # one per combination left out: a handful on most sites
+def _contributor_markdown(
+    inline_without: frozenset[str] = frozenset(), blocks_without: frozenset[str] = frozenset(),
+) -> markdown_lib.Markdown:
     """One converter for every field: building one per call (its parser and extensions) was two
     fifths of rendering the explanations of a 10,000-claim site. ``reset()`` clears it between uses.
 
-    ``without``: inline patterns left out, which cannot match the text it converts.
+    ``inline_without``, ``blocks_without``: inline patterns and block processors left out, which
+    cannot match the text it converts.
     """
     converter = markdown_lib.Markdown(extensions=["tables", "sane_lists"], output_format="html")
-    for name in without:
+    for name in inline_without:
         if name in converter.inlinePatterns:
             converter.inlinePatterns.deregister(name)
+    for name in blocks_without:
+        if name in converter.parser.blockprocessors:
+            converter.parser.blockprocessors.deregister(name)
     return converter
 
 
