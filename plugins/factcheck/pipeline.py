@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Optional
+from typing import Iterator, Optional
 
 from .analyse import Site, analyse
 from .duplicates import duplicate_problems
@@ -29,6 +31,28 @@ class Checked:
 
 
 def check(settings: Settings, urls: Optional[Urls] = None) -> Checked:
+    with collection_paused():
+        return _check(settings, urls)
+
+
+@contextmanager
+def collection_paused() -> Iterator[None]:
+    """No cyclic garbage collection while the site is read and checked, as before afterwards.
+
+    The run builds millions of small objects that it keeps (documents, records, indexes) and
+    none that are cyclic garbage; each full collection walked all of them again: a tenth of
+    validating 10,000 claims.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _check(settings: Settings, urls: Optional[Urls]) -> Checked:
     problems: list[Problem] = [
         Problem("mkdocs.yml", 1, 1, "plugins.factcheck.ratings", message, "see the options reference")
         for message in scale_problems(settings.scale)
