@@ -216,3 +216,30 @@ def test_read_text_follows_links_inside_the_repository_and_refuses_everything_el
     assert real_path(root / "claims" / "link.yaml") == (root / "claims" / "plain.yaml").resolve()
     assert is_inside(real_path(root / "claims" / "link.yaml"), root)
     assert not is_inside(real_path(root / "claims" / "leak.yaml"), root)
+
+
+def test_load_files_gives_the_same_documents_and_problems_in_order_with_a_second_process(tmp_path, monkeypatch):
+    from factcheck import load
+
+    files = []
+    for number in range(40):
+        path = tmp_path / f"f{number:02d}.yaml"
+        if number % 7 == 3:
+            path.write_text(f"a: [{number}\n", encoding="utf-8")  # not valid YAML
+        elif number % 11 == 5:
+            path.write_bytes(b"a: caf\xe9\n")  # not UTF-8
+        else:
+            path.write_text(f"number: {number}\ntext: \"line {number}\"\nwhen: 2025-01-{number % 28 + 1:02d}\n", encoding="utf-8")
+        files.append(path)
+    files.append(tmp_path / "missing.yaml")
+
+    def outcome(results):
+        return [(d.path, d.data, d.marks) if d else None for d, _ in results], [[str(p) for p in found] for _, found in results]
+
+    alone = load.load_files(files, tmp_path)
+    monkeypatch.setattr(load, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(load.forked, "available", lambda: True)
+    shared = load.load_files(files, tmp_path)
+    assert outcome(shared) == outcome(alone)
+    assert outcome(alone)[0][1] == ("f01.yaml", {"number": 1, "text": "line 1", "when": dt.date(2025, 1, 2)}, {(): (1, 1), ("number",): (1, 1), ("text",): (2, 1), ("when",): (3, 1)})
+    assert sum(1 for document, _ in alone if document is None) == 10  # 6 not YAML, 3 not UTF-8, 1 missing

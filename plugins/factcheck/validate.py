@@ -23,7 +23,7 @@ import jsonschema
 
 from . import values as typed_values
 from .evidence import verify_quotes
-from .load import Document, forget_folders, is_inside, load_file, read_text, real_path
+from .load import Document, forget_folders, is_inside, load_file, load_files, read_text, real_path
 from .model import Claim, Correction, Corpus, Person, Position, Quote, Reference, Source, Subject
 from .problems import Problem, did_you_mean
 from .settings import Settings
@@ -209,7 +209,8 @@ class Loaded:
 def yaml_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith("."))
+    # by name: the order of the paths themselves, all in one folder, without comparing Path objects
+    return sorted((p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith(".")), key=lambda p: p.name)
 
 
 def load_all(settings: Settings) -> tuple[Loaded, list[Problem]]:
@@ -217,10 +218,12 @@ def load_all(settings: Settings) -> tuple[Loaded, list[Problem]]:
     problems: list[Problem] = []
     root = settings.root
 
-    def load_many(folder: str) -> list[Document]:
+    claim_paths, source_paths = yaml_files(settings.path(settings.claims_dir)), yaml_files(settings.path(settings.sources_dir))
+    results = iter(load_files(claim_paths + source_paths, root, settings.max_file_bytes))
+
+    def load_many(paths: list[Path]) -> list[Document]:
         documents = []
-        for path in yaml_files(settings.path(folder)):
-            document, found = load_file(path, root, settings.max_file_bytes)
+        for _, (document, found) in zip(paths, results):
             problems.extend(found)
             if document is not None:
                 documents.append(document)
@@ -234,7 +237,7 @@ def load_all(settings: Settings) -> tuple[Loaded, list[Problem]]:
         problems.extend(found)
         return document
 
-    loaded = Loaded(load_many(settings.claims_dir), load_many(settings.sources_dir), load_optional(settings.people_file), load_optional(settings.subjects_file))
+    loaded = Loaded(load_many(claim_paths), load_many(source_paths), load_optional(settings.people_file), load_optional(settings.subjects_file))
     return loaded, problems
 
 
