@@ -174,6 +174,12 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
 def human_date(value: Optional[date]) -> str:
     if value is None:
         return ""
+    return _human_date(value)
+
+
+@lru_cache(maxsize=1 << 12)
+def _human_date(value: date) -> str:
+    # Cached: a site has a few hundred distinct dates, written tens of thousands of times (strftime is slow).
     return f"{value.day} {value.strftime('%B')} {value.year}"
 
 
