@@ -221,3 +221,19 @@ def test_overlapping_passages_are_compared_only_when_they_overlap():
     found = find_duplicates(claims, uses, tally)
     assert {(d.claim.id, d.other.id, d.passage_source) for d in found} == {("c0", "c199", "s"), ("c199", "c0", "s")}
     assert tally.passages_compared == 1
+
+
+def test_the_search_started_ahead_in_a_second_process_gives_the_same_warnings(monkeypatch):
+    from factcheck import duplicates
+
+    texts = _texts(120, 3) + _template_texts(120, 4)
+    texts += texts[::17]  # exact copies, paired with the first of their group: that depends on the order
+    claims = [_claim(n, text, kind="attribution" if n % 5 == 0 else "fact") for n, text in enumerate(texts)]
+    expected = duplicates.duplicate_problems(claims, ())
+    assert len(expected) > 20
+    monkeypatch.setattr(duplicates, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(duplicates.forked, "available", lambda: True)
+    with duplicates.DuplicateSearch(reversed(claims)) as search:  # the order of the claims as built, not as the site lists them
+        assert search.problems(claims, ()) == expected
+    with duplicates.DuplicateSearch(claims[1:]) as search:  # other claims: searched again, not taken from the second process
+        assert search.problems(claims, ()) == expected

@@ -35,8 +35,9 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Iterable, NamedTuple, Optional
+from typing import Iterable, Iterator, NamedTuple, Optional
 
+from . import forked
 from .model import Claim, QuoteUse
 from .problems import Problem
 
@@ -81,12 +82,17 @@ def words(text: str) -> list[str]:
     return _WORD.findall(_THOUSANDS.sub("", text).casefold())
 
 
-def find_duplicates(claims: Iterable[Claim], uses: Iterable[QuoteUse], tally: Optional[Tally] = None) -> list[Duplicate]:
-    """Every claim that looks like another, once per claim and other claim (both directions)."""
+def find_duplicates(claims: Iterable[Claim], uses: Iterable[QuoteUse], tally: Optional[Tally] = None, wording: Optional["_Wordings"] = None) -> list[Duplicate]:
+    """Every claim that looks like another, once per claim and other claim (both directions).
+
+    ``wording``: what ``_wordings`` found for the same claims, when it was worked out ahead.
+    """
     claims = list(claims)
     tally = tally if tally is not None else Tally()
     found = _Found()
-    _same_wording(claims, found, tally)
+    if wording is not None and wording.claim_ids != frozenset(c.id for c in claims):
+        wording = None  # worked out for other claims: search again
+    _same_wording(claims, found, tally, wording)
     _same_passage(claims, uses, found, tally)
     by_id = {c.id: c for c in claims}
     duplicates: list[Duplicate] = []
@@ -101,6 +107,39 @@ def find_duplicates(claims: Iterable[Claim], uses: Iterable[QuoteUse], tally: Op
 def duplicate_problems(claims: Iterable[Claim], uses: Iterable[QuoteUse]) -> list[Problem]:
     """A warning on each claim that looks like another, naming the other claim's file."""
     return [_problem(d) for d in find_duplicates(claims, uses)]
+
+
+# From this many claims on, the search for claims worded alike is started in a second process as
+# soon as the claims are built, and runs while their quotes are verified (about as long).
+PARALLEL_FROM = 2_000
+
+
+class DuplicateSearch:
+    """``duplicate_problems`` for a site, with the same-wording search started ahead of it.
+
+    The search for texts worded alike needs only the claims' texts, which are known before the
+    quotes are verified; for a large site it runs meanwhile in a second process. What it finds
+    does not depend on the order of the claims, so ``problems`` gives what ``duplicate_problems``
+    gives. Use it as a context manager, so that the second process ends if the run stops early.
+    """
+
+    def __init__(self, claims: Iterable[Claim]):
+        claims = list(claims)
+        self._work = forked.Forked(_wordings, claims) if len(claims) >= PARALLEL_FROM and forked.available() else None
+
+    def problems(self, claims: Iterable[Claim], uses: Iterable[QuoteUse]) -> list[Problem]:
+        wording = self._work.result() if self._work is not None else None
+        return [_problem(d) for d in find_duplicates(claims, uses, wording=wording)]
+
+    def close(self) -> None:
+        if self._work is not None:
+            self._work.close()
+
+    def __enter__(self) -> "DuplicateSearch":
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
 
 
 def _problem(duplicate: Duplicate) -> Problem:
@@ -125,11 +164,32 @@ def _problem(duplicate: Duplicate) -> Problem:
 # ----------------------------------------------------------------------------- same wording
 
 
-def _same_wording(claims: list[Claim], found: _Found, tally: Tally) -> None:
+@dataclass(frozen=True)
+class _Wordings:
+    """What the same-wording search finds without regard to the order of the claims."""
+
+    claim_ids: frozenset[str]  # the claims it was worked out for
+    texts: dict[str, str]  # claim id -> its words, joined by spaces
+    alike: dict[str, set[tuple[str, str]]]  # kind -> pairs of distinct texts sharing enough words to be alike
+
+
+def _wordings(claims: list[Claim]) -> _Wordings:
+    texts = {claim.id: " ".join(words(claim.claim)) for claim in claims}
+    by_kind: dict[str, dict[str, list[str]]] = defaultdict(dict)
+    for claim in claims:
+        by_kind[claim.kind].setdefault(texts[claim.id], texts[claim.id].split())
+    alike = {}
+    for kind, distinct in by_kind.items():
+        records, width = _wording_records(list(distinct.items()))  # each record's claim_id is its text here
+        alike[kind] = {(records[a].claim_id, records[b].claim_id) for a, b in _alike_records(records, width, Tally())}
+    return _Wordings(frozenset(texts), texts, alike)
+
+
+def _same_wording(claims: list[Claim], found: _Found, tally: Tally, wording: Optional[_Wordings] = None) -> None:
     # Exact: one dictionary keyed by kind and normalised text; each later claim is paired with the first.
     same_text: dict[tuple[str, str], list[str]] = defaultdict(list)  # (kind, words) -> ids of the claims
     for claim in claims:
-        group = same_text[(claim.kind, " ".join(words(claim.claim)))]
+        group = same_text[(claim.kind, wording.texts[claim.id] if wording else " ".join(words(claim.claim)))]
         if group:
             found.wording[_pair(group[0], claim.id)] = 1.0
         group.append(claim.id)
@@ -139,8 +199,8 @@ def _same_wording(claims: list[Claim], found: _Found, tally: Tally) -> None:
     for (kind, text), group in same_text.items():
         texts_by_kind[kind].append((group[0], text.split()))
     near: dict[tuple[str, str], float] = {}
-    for texts in texts_by_kind.values():
-        _near_wording(texts, near, tally)
+    for kind, texts in texts_by_kind.items():
+        _near_wording(texts, near, tally, wording.alike.get(kind, set()) if wording else None)
     members = {group[0]: group for group in same_text.values()}
     for (a, b), ratio in near.items():
         for x in members[a]:
@@ -148,22 +208,40 @@ def _same_wording(claims: list[Claim], found: _Found, tally: Tally) -> None:
                 found.wording[_pair(x, y)] = ratio
 
 
-def _near_wording(texts: list[tuple[str, list[str]]], near: dict[tuple[str, str], float], tally: Tally) -> None:
-    records, width = _wording_records(texts)
+def _near_wording(texts: list[tuple[str, list[str]]], near: dict[tuple[str, str], float], tally: Tally, alike: Optional[set[tuple[str, str]]] = None) -> None:
+    """The near pairs among distinct texts (claim id, words): ``near[(earlier, later)] = ratio``.
+
+    Texts are ordered by length, then id, and difflib compares the earlier with the later (its
+    ratio can differ with the order). ``alike``: the pairs of texts sharing enough words, when
+    they were found ahead; else they are searched for here.
+    """
+    if alike is None:
+        records, width = _wording_records(texts)
+        pairs = ((records[a], records[b]) for a, b in _alike_records(records, width, tally))
+    else:
+        by_text = {" ".join(listed): (len(listed), claim_id, listed) for claim_id, listed in texts}
+        pairs = (sorted((by_text[a], by_text[b])) for a, b in alike)  # type: ignore[assignment]
+    for (_, earlier, earlier_words, *_), (_, later, later_words, *_) in pairs:
+        tally.compared += 1
+        ratio = difflib.SequenceMatcher(None, earlier_words, later_words, autojunk=False).ratio()
+        if ratio >= SAME_WORDING:
+            near[(earlier, later)] = ratio
+
+
+def _alike_records(records: list["_Wording"], width: int, tally: Tally) -> Iterator[tuple[int, int]]:
+    """Every pair (earlier, later) of records sharing enough words to be alike enough.
+
+    Exactly those whose shared words (a multiset) bound the ratio at SAME_WORDING or more: the
+    search below misses none of them, whatever the order of the records.
+    """
     search = _Search(records, width)
     for number, record in enumerate(records):
-        size, claim_id, listed, _, _, as_set = record
-        candidates = search.pairs(number) if size <= PAIRED_UP_TO else search.singles(number)
+        candidates = search.pairs(number) if record.size <= PAIRED_UP_TO else search.singles(number)
         search.index(number)
         tally.candidates += len(candidates)
         for other in candidates:
-            other_size, other_id, other_words, _, _, other_set = records[other]
-            if 2 * len(as_set & other_set) < SAME_WORDING * (size + other_size):
-                continue  # the shared words bound the ratio from above: not alike enough
-            tally.compared += 1
-            ratio = difflib.SequenceMatcher(None, other_words, listed, autojunk=False).ratio()
-            if ratio >= SAME_WORDING:
-                near[(other_id, claim_id)] = ratio
+            if 2 * len(record.items & records[other].items) >= SAME_WORDING * (record.size + records[other].size):
+                yield other, number
 
 
 PAIRED_UP_TO = 64  # words: texts up to this long are also indexed under pairs of their first items

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Iterator, Optional
 
 from .analyse import Site, analyse
-from .duplicates import duplicate_problems
+from .duplicates import DuplicateSearch
 from .problems import Problem, errors
 from .render import Asset, Page, render_assets, render_pages
 from .render.jsonld import claimreview_problems
@@ -65,11 +65,12 @@ def _check(settings: Settings, urls: Optional[Urls]) -> Checked:
     problems += found
     if corpus is None or errors(problems):
         return Checked(None, tuple(problems))
-    site, found = analyse(corpus, settings, urls)
-    problems += found
-    if site is not None:
-        problems += claimreview_problems(site)
-        problems += duplicate_problems(site.claims, site.uses)
+    with DuplicateSearch(corpus.claims) as duplicates:  # a large site's wording search runs meanwhile
+        site, found = analyse(corpus, settings, urls)
+        problems += found
+        if site is not None:
+            problems += claimreview_problems(site)
+            problems += duplicates.problems(site.claims, site.uses)
     return Checked(site if not errors(problems) else None, tuple(problems))
 
 
