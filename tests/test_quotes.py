@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
@@ -54,6 +55,15 @@ def _offsets_one_by_one(original: str) -> tuple[str, list[int]]:
         text.append(character)
         offsets.append(index)
     return "".join(text), offsets + [len(original)]
+
+
+def test_passages_are_those_of_each_part_split_at_ellipses_and_normalised():
+    rng = random.Random(11)
+    pieces = ["a", "b", " ", "  ", "\n", "\u00a0", ".", "..", "...", "\u2026", "\u2019", "\u2014", "\t", "\u2028"]
+    for _ in range(3000):
+        quote = "".join(rng.choices(pieces, k=rng.randint(0, 12)))
+        parts = [normalise(part) for part in re.split(r"\s*(?:\u2026|\.\.\.)\s*", quote)]
+        assert passages(quote) == [part for part in parts if part], repr(quote)
 
 
 def test_offsets_are_those_of_each_character_worked_out_one_by_one():

@@ -120,8 +120,13 @@ class Miss:
 
 
 def passages(quote: str) -> list[str]:
-    """The passages of a quote, split at ellipses, empty ones dropped."""
-    return [p for p in (normalise(part) for part in _ELLIPSIS.split(quote)) if p]
+    """The passages of a quote, split at ellipses, empty ones dropped.
+
+    The quote is normalised whole, then split: folding leaves dots, ellipses and the other
+    characters where they are and only shortens runs of white space, so the ellipses and the
+    passages between them are the same as when each part was normalised after splitting.
+    """
+    return [p for p in _ELLIPSIS.split(normalise(quote)) if p]
 
 
 def find(quote: str, text: NormalisedText) -> Match | Miss:
