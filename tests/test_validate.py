@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 
 import pytest
 
-from factcheck.validate import jsonable, schema, slug
+from factcheck.load import parse
+from factcheck.validate import jsonable, schema, schema_data, slug
 
 SOURCE = {"title": "A report", "publisher": "Agency", "published": "2025-05-01", "type": "report"}
 
@@ -276,6 +278,24 @@ def test_slug(text, expected):
 
 def test_jsonable_turns_dates_into_text():
     assert jsonable({"a": [dt.date(2025, 1, 2)]}) == {"a": ["2025-01-02"]}
+
+
+def test_schema_data_copies_only_what_leads_to_a_date_and_equals_jsonable():
+    text = (
+        "published: 2025-01-02\nclaimed: 2024-12-31 10:00:00\ntitle: \"2025-01-03\"\n"
+        "corrections:\n  - date: 2025-02-01\n    text: a\n  - &kept {date: 2025-03-01, text: b}\n  - *kept\n"
+        "right: [x, y]\nlists: [[2025-04-01], [plain]]\n"
+    )
+    document, problems = parse(text, "claims/x.yaml")
+    assert problems == [] and document is not None
+    before = copy.deepcopy(document.data)
+    data = schema_data(document)
+    assert data == jsonable(document.data)
+    assert data["claimed"] == "2024-12-31" and data["corrections"][2]["date"] == "2025-03-01"
+    assert document.data == before  # the document keeps its dates
+    assert data["right"] is document.data["right"] and data["lists"][1] is document.data["lists"][1]  # no date there: not copied
+    undated = parse("title: a\nright: [x]\n", "claims/y.yaml")[0]
+    assert schema_data(undated) is undated.data
 
 
 @pytest.mark.parametrize("name", ["claim", "source", "people", "subjects"])

@@ -57,6 +57,7 @@ class Document:
     path: str  # repository-relative, with forward slashes
     data: Any
     marks: dict = field(default_factory=dict)  # FieldPath -> (line, column)
+    dates: Optional[tuple[FieldPath, ...]] = None  # where the data holds dates, when known
 
     def where(self, at: FieldPath = ()) -> tuple[int, int]:
         """Line and column of a field, or of the nearest enclosing field that has a mark."""
@@ -100,6 +101,7 @@ class _Converter:
     def __init__(self, path: str):
         self.path = path
         self.marks: dict = {}
+        self.dates: list[FieldPath] = []
         self.problems: list[Problem] = []
         self.visited = 0
         self._scalars = yaml.constructor.SafeConstructor()
@@ -177,8 +179,9 @@ class _Converter:
                 )
                 return None
             return value
-        if isinstance(value, dt.datetime):
-            return value.date()
+        if isinstance(value, dt.date):
+            self.dates.append(at)
+            return value.date() if isinstance(value, dt.datetime) else value
         if isinstance(value, float) and not math.isfinite(value):
             self._problem(node, at, f"{node.value!r} is not a finite number", "write the figure in digits, or put it in quotes as text")
             return None
@@ -225,7 +228,7 @@ def parse(text: str, path: str) -> tuple[Optional[Document], list[Problem]]:
         return None, [Problem(path, mark.line + 1, mark.column + 1, "", str(error), "write the values out plainly, without aliases or deep nesting")]
     if converter.problems:
         return None, converter.problems
-    return Document(path, data, converter.marks), []
+    return Document(path, data, converter.marks, tuple(converter.dates)), []
 
 
 def _nesting_problem(text: str, path: str) -> Optional[Problem]:

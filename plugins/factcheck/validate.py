@@ -41,7 +41,7 @@ class Schema:
     thorough: jsonschema.protocols.Validator
 
     def problems(self, document: Document) -> list[Problem]:
-        data = jsonable(document.data)
+        data = schema_data(document)
         try:
             self.fast(data)
             return []
@@ -68,6 +68,34 @@ def _is_iso_date(text: str) -> bool:
         return len(text) == 10
     except ValueError:
         return False
+
+
+def schema_data(document: Document) -> Any:
+    """The document's data with dates as ISO text, as the schemas expect: ``jsonable(document.data)``.
+
+    When the loader told where the dates are, only the mappings and lists that lead to one are
+    copied (the data itself is never changed).
+    """
+    if document.dates is None:
+        return jsonable(document.data)
+    if not document.dates:
+        return document.data
+    copied: dict[int, Any] = {}
+
+    def copy_of(container: Any) -> Any:
+        if id(container) not in copied:
+            copied[id(container)] = container.copy()
+        return copied[id(container)]
+
+    root = copy_of(document.data)
+    for at in document.dates:
+        holder = root
+        for step in at[:-1]:
+            inner = copy_of(holder[step])
+            holder[step] = inner
+            holder = inner
+        holder[at[-1]] = holder[at[-1]].isoformat()
+    return root
 
 
 def jsonable(data: Any) -> Any:
