@@ -155,12 +155,13 @@ def index_files(entries: Iterable[SearchEntry]) -> dict[str, str]:
     lengths: list[int] = []
     document_frequency: Counter = Counter()
     for entry in entries:
-        weighted: dict[str, float] = {}
-        length = 0
-        for text, weight in _weighted_texts(entry):
-            for term in terms(text):
-                weighted[term] = weighted.get(term, 0.0) + weight
-                length += 1
+        text = Counter(t for passage in entry.passages for t in terms(passage))
+        length = sum(text.values())
+        weighted: dict[str, float] = dict(text)
+        for field, weight in ((terms(entry.title), TITLE_WEIGHT), ([t for tag in entry.tags for t in terms(tag)], TAG_WEIGHT)):
+            for term in field:
+                weighted[term] = weighted.get(term, 0) + weight
+            length += len(field)
         weights.append(weighted)
         lengths.append(length)
         document_frequency.update(weighted.keys())
@@ -173,8 +174,8 @@ def index_files(entries: Iterable[SearchEntry]) -> dict[str, str]:
         norm = K1 * (1 - B + B * length / average) if average else K1
         scale = (K1 + 1) * entry.boost * SCORE_SCALE
         for term, tf in weighted.items():
-            score = idf[term] * tf * scale / (tf + norm)
-            postings[term[:KEY_LENGTH]].setdefault(term, []).extend((number, max(1, round(score))))
+            score = round(idf[term] * tf * scale / (tf + norm)) or 1
+            postings[term[:KEY_LENGTH]].setdefault(term, []).extend((number, score))
 
     files = {shard_name(key): _json(dict(sorted(terms_.items()))) for key, terms_ in postings.items()}
     for start in range(0, total, CHUNK):
@@ -187,14 +188,6 @@ def index_files(entries: Iterable[SearchEntry]) -> dict[str, str]:
         "keys": sorted(postings),
     })
     return files
-
-
-def _weighted_texts(entry: SearchEntry) -> Iterable[tuple[str, float]]:
-    yield entry.title, TITLE_WEIGHT
-    for tag in entry.tags:
-        yield tag, TAG_WEIGHT
-    for passage in entry.passages:
-        yield passage, 1.0
 
 
 def search_assets(site: Site) -> list[Asset]:
