@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import random
 from datetime import date
 
 import pytest
@@ -481,3 +482,20 @@ def test_describing_then_reading_gives_the_same_interval(number: int, qualifier:
     value = numeric_value(kind, float(number), qualifier, unit)
     again = read(describe(value))
     assert (again.kind, again.unit, again.interval) == (value.kind, value.unit, value.interval)
+
+
+def test_a_text_the_fraction_and_multiplier_patterns_match_holds_the_words_they_are_first_looked_for_by():
+    from factcheck import values
+
+    rng = random.Random(8)
+    pieces = ["a", "one", "two", "three", "Quarter", "quarters", "THIRD", "thirds", "fifth", "tenth", "half", "Half",
+              "of", "-", " ", "  ", "about", "more than", "nearly", "ten", "TwentyFold", "fold", "doubled", "Tripled",
+              "trebled", "quadrupled", "hundred", "\u212a", "\u017f", "x", ".", "3"]
+    matched = 0
+    for _ in range(4000):
+        text = "".join(rng.choices(pieces, k=rng.randint(1, 10)))
+        for pattern, words in ((values._FRACTION, values._FRACTION_WORD), (values._MULTIPLIER, values._MULTIPLIER_WORD)):
+            if pattern.search(text):
+                matched += 1
+                assert words.search(text), (pattern.pattern[-40:], text)
+    assert matched > 100

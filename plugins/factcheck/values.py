@@ -318,6 +318,10 @@ _FRACTION = re.compile(
     _QUAL + r"(?<![\w-])(?i:(?P<frac>(?:a|one)[\s-]+(?:quarter|third|fifth|tenth)|two[\s-]+thirds"
     r"|three[\s-]+quarters|(?:one[\s-]+)?half))\s+of(?!\w)"
 )
+# Every match of _FRACTION holds one of these words, and every match of _MULTIPLIER one of
+# those (matched case-insensitively alike): a text without any is not searched with the full
+# pattern, which tries its qualifier phrases at every position.
+_FRACTION_WORD = re.compile(r"(?i:quarter|third|fifth|tenth|half)")
 _NOT_A_SHARE = re.compile(r"(?i:\b(?:first|second|latter|former|the|a)\s*)$")
 
 _VAGUE_PLURALS = {"dozens": (24.0, 100.0), "hundreds": (2e2, 1e3), "thousands": (2e3, 1e6),
@@ -333,6 +337,9 @@ _MULTIPLIER = re.compile(
     _QUAL + rf"(?<![\w-])(?i:(?P<fold>{'|'.join([*_SMALL, *_TENS, 'hundred', 'thousand'])})fold"
     rf"|(?P<verb>{'|'.join(_MULTIPLIER_VERBS)}))(?!\w)"
 )
+
+
+_MULTIPLIER_WORD = re.compile(rf"(?i:fold|{'|'.join(_MULTIPLIER_VERBS)})")
 
 
 def _qualifier(match: re.Match[str]) -> str:
@@ -457,6 +464,8 @@ def _read_number_words(text: str, reference: Optional[date]) -> Iterator[_Readin
 
 
 def _read_fractions(text: str, reference: Optional[date]) -> Iterator[_Reading]:
+    if not _FRACTION_WORD.search(text):
+        return  # no match is possible: looked for with a much simpler pattern first
     for match in _FRACTION.finditer(text):
         share = match.group("frac").lower()
         if "half" in share and not match.group("qual") and _NOT_A_SHARE.search(text[: match.start()]):
@@ -514,6 +523,8 @@ def _implied_scale(low: re.Match[str], high: re.Match[str]) -> float:
 
 
 def _read_multipliers(text: str, reference: Optional[date]) -> Iterator[_Reading]:
+    if not _MULTIPLIER_WORD.search(text):
+        return  # no match is possible: looked for with a much simpler pattern first
     for match in _MULTIPLIER.finditer(text):
         if match.group("verb"):
             number = _MULTIPLIER_VERBS[match.group("verb").lower()]
