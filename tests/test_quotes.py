@@ -29,6 +29,7 @@ def found(quote: str, text: str = TEXT) -> Match:
 def test_normalise_folds_only_typography():
     assert normalise("\u201cIt\u2019s\u201d  \u2014 a\u00a0test\n\n") == "\"It's\" - a test"
     assert normalise("Case Stays") == "Case Stays"
+    assert normalise("it`s  plain ASCII") == "it's plain ASCII"  # the one ASCII character folded
 
 
 def test_offsets_map_back_to_the_original():
@@ -68,7 +69,7 @@ def test_passages_are_those_of_each_part_split_at_ellipses_and_normalised():
 
 def test_offsets_are_those_of_each_character_worked_out_one_by_one():
     rng = random.Random(5)
-    alphabet = ["a", "b", "7", ".", " ", " ", "\n", "\t", "\u00a0", "\u2003", "\u2028", "\x1f", "\u201c", "\u2019", "\u2014"]
+    alphabet = ["a", "b", "7", ".", " ", " ", "\n", "\t", "\u00a0", "\u2003", "\u2028", "\x1f", "\u201c", "\u2019", "\u2014", "`"]
     for _ in range(400):
         original = "".join(rng.choices(alphabet, k=rng.randint(0, 40)))
         folded = NormalisedText.of(original)

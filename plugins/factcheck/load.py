@@ -155,7 +155,14 @@ class _Converter:
                 continue
             mark = key_node.start_mark
             marks[field_at] = (mark.line + 1, mark.column + 1)
-            result[key] = self.convert(value_node, field_at, depth + 1)
+            if (
+                value_node.tag == _STR and type(value_node) is yaml.ScalarNode
+                and self.visited < MAX_NODES and depth < MAX_DEPTH and not _CONTROL.search(value_node.value)
+            ):
+                self.visited += 1  # text within the limits: what convert() would give (the field's mark is set)
+                result[key] = value_node.value
+            else:
+                result[key] = self.convert(value_node, field_at, depth + 1)
         return result
 
     def _scalar(self, node: yaml.ScalarNode, at: FieldPath) -> Any:

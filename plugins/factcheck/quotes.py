@@ -25,6 +25,7 @@ _ELLIPSIS = re.compile(r"\s*(?:\u2026|\.\.\.)\s*")
 
 
 _FOLD_TABLE = str.maketrans(_FOLD)
+_ASCII_FOLDED = tuple(c for c in _FOLD if c.isascii())  # the backtick: the one ASCII character folded
 _LONG_SPACE = re.compile(r"\s{2,}")  # \s is str.isspace(), as str.split() uses
 
 
@@ -77,14 +78,22 @@ class NormalisedText:
     @classmethod
     def of(cls, original: str) -> "NormalisedText":
         """Fold typography (one character for one), and collapse each run of white space to one space."""
-        folded = original.translate(_FOLD_TABLE)
+        folded = _fold(original)
         text = " ".join(folded.split())
         return cls(text, Offsets(folded, len(text)))
 
 
 def normalise(text: str) -> str:
     """The folded text alone (see ``NormalisedText.of``), without computing offsets."""
-    return " ".join(text.translate(_FOLD_TABLE).split())
+    return " ".join(_fold(text).split())
+
+
+def _fold(text: str) -> str:
+    """Typography folded, one character for one; ASCII text without a backtick is left as it is
+    (str.isascii() is a flag of the string: no translation, which costs as much as the split)."""
+    if text.isascii() and not any(c in text for c in _ASCII_FOLDED):
+        return text
+    return text.translate(_FOLD_TABLE)
 
 
 @dataclass(frozen=True)
