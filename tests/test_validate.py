@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import json
+import random
+from pathlib import Path
+from typing import Any
 
+import fastjsonschema
 import pytest
 
+from factcheck import validate as validate_module
 from factcheck.load import parse
 from factcheck.validate import jsonable, schema, schema_data, slug
 
@@ -316,3 +322,65 @@ def test_an_error_in_one_claim_does_not_hide_a_changed_quote_in_another(make_sit
         ("claims/changed.yaml", "appeared[0].quote"),
         ("sources/newsletter.yaml", "archived_text"),
     }
+
+
+def _mutations(data: Any, rng: random.Random) -> Any:
+    """The data with one value somewhere replaced, removed or added, as contributors get it wrong."""
+    data = copy.deepcopy(data)
+    holders = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            holders.append(node)
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            holders.append(node)
+            for value in node:
+                walk(value)
+
+    walk(data)
+    holder = rng.choice(holders)
+    wrong = rng.choice([None, True, 3, 2.5, "", "x" * 400, "not a date", "2025-02-30", "Bad Id", [], {}, ["a"], {"kind": "number"}, "2025-01-01"])
+    if isinstance(holder, dict):
+        action = rng.random()
+        if action < 0.2 and holder:
+            holder.pop(rng.choice(list(holder)))
+        elif action < 0.35:
+            holder[rng.choice(["unknown", "kind", "value", "date", "number"])] = wrong
+        elif holder:
+            holder[rng.choice(list(holder))] = wrong
+    elif holder:
+        holder[rng.randrange(len(holder))] = wrong
+    return data
+
+
+def test_the_fast_check_with_definitions_inlined_agrees_with_the_schema_as_written(claim_data):
+    # schema().fast has each $ref replaced by its definition; it must accept exactly what the
+    # schema as written accepts.
+    raw = json.loads((Path(validate_module.__file__).parent / "schemas" / "claim.schema.json").read_text("utf-8"))
+    as_written = fastjsonschema.compile(raw, formats={"date": validate_module._is_iso_date})
+    inlined = schema("claim").fast
+    full = jsonable(claim_data(
+        appeared=[{"source": "wire", "quote": "over 300,000", "value": {"kind": "number", "number": 300000, "qualifier": "more-than"}, "subject": "students"}],
+        evidence=[{"source": "wire", "quote": "in 2024", "value": "about 2 million", "said_by": "someone", "period": "2024"},
+                  {"source": "wire", "quote": "on 3 May", "value": {"kind": "date", "date": dt.date(2024, 5, 3)}}],
+        references=[{"url": "https://example.org/a", "title": "A", "publisher": "B", "accessed": dt.date(2025, 1, 2)}],
+        corrections=[{"date": dt.date(2025, 6, 5), "kind": "correction", "text": "Fixed.", "previous_verdict": "false"}],
+        claimed=dt.date(2025, 6, 1), updated=dt.date(2025, 6, 5), people=["someone"], kind="fact",
+    ))
+
+    def accepts(check: Any, data: Any) -> bool:
+        try:
+            check(data)
+            return True
+        except fastjsonschema.JsonSchemaException:
+            return False
+
+    rng = random.Random(4)
+    outcomes = []
+    for _ in range(1500):
+        data = _mutations(full, rng)
+        outcomes.append(accepts(inlined, data))
+        assert outcomes[-1] == accepts(as_written, data), data
+    assert accepts(inlined, full) and any(outcomes) and not all(outcomes)
