@@ -59,5 +59,17 @@ def test_a_second_process_is_started_only_when_a_processor_is_idle(monkeypatch):
     assert not forked.available()
 
 
+def _available_in_a_pool_worker(_: int) -> bool:
+    return forked.available()
+
+
+def test_a_worker_of_a_process_pool_does_not_start_one(monkeypatch):
+    import multiprocessing
+
+    monkeypatch.setattr(forked, "_running", lambda: 1)
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        assert pool.map(_available_in_a_pool_worker, [0]) == [False]
+
+
 def test_the_count_of_running_processes_includes_this_one():
     assert forked._running() >= 1  # read from /proc/loadavg (this project's machines run Linux)

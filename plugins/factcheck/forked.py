@@ -23,7 +23,9 @@ def available() -> bool:
     On a machine busy with other work a second process would only take turns with this one,
     and the copying and pickling would make the run slower.
     """
-    return sys.platform == "linux" and _running() < len(os.sched_getaffinity(0))
+    if sys.platform != "linux" or multiprocessing.current_process().daemon:
+        return False  # a daemonic process (a worker of a pool) may not start processes
+    return _running() < len(os.sched_getaffinity(0))
 
 
 def _running() -> int:
