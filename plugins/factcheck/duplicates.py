@@ -16,10 +16,13 @@ Two signs, each a warning (a duplicate is for a reviewer to judge, not an error)
   ``SAME_WORDING``. Comparing every pair would be quadratic (50 million pairs for 10,000
   claims), so candidates come from *prefix filtering*: the words of each claim are ordered rarest
   first (words no other claim has, such as its own figures, left out), and a claim is indexed
-  under its first few words only. A ratio of at least ``t`` implies
-  a word-overlap (Jaccard) of at least ``t / (2 - t)``, and two word sets that similar always
-  share one of those first ``n - ceil(J * n) + 1`` words, so no pair is missed; since the first
-  words are rare, each index entry holds few claims and the work stays close to linear.
+  under its first few words only. A ratio of at least ``t`` implies a word-overlap (Jaccard) of
+  at least ``t / (2 - t)``, and two word sets that similar always share their first two shared
+  words among those first ``n - ceil(J * n) + 2``, so no pair is missed; short texts are indexed
+  under pairs of those words, long ones under single words (see ``_Search``). Since the first
+  words are rare, each index entry holds few claims and the work stays close to linear. For a
+  large site this search runs in a second process while the quotes are verified
+  (``DuplicateSearch``).
 
 Only claims of the same ``kind`` are compared: an attribution check (did they say it?) and a fact
 check (is it true?) of the same words are a deliberate pair, not a duplicate.
