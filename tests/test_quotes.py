@@ -181,3 +181,10 @@ def test_text_fragment_of_a_short_and_a_long_quote():
 def test_first_match():
     assert first_match("Weekly recap", TEXT).start == 0
     assert first_match("not there", TEXT) is None
+
+
+@pytest.mark.parametrize("quote", ["more than 270,000 Chinese students", "Weekly recap \u2026 Marco Rubio", "studied  in\nthe USA", " ... "])
+def test_a_quote_normalised_ahead_finds_and_anchors_as_the_quote_itself(quote):
+    text = NormalisedText.of(TEXT)
+    assert find(quote, text, normalise(quote)) == find(quote, text)
+    assert anchor("newsletter", quote, normalise(quote)) == anchor("newsletter", quote)

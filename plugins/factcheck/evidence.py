@@ -36,7 +36,8 @@ def verify_quotes(corpus: Corpus) -> tuple[tuple[QuoteUse, ...], list[Problem]]:
 
 
 def _verify(claim: Claim, role: str, index: int, quote: Quote, source: Source, text: matching.NormalisedText) -> tuple[Optional[QuoteUse], Optional[Problem]]:
-    result = matching.find(quote.text, text)
+    normalised = matching.normalise(quote.text)  # once, for the search and the anchor
+    result = matching.find(quote.text, text, normalised)
     if isinstance(result, matching.Miss):
         position = quote.position
         closest = f" Closest passage: \u201c{result.closest}\u201d" if result.closest and result.closest != result.passage else ""
@@ -46,7 +47,7 @@ def _verify(claim: Claim, role: str, index: int, quote: Quote, source: Source, t
     exact = " \u2026 ".join(source.text[span.start:span.end] for span in result.spans)
     value = quote.value or (_read_value(quote.text, source.published) if quote.subject else None)
     return QuoteUse(
-        claim=claim.id, role=role, quote=quote, exact=exact, anchor=matching.anchor(source.id, quote.text),
+        claim=claim.id, role=role, quote=quote, exact=exact, anchor=matching.anchor(source.id, quote.text, normalised),
         start=result.start, end=result.end, value=value,
     ), None
 

@@ -91,7 +91,7 @@ def normalise(text: str) -> str:
 def _fold(text: str) -> str:
     """Typography folded, one character for one; ASCII text without a backtick is left as it is
     (str.isascii() is a flag of the string: no translation, which costs as much as the split)."""
-    if text.isascii() and not any(c in text for c in _ASCII_FOLDED):
+    if text.isascii() and not any(map(text.__contains__, _ASCII_FOLDED)):
         return text
     return text.translate(_FOLD_TABLE)
 
@@ -135,14 +135,23 @@ def passages(quote: str) -> list[str]:
     characters where they are and only shortens runs of white space, so the ellipses and the
     passages between them are the same as when each part was normalised after splitting.
     """
-    return [p for p in _ELLIPSIS.split(normalise(quote)) if p]
+    return _split(normalise(quote))
 
 
-def find(quote: str, text: NormalisedText) -> Match | Miss:
-    """Find every passage of ``quote`` in ``text``, in order."""
+def _split(normalised: str) -> list[str]:
+    if "\u2026" not in normalised and "..." not in normalised:
+        return [normalised] if normalised else []  # no ellipsis: one passage, without the regex
+    return [p for p in _ELLIPSIS.split(normalised) if p]
+
+
+def find(quote: str, text: NormalisedText, normalised: Optional[str] = None) -> Match | Miss:
+    """Find every passage of ``quote`` in ``text``, in order.
+
+    ``normalised``: ``normalise(quote)``, when the caller has worked it out already.
+    """
     spans: list[Span] = []
     cursor = 0
-    parts = passages(quote)
+    parts = _split(normalise(quote) if normalised is None else normalised)
     if not parts:
         return Miss(passage=quote, closest="", diff="the quote is empty")
     for part in parts:
@@ -201,9 +210,12 @@ def describe_difference(expected: str, found: str) -> str:
     return "; ".join(changes) or "the texts are the same apart from typography"
 
 
-def anchor(source_id: str, quote: str) -> str:
-    """A stable HTML id for a quote in a source: the same words give the same anchor."""
-    digest = hashlib.sha1(f"{source_id}\n{normalise(quote)}".encode("utf-8")).hexdigest()
+def anchor(source_id: str, quote: str, normalised: Optional[str] = None) -> str:
+    """A stable HTML id for a quote in a source: the same words give the same anchor.
+
+    ``normalised``: ``normalise(quote)``, when the caller has worked it out already.
+    """
+    digest = hashlib.sha1(f"{source_id}\n{normalise(quote) if normalised is None else normalised}".encode("utf-8")).hexdigest()
     return f"q-{digest[:10]}"
 
 
