@@ -8,11 +8,13 @@ much work there is whether starting it is worth it; the results are the same eit
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 import traceback
-from typing import Any, Callable, Generic, Optional, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Generic, Optional, TypeVar
+
+if TYPE_CHECKING:
+    import multiprocessing.process
 
 T = TypeVar("T")
 
@@ -23,7 +25,11 @@ def available() -> bool:
     On a machine busy with other work a second process would only take turns with this one,
     and the copying and pickling would make the run slower.
     """
-    if sys.platform != "linux" or multiprocessing.current_process().daemon:
+    if sys.platform != "linux":
+        return False
+    import multiprocessing  # here, not at the top: a small site never needs it (3 MB, 20 ms)
+
+    if multiprocessing.current_process().daemon:
         return False  # a daemonic process (a worker of a pool) may not start processes
     return _running() < len(os.sched_getaffinity(0))
 
@@ -45,6 +51,8 @@ class Forked(Generic[T]):
     """
 
     def __init__(self, work: Callable[..., T], *args: Any):
+        import multiprocessing
+
         context = multiprocessing.get_context("fork")
         self._receiving, sending = context.Pipe(duplex=False)
         self._process: Optional[multiprocessing.process.BaseProcess] = context.Process(
