@@ -6,8 +6,10 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
+import markupsafe
 import pytest
 
+from factcheck.render.head import claim_head
 from factcheck.render.jsonld import claim_review, claimreview_problems, script_tag
 from site_build import build_site, read_page
 
@@ -105,6 +107,17 @@ def test_script_tag_escapes_markup_characters():
     body = tag[len('<script type="application/ld+json">'):-len("</script>")]
     assert "<" not in body and ">" not in body and "&" not in body and "\u2028" not in body
     assert json.loads(body) == {"a": "</script><!-- & -->", "b": "\u2028"}
+
+
+def test_claim_head_escapes_meta_values_as_the_template_escape_does(mini_site):
+    # The head is HTML made in Python (render/head.py) for the template to write as it is; its
+    # attribute values must be escaped exactly as Jinja's |e (markupsafe) escapes them.
+    claim = replace(mini_site.claim_by_id["students-270000"], short=f"Tom & Jerry's \"<b>\" {HOSTILE}")
+    elements = claim_head(mini_site, claim).split("\n  ")
+    titles = [e for e in elements if e.startswith('<meta property="og:title"')]
+    assert titles == [f'<meta property="og:title" content="{markupsafe.escape(claim.short)}">']
+    assert elements[-1] == script_tag(claim_review(mini_site, claim))  # the ClaimReview, once, last
+    assert sum(e.startswith("<script") for e in elements) == 1
 
 
 def test_a_site_with_its_own_main_html_keeps_it_and_gets_the_json_ld(tmp_path, make_site):

@@ -21,7 +21,6 @@ from .render.serve_banner import add_banner, banner
 from .render.search_index import search_assets
 from .render.search_worker import WORKER, leave_to_worker, point_to_worker, worker_script
 from .render.head import TEMPLATES_DIR, add_to_head, feed_link
-from .render.jsonld import script_tag
 from .render.snippets import SNIPPETS, expand_markers
 from .scale import scale_from_options, scale_problems
 from .settings import Settings
@@ -114,10 +113,6 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         if str(TEMPLATES_DIR) not in config.theme.dirs:
             config.theme.dirs.append(str(TEMPLATES_DIR))
         return config
-
-    def on_env(self, env, config: MkDocsConfig, files: Files):
-        env.filters["factcheck_jsonld"] = script_tag
-        return env
 
     def _urls(self, config: MkDocsConfig) -> Urls:
         assert self.settings is not None
