@@ -60,7 +60,7 @@ def rich(value: str) -> str:
     Headings are moved down to level three so they sit under the page's own sections.
     """
     value = str(value)
-    rendered = _contributor_markdown(*_unmatchable(value)).reset().convert(value)
+    rendered = _contributor_markdown(_unmatchable(value)).reset().convert(value)
     if "<h" in rendered:
         rendered = _HIGH_HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 2}", rendered)
     return nh3.clean(
@@ -71,61 +71,56 @@ def rich(value: str) -> str:
 
 _HIGH_HEADING = re.compile(r"<(/?)h([12])\b")
 
-# Python-Markdown's inline patterns and block processors, each with the strings one of which is
-# in any text it can match (its regular expression requires them). Python-Markdown tries every
-# pattern on every piece of text of a paragraph, and every block processor on every block; on
-# prose with at most some emphasis, most try and fail, and that was most of converting an
-# explanation. One none of whose strings is in the field cannot change its HTML, so ``rich``
-# converts the field without it. Those not named here are always tried.
-_INLINE_PATTERN_NEEDS: dict[str, tuple[str, ...]] = {
-    "backtick": ("`",),
-    "escape": ("\\",),
-    "reference": ("[",), "link": ("[",), "image_link": ("[",), "image_reference": ("[",),
-    "short_reference": ("[",), "short_image_ref": ("[",),
-    "autolink": ("<",), "automail": ("<",), "html": ("<",),
+# Python-Markdown's preprocessors, block processors and inline patterns, each with the strings one
+# of which is in any text it can change (its regular expression requires them). Python-Markdown
+# tries every block processor on every block and every inline pattern on every piece of text of
+# a paragraph; on prose with at most some emphasis, most try and fail, and that was most of
+# converting an explanation. One none of whose strings is in the field cannot change its HTML,
+# so ``rich`` converts the field without it. Those not named here are always run.
+_NEEDS: dict[tuple[str, str], tuple[str, ...]] = {
+    # Without a tag or a character reference, the raw-HTML extractor hands the text back as it is.
+    ("preprocessor", "html_block"): ("<", "&"),
+    ("block", "hashheader"): ("#",),
+    ("block", "setextheader"): ("=", "-"),
+    ("block", "hr"): ("-", "_", "*"),
+    ("block", "quote"): (">",),
+    ("block", "reference"): ("[",),
+    ("block", "table"): ("|",),
+    ("inline", "backtick"): ("`",),
+    ("inline", "escape"): ("\\",),
+    **{("inline", name): ("[",) for name in (
+        "reference", "link", "image_link", "image_reference", "short_reference", "short_image_ref",
+    )},
+    ("inline", "autolink"): ("<",), ("inline", "automail"): ("<",), ("inline", "html"): ("<",),
     # "  \n"; Markdown turns tabs into spaces first, so a tab anywhere keeps it too.
-    "linebreak": ("  ", "\t"),
-    "entity": ("&",),
-    "not_strong": ("*", "_"), "em_strong": ("*", "_"), "em_strong2": ("_",), "strong_em": ("*", "_"),
-}
-_BLOCK_PROCESSOR_NEEDS: dict[str, tuple[str, ...]] = {
-    "hashheader": ("#",),
-    "setextheader": ("=", "-"),
-    "hr": ("-", "_", "*"),
-    "quote": (">",),
-    "reference": ("[",),
-    "table": ("|",),
+    ("inline", "linebreak"): ("  ", "\t"),
+    ("inline", "entity"): ("&",),
+    ("inline", "not_strong"): ("*", "_"), ("inline", "em_strong"): ("*", "_"),
+    ("inline", "em_strong2"): ("_",), ("inline", "strong_em"): ("*", "_"),
 }
 
 
-def _unmatchable(value: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The inline patterns and the block processors that cannot match ``value``."""
+def _unmatchable(value: str) -> frozenset[tuple[str, str]]:
+    """The processors and patterns (kind, name) that cannot change ``value``."""
     # Markdown deletes these two control characters before it parses (they mark its placeholders).
     value = value.replace("\x02", "").replace("\x03", "")
-
-    def missing(needs: dict[str, tuple[str, ...]]) -> frozenset[str]:
-        return frozenset(name for name, strings in needs.items() if not any(string in value for string in strings))
-
-    return missing(_INLINE_PATTERN_NEEDS), missing(_BLOCK_PROCESSOR_NEEDS)
+    return frozenset(key for key, strings in _NEEDS.items() if not any(string in value for string in strings))
 
 
 @lru_cache(maxsize=64)  # one per combination left out: a handful on most sites
-def _contributor_markdown(
-    inline_without: frozenset[str] = frozenset(), blocks_without: frozenset[str] = frozenset(),
-) -> markdown_lib.Markdown:
+def _contributor_markdown(without: frozenset[tuple[str, str]] = frozenset()) -> markdown_lib.Markdown:
     """One converter for every field: building one per call (its parser and extensions) was two
     fifths of rendering the explanations of a 10,000-claim site. ``reset()`` clears it between uses.
 
-    ``inline_without``, ``blocks_without``: inline patterns and block processors left out, which
-    cannot match the text it converts.
+    ``without``: the processors and patterns (kind, name) left out, which cannot change the text it converts.
     """
     converter = markdown_lib.Markdown(extensions=["tables", "sane_lists"], output_format="html")
-    for name in inline_without:
-        if name in converter.inlinePatterns:
-            converter.inlinePatterns.deregister(name)
-    for name in blocks_without:
-        if name in converter.parser.blockprocessors:
-            converter.parser.blockprocessors.deregister(name)
+    registries = {
+        "preprocessor": converter.preprocessors, "block": converter.parser.blockprocessors, "inline": converter.inlinePatterns,
+    }
+    for kind, name in without:
+        if name in registries[kind]:
+            registries[kind].deregister(name)
     return converter
 
 
