@@ -7,8 +7,10 @@ import io
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from factcheck.render.exports import CSV_COLUMNS, claimreview_feed, spreadsheet_safe
+from factcheck.render.exports import CSV_COLUMNS, _dump, claimreview_feed, spreadsheet_safe
 from factcheck.render.jsonld import claim_review
 from site_build import build_site
 
@@ -104,3 +106,18 @@ def test_disagreements_json_lists_sides_with_readable_values_and_intervals(built
     assert sides["wire"]["quote"] == "Over 300,000 Chinese students were enrolled in U.S. universities as of 2024"
     assert sides["newsletter"]["source_title"] == "Weekly recap" and sides["newsletter"]["claims"] == ["students-270000"]
 
+
+
+# The exports are written by exports._dump, which writes what json.dumps(indent=2) writes, faster.
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda children: st.lists(children, max_size=4) | st.tuples(children, children)
+    | st.dictionaries(st.text(max_size=5), children, max_size=4) | st.dictionaries(st.integers(), children, max_size=2),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_JSON)
+def test_dump_writes_what_json_dumps_writes(data):
+    assert _dump(data) == json.dumps(data, ensure_ascii=False, indent=2) + "\n"

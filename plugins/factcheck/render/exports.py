@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from json.encoder import encode_basestring as _json_string  # json's own, in C
 from typing import Any, Optional
 
 from ..analyse import Site
@@ -38,7 +39,61 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _dump(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    """``json.dumps(data, ensure_ascii=False, indent=2)`` and a newline, made faster.
+
+    With ``indent``, the json module leaves its C encoder for a Python generator per value
+    (1.5 million on a 3,000-claim site's files). ``_indented`` writes the same text with
+    less machinery, the strings escaped by the C function json itself uses; anything but
+    plain JSON data (a key that is not a string, an object json would reject) goes to
+    ``json.dumps``, which decides.
+    """
+    chunks: list[str] = []
+    try:
+        _indented(data, chunks, "\n")
+    except _NotPlain:
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    chunks.append("\n")
+    return "".join(chunks)
+
+
+class _NotPlain(Exception):
+    pass
+
+
+def _indented(value: Any, out: list[str], newline: str) -> None:
+    """Append ``value`` as json.dumps(indent=2) writes it, ``newline`` being the line break and indent it sits at."""
+    if isinstance(value, str):
+        out.append(_json_string(value))
+    elif isinstance(value, dict):
+        if not value:
+            out.append("{}")
+            return
+        inner = newline + "  "
+        before = "{" + inner
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise _NotPlain
+            out.append(before)
+            out.append(_json_string(key))
+            out.append(": ")
+            _indented(item, out, inner)
+            before = "," + inner
+        out.append(newline + "}")
+    elif isinstance(value, (list, tuple)):
+        if not value:
+            out.append("[]")
+            return
+        inner = newline + "  "
+        before = "[" + inner
+        for item in value:
+            out.append(before)
+            _indented(item, out, inner)
+            before = "," + inner
+        out.append(newline + "]")
+    elif value is None or isinstance(value, (bool, int, float)):
+        out.append(json.dumps(value))
+    else:
+        raise _NotPlain
 
 
 def _iso(value) -> Optional[str]:
