@@ -90,3 +90,9 @@ def test_join_is_posixpath_join(parts):
 @given(_PATH)
 def test_folder_is_posixpath_dirname(page):
     assert urls_module._folder(page) == posixpath.dirname(page)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_PATH.filter(bool), _PATH)  # relpath refuses an empty path; so does relative
+def test_relative_is_posixpath_relpath(to_page, from_folder):
+    assert urls_module.relative(to_page, from_folder) == posixpath.relpath(to_page, from_folder or ".")

@@ -61,7 +61,7 @@ class Urls:
     # links -----------------------------------------------------------------
     def link(self, from_page: str, to_page: str, anchor: str = "") -> str:
         """Relative link from one page's source to another's, as written in Markdown."""
-        target = _relative(to_page, _folder(from_page))
+        target = relative(to_page, _folder(from_page))
         return f"{target}#{anchor}" if anchor else target
 
     def url(self, page: str) -> str:
@@ -101,7 +101,7 @@ def _folder(page: str) -> str:
     return head if head and not head.endswith("/") else posixpath.dirname(page)
 
 
-def _relative(to_page: str, from_folder: str) -> str:
+def relative(to_page: str, from_folder: str) -> str:
     """``posixpath.relpath(to_page, from_folder or ".")`` for the clean relative paths Urls makes.
 
     relpath makes both paths absolute against the working folder first (two getcwd calls per

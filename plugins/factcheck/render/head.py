@@ -23,6 +23,7 @@ from pathlib import Path
 
 from ..analyse import Site
 from ..model import Claim
+from ..urls import relative
 from .feed import feed_path
 from .jsonld import claim_review, script_tag
 from .labels import label
@@ -91,7 +92,7 @@ def feed_link(site: Site, page_url: str) -> str:
     """
     target = site.urls.url(feed_path(site))
     folder = page_url if page_url.endswith("/") else posixpath.dirname(page_url)
-    href = posixpath.relpath(target, folder.rstrip("/") or ".")
+    href = relative(target, folder.rstrip("/"))  # posixpath.relpath, without its two getcwd calls a page
     title = f"{site.settings.site_name}: {label('feed_title')}"
     return f'<link rel="alternate" type="{FEED_TYPE}" title="{html_text(title)}" href="{html_text(href)}">'
 
