@@ -29,5 +29,13 @@ class Settings:
     max_file_bytes: int = MAX_FILE_BYTES
     transparency_pages: tuple[tuple[str, str], ...] = field(default=())  # (role, docs path) pairs; see transparency.py
 
+    def __post_init__(self) -> None:
+        # Who publishes, unless told: the site itself. One rule for the plugin and the commands,
+        # so `factcheck build-pages` exports what the site publishes.
+        if not self.publisher_name:
+            object.__setattr__(self, "publisher_name", self.site_name)
+        if not self.publisher_url:
+            object.__setattr__(self, "publisher_url", self.site_url)
+
     def path(self, relative: str) -> Path:
         return self.root / relative
