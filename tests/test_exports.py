@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from factcheck.render.exports import CSV_COLUMNS, _dump, claimreview_feed, spreadsheet_safe
 from factcheck.render.jsonld import claim_review
 from site_build import build_site
+from site_factory import run_cli
 
 
 @pytest.fixture(scope="module")
@@ -121,3 +122,13 @@ _JSON = st.recursive(
 @given(_JSON)
 def test_dump_writes_what_json_dumps_writes(data):
     assert _dump(data) == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_the_plugin_writes_each_data_file_as_build_pages_does(built, tmp_path):
+    """The plugin makes the exports and the feed as MkDocs writes them; the bytes are those the
+    renderer gives (here through ``factcheck build-pages``, which renders from the same settings)."""
+    site, api = built
+    assert run_cli(site, "build-pages", "--out", str(tmp_path)) == 0
+    names = ["api/claims.json", "api/claimreview.json", "api/claims.csv", "api/disagreements.json", "feed.xml"]
+    for name in names:
+        assert (api.parent / name).read_bytes() == (tmp_path / name).read_bytes(), name

@@ -11,7 +11,7 @@ import yaml
 
 from . import import_claimreview, report, scaffold_claim, scaffold_source
 from .history import verdict_change_problems
-from .pipeline import check, render
+from .pipeline import check, render_deferred
 from .problems import errors, format_github, format_json, format_text
 from .scale import scale_from_options
 from .settings import Settings
@@ -73,14 +73,19 @@ def _build_pages(args: argparse.Namespace) -> int:
     if checked.site is None:
         print(format_text(checked.problems), file=sys.stderr)
         return 1
-    pages, assets = render(checked.site)
+    pages, files = render_deferred(checked.site)
     out = Path(args.out)
-    for path, text in [*((p.path, p.markdown) for p in pages), *((a.path, a.content) for a in assets)]:
-        target = out / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-    print(f"wrote {len(pages)} pages and {len(assets)} files to {out}", file=sys.stderr)
+    for page in pages:
+        _write(out / page.path, page.markdown)
+    for file in files:  # each made as it is written, not all held at once
+        _write(out / file.path, file.make())
+    print(f"wrote {len(pages)} pages and {len(files)} files to {out}", file=sys.stderr)
     return 0
+
+
+def _write(target: Path, text: str) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
 
 
 def _init(args: argparse.Namespace) -> int:

@@ -10,7 +10,7 @@ from typing import Iterator, Optional
 from .analyse import Site, analyse
 from .duplicates import DuplicateSearch
 from .problems import Problem, errors
-from .render import Asset, Page, render_assets, render_pages
+from .render import Asset, DataFile, Page, data_files, render_assets, render_pages
 from .render.jsonld import claimreview_problems
 from .scale import scale_problems
 from .settings import Settings
@@ -76,3 +76,8 @@ def _check(settings: Settings, urls: Optional[Urls]) -> Checked:
 
 def render(site: Site) -> tuple[list[Page], list[Asset]]:
     return render_pages(site), render_assets(site)
+
+
+def render_deferred(site: Site) -> tuple[list[Page], list[DataFile]]:
+    """The pages now, the other files (exports, feed) each made only when it is written."""
+    return render_pages(site), data_files(site)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from ..analyse import Site
 from .claim_page import render_claim
 from .corrections_page import render_corrections
@@ -12,7 +14,7 @@ from .index_pages import (
     all_claims, people_index, person_pages, rating_scale, sources_index, topic_pages, topics_index, verdict_pages,
 )
 from .labels import use_language
-from .output import Asset, Page
+from .output import Asset, DataFile, Page
 from .source_page import render_source
 from .style import stylesheet
 
@@ -31,17 +33,22 @@ def render_pages(site: Site) -> list[Page]:
 
 
 def render_assets(site: Site) -> list[Asset]:
-    """Every generated non-page file."""
+    """Every generated non-page file, made now."""
+    return [file.made() for file in data_files(site)]
+
+
+def data_files(site: Site) -> list[DataFile]:
+    """Every generated non-page file, each made when it is wanted."""
     data = site.urls.data_file
     return [
-        Asset(data("assets/factcheck.css"), stylesheet(site.corpus.scale)),
-        Asset(data(claims_filter.SCRIPT), claims_filter.script()),
-        Asset(data(exports.CLAIMS_JSON), exports.claims_json(site)),
-        Asset(data(exports.CLAIMREVIEW_JSON), exports.claimreview_feed(site)),
-        Asset(data(exports.CLAIMS_CSV), exports.claims_csv(site)),
-        Asset(data(exports.DISAGREEMENTS_JSON), exports.disagreements_json(site)),
-        Asset(feed_path(site), atom_feed(site)),
+        DataFile(data("assets/factcheck.css"), partial(stylesheet, site.corpus.scale)),
+        DataFile(data(claims_filter.SCRIPT), claims_filter.script),
+        DataFile(data(exports.CLAIMS_JSON), partial(exports.claims_json, site)),
+        DataFile(data(exports.CLAIMREVIEW_JSON), partial(exports.claimreview_feed, site)),
+        DataFile(data(exports.CLAIMS_CSV), partial(exports.claims_csv, site)),
+        DataFile(data(exports.DISAGREEMENTS_JSON), partial(exports.disagreements_json, site)),
+        DataFile(feed_path(site), partial(atom_feed, site)),
     ]
 
 
-__all__ = ["Asset", "Page", "render_assets", "render_pages"]
+__all__ = ["Asset", "DataFile", "Page", "data_files", "render_assets", "render_pages"]

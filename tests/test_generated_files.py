@@ -1,0 +1,48 @@
+"""The plugin's generated data files: made when written (DeferredFile), or let go of once written (WrittenOnceFile)."""
+
+from __future__ import annotations
+
+from mkdocs.config import load_config
+
+from factcheck.plugin import DeferredFile, WrittenOnceFile
+from factcheck.render import DataFile
+
+
+def _config(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\n", encoding="utf-8")
+    config = load_config(str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    config.plugins._current_plugin = "factcheck"  # set by MkDocs while it runs a plugin's event
+    return config
+
+
+def test_a_deferred_file_is_made_only_when_read_or_written(tmp_path):
+    made = []
+
+    def make() -> str:
+        made.append(1)
+        return "{\"claims\": [\"é\"]}"
+
+    file = DeferredFile.deferred(_config(tmp_path), DataFile("api/claims.json", make))
+    assert made == []  # nothing made when the file is handed to MkDocs
+    assert file.content_string == "{\"claims\": [\"é\"]}"
+    file.copy_file()
+    assert (tmp_path / "site" / "api" / "claims.json").read_bytes() == "{\"claims\": [\"é\"]}".encode("utf-8")
+    assert len(made) == 2  # made each time it is wanted, never kept
+
+
+def test_a_deferred_file_takes_content_another_plugin_sets(tmp_path):
+    file = DeferredFile.deferred(_config(tmp_path), DataFile("feed.xml", lambda: "old"))
+    file.content_string = "new"
+    assert file.content_bytes == b"new"
+    file.content_bytes = b"\x00\x01"
+    file.copy_file()
+    assert (tmp_path / "site" / "feed.xml").read_bytes() == b"\x00\x01"
+
+
+def test_a_written_once_file_lets_go_of_its_content_after_writing(tmp_path):
+    file = WrittenOnceFile.generated(_config(tmp_path), "search/factcheck/manifest.json", content=b"{}")
+    assert file.content_bytes == b"{}"
+    file.copy_file()
+    assert (tmp_path / "site" / "search" / "factcheck" / "manifest.json").read_bytes() == b"{}"
+    assert file.content_bytes == b""
