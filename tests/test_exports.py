@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.render.exports import CSV_COLUMNS, _dump, claimreview_feed, spreadsheet_safe
+from factcheck.render.exports import CSV_COLUMNS, _dump, _pieces, claimreview_feed, spreadsheet_safe
 from factcheck.render.jsonld import claim_review
 from site_build import build_site
 from site_factory import run_cli
@@ -122,6 +122,19 @@ _JSON = st.recursive(
 @given(_JSON)
 def test_dump_writes_what_json_dumps_writes(data):
     assert _dump(data) == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _streamed(value):
+    """``value`` with each list inside a mapping of text keys, and the outermost list, given as an iterator."""
+    if isinstance(value, dict) and all(isinstance(key, str) for key in value):
+        return {key: iter(item) if isinstance(item, list) else _streamed(item) for key, item in value.items()}
+    return iter(value) if isinstance(value, list) else value
+
+
+@settings(max_examples=300, deadline=None)
+@given(_JSON)
+def test_pieces_write_what_json_dumps_writes_with_lists_made_item_by_item(data):
+    assert "".join(_pieces(_streamed(data))) == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def test_the_plugin_writes_each_data_file_as_build_pages_does(built, tmp_path):

@@ -19,11 +19,12 @@ def _config(tmp_path):
 def test_a_deferred_file_is_made_only_when_read_or_written(tmp_path):
     made = []
 
-    def make() -> str:
+    def pieces():
         made.append(1)
-        return "{\"claims\": [\"é\"]}"
+        yield "{\"claims\": "
+        yield "[\"é\"]}"
 
-    file = DeferredFile.deferred(_config(tmp_path), DataFile("api/claims.json", make))
+    file = DeferredFile.deferred(_config(tmp_path), DataFile("api/claims.json", pieces))
     assert made == []  # nothing made when the file is handed to MkDocs
     assert file.content_string == "{\"claims\": [\"é\"]}"
     file.copy_file()
@@ -32,7 +33,7 @@ def test_a_deferred_file_is_made_only_when_read_or_written(tmp_path):
 
 
 def test_a_deferred_file_takes_content_another_plugin_sets(tmp_path):
-    file = DeferredFile.deferred(_config(tmp_path), DataFile("feed.xml", lambda: "old"))
+    file = DeferredFile.deferred(_config(tmp_path), DataFile("feed.xml", lambda: ("old",)))
     file.content_string = "new"
     assert file.content_bytes == b"new"
     file.content_bytes = b"\x00\x01"

@@ -9,10 +9,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from mkdocs.utils.meta import get_data as front_matter
 
 from factcheck.render import search_index as si
-from factcheck.render.search_index import SearchEntry, claim_entry, index_files, source_entry, terms
-from factcheck.render.search_worker import leave_to_worker, point_to_worker
+from factcheck.render import render_pages
+from factcheck.render.search_index import SearchEntry, claim_entry, index_files, listing_entries, site_entries, source_entry, terms
+from factcheck.render.search_meta import LISTING_BOOST
+from factcheck.render.search_worker import INDEXED_BY_WORKER, leave_to_worker, point_to_worker
 from site_build import build_site
 from site_factory import MINI, claim_data, make_site
 
@@ -174,11 +177,32 @@ def test_point_to_worker_leaves_pages_without_materials_configuration() -> None:
     assert point_to_worker('<script id="__config" type="application/json">not json</script>', "w.js") is None
 
 
-def test_claim_and_source_pages_are_left_to_the_worker() -> None:
-    assert leave_to_worker({"factcheck": {"type": "claim"}})
-    assert leave_to_worker({"factcheck": {"type": "source"}})
-    assert not leave_to_worker({"factcheck": {"type": "verdict"}})
+def test_every_generated_page_is_left_to_the_worker_and_found_in_its_files(mini_site) -> None:
+    """Each page type the renderer makes is indexed by the worker (and only those): a new page
+    type must be added to both, or Material's index and a dirty serve would miss it."""
+    pages = render_pages(mini_site)
+    kinds = {front_matter(page.markdown)[1]["factcheck"]["type"] for page in pages}
+    assert kinds == set(INDEXED_BY_WORKER)
     assert not leave_to_worker({"title": "About"})
+    assert not leave_to_worker({"factcheck": "claim"})
+    located = {entry.location.split("#", 1)[0] for entry in site_entries(mini_site)}
+    assert located == {mini_site.urls.url(page.path) for page in pages}
+
+
+def test_listings_are_found_by_their_title_and_what_they_say_above_the_table(mini_site) -> None:
+    by_title = {entry.title: entry for entry in listing_entries(mini_site)}
+    person = mini_site.corpus.person_by_key[mini_site.person_keys()[0]]
+    assert person.role in by_title[person.name].passages
+    assert by_title[person.name].boost == LISTING_BOOST
+    true = next(r for r in mini_site.corpus.scale.ratings if r.key == "true")
+    assert by_title[true.label].passages == (true.definition,)
+    subject = mini_site.disagreements[0]
+    entry = by_title[subject.title]
+    assert entry.location.endswith("#subject-" + subject.subject)
+    assert any(subject.sides[0].quote in passage for passage in entry.passages)
+    # the claims of a listing are found on their own pages, not in the listing's entry
+    all_claims = by_title["All claims"]
+    assert not any(claim.short in passage for claim in mini_site.claims for passage in all_claims.passages)
 
 
 # ----------------------------------------------------------------------------- the build
@@ -206,12 +230,14 @@ def test_the_build_indexes_claims_and_sources_in_its_files_and_every_page_uses_t
     out = built(tmp_path)
     locations = material_locations(out)
     assert not [loc for loc in locations if loc.startswith(("claims/extra", "sources/newsletter"))]
-    assert "claims/" in locations, "the listings stay in Material's index"
+    assert not [loc for loc in locations if loc.startswith(("claims/", "verdicts/", "people/", "topics/", "sources/", "disagreements/"))], \
+        "every generated page is searched through the worker"
+    assert "" in locations, "the hand-written pages stay in Material's index"
     manifest = json.loads((out / "search" / "factcheck" / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["documents"] >= 2
     documents = [d for n in range(0, manifest["documents"], manifest["chunk"])
                  for d in json.loads((out / "search" / "factcheck" / f"d-{n // manifest['chunk']}.json").read_text(encoding="utf-8"))]
-    assert "claims/extra/" in [d[0] for d in documents]
+    assert {"claims/extra/", "claims/", "verdicts/true/", "disagreements/"} <= {d[0] for d in documents}
     pages = list(out.rglob("*.html"))
     assert len(pages) > 5
     for page in pages:

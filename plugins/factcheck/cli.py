@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Iterable, Optional, Sequence
 
 import yaml
 
@@ -76,16 +76,17 @@ def _build_pages(args: argparse.Namespace) -> int:
     pages, files = render_deferred(checked.site)
     out = Path(args.out)
     for page in pages:
-        _write(out / page.path, page.markdown)
-    for file in files:  # each made as it is written, not all held at once
-        _write(out / file.path, file.make())
+        _write(out / page.path, (page.markdown,))
+    for file in files:  # each made as it is written, a piece at a time
+        _write(out / file.path, file.pieces())
     print(f"wrote {len(pages)} pages and {len(files)} files to {out}", file=sys.stderr)
     return 0
 
 
-def _write(target: Path, text: str) -> None:
+def _write(target: Path, pieces: Iterable[str]) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
+    with open(target, "w", encoding="utf-8", newline="") as output:  # the text as made: CSV rows end in CRLF
+        output.writelines(pieces)
 
 
 def _init(args: argparse.Namespace) -> int:

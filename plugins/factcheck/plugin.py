@@ -5,12 +5,14 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Callable, Iterable, Optional
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.utils.meta import get_data as front_matter
 
 from .analyse import Site
 from .config import FactcheckConfig
@@ -59,48 +61,52 @@ class WrittenOnceFile(File):
 
 
 class DeferredFile(File):
-    """A generated data file (an export, the feed) made when MkDocs writes it, or a plugin reads it;
-    never held. Made in ``on_pre_build`` instead, the exports of a 10,000-claim site (~100 MB) were
-    all held while MkDocs rendered the pages, the moment the build's memory peaks."""
+    """A generated data file (an export, the feed) made when MkDocs writes it, a piece at a time,
+    and never held. Made in ``on_pre_build`` instead, the exports of a 10,000-claim site (~100 MB)
+    were held while MkDocs rendered the pages, the moment the build's memory peaks; made whole
+    when written, their making added ~290 MB at that moment."""
 
-    make: Callable[[], bytes]
+    pieces: Callable[[], Iterable[bytes]]
 
     @classmethod
     def deferred(cls, config: MkDocsConfig, data: DataFile) -> "DeferredFile":
         file = cls.generated(config, data.path, content=b"")  # content: what MkDocs asks of a generated file
-        file.make = lambda: data.make().encode("utf-8")
+        file.pieces = lambda: (piece.encode("utf-8") for piece in data.pieces())
         return file
 
     @property  # type: ignore[override]
-    def content_bytes(self) -> bytes:
-        return self.make()
+    def content_bytes(self) -> bytes:  # for a plugin that reads the file: made whole, then
+        return b"".join(self.pieces())
 
     @content_bytes.setter
     def content_bytes(self, value: bytes) -> None:
-        self.make = lambda: value
+        self.pieces = lambda: (value,)
 
     @property  # type: ignore[override]
     def content_string(self) -> str:
-        return self.make().decode("utf-8")
+        return self.content_bytes.decode("utf-8")
 
     @content_string.setter
     def content_string(self, value: str) -> None:
-        content = value.encode("utf-8")
-        self.make = lambda: content
+        self.content_bytes = value.encode("utf-8")
 
     def copy_file(self, dirty: bool = False) -> None:
         if dirty and not self.is_modified():
             return
         os.makedirs(os.path.dirname(self.abs_dest_path), exist_ok=True)
         with open(self.abs_dest_path, "wb") as output:
-            output.write(self.content_bytes)
+            output.writelines(self.pieces())
 
 
 class UnchangedFile(WrittenOnceFile):
     """A generated file whose content is what the previous build of this ``mkdocs serve --dirty`` wrote.
 
     MkDocs' dirty build asks ``is_modified`` and skips the file (page or asset), keeping its output.
+    It does not read a skipped page either, so a page in the sidebar carries its title here
+    (``on_nav`` gives it back to the page).
     """
+
+    title: Optional[str] = None
 
     def is_modified(self) -> bool:
         return False
@@ -204,15 +210,21 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         pages, assets = self.rendered
-        skippable = self._skippable_in_dirty_build()
+        skip_files = self._may_skip_unchanged()
+        # Pages only when the search worker indexes them: Material's search index is written anew
+        # from the pages each run builds, so a page it indexes must be built every time.
+        skip_pages = skip_files and self.search_worker
         for page in pages:
-            kind = UnchangedFile if skippable is not None and page.path in skippable and self._unchanged(page.path, page.markdown) else File
-            self._add(files, kind.generated(
+            kind = UnchangedFile if skip_pages and self._unchanged(page.path, page.markdown) else File
+            file = kind.generated(
                 config, page.path, content=page.markdown,
                 inclusion=InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV,
-            ))
+            )
+            if isinstance(file, UnchangedFile) and page.in_nav:
+                file.title = front_matter(page.markdown)[1].get("title")
+            self._add(files, file)
         for asset in assets:
-            kind = UnchangedFile if skippable is not None and self._unchanged(asset.path, asset.content) else WrittenOnceFile
+            kind = UnchangedFile if skip_files and self._unchanged(asset.path, asset.content) else WrittenOnceFile
             # As bytes: MkDocs writes a str by encoding it whole, a second copy at once (claims.json: 67 MB at 10,000 claims).
             self._add(files, kind.generated(config, asset.path, content=asset.content.encode("utf-8")))
         for data in self.deferred:
@@ -228,23 +240,16 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
             log.warning(str(problem))
         return files
 
-    def _skippable_in_dirty_build(self):
-        """The generated pages a dirty serve may leave as they were, if unchanged; None when it must rebuild all.
-
-        Claim and source pages, when the search worker indexes them: every page Material's search
-        indexes is rebuilt, since its index is written anew from the pages each run builds. All are
-        rebuilt when the errors banner comes or goes, since it is on every page.
-        """
+    def _may_skip_unchanged(self) -> bool:
+        """Whether this run may leave generated files whose content did not change as they were:
+        a dirty serve, unless the errors banner came or went (it is on every page)."""
         if not self.dirty or self.site is None:
-            return None
+            return False
         banner_shown = bool(self.serve_errors)
         if banner_shown != self.served_banner:
             self.served_banner = banner_shown
             self.served_fingerprints.clear()
-        if not self.search_worker:
-            return set()
-        urls = self.site.urls
-        return {urls.claim(c.id) for c in self.site.claims} | {urls.source(s.id) for s in self.site.corpus.sources}
+        return True
 
     def _unchanged(self, path: str, content: str) -> bool:
         """Whether ``content`` is what the previous dirty build had at ``path`` (and remember it)."""
@@ -252,6 +257,14 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         same = self.served_fingerprints.get(path) == new
         self.served_fingerprints[path] = new
         return same
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        """Sidebar titles for the pages a dirty serve skips: MkDocs takes a page's title from
+        what it read, and it does not read a page it skips."""
+        for page in nav.pages:
+            if isinstance(page.file, UnchangedFile) and page.file.title:
+                page.title = page.file.title
+        return nav
 
     @staticmethod
     def _add(files: Files, file: File) -> None:

@@ -14,7 +14,7 @@ from .index_pages import (
     all_claims, people_index, person_pages, rating_scale, sources_index, topic_pages, topics_index, verdict_pages,
 )
 from .labels import use_language
-from .output import Asset, DataFile, Page
+from .output import Asset, DataFile, Page, whole
 from .source_page import render_source
 from .style import stylesheet
 
@@ -41,13 +41,13 @@ def data_files(site: Site) -> list[DataFile]:
     """Every generated non-page file, each made when it is wanted."""
     data = site.urls.data_file
     return [
-        DataFile(data("assets/factcheck.css"), partial(stylesheet, site.corpus.scale)),
-        DataFile(data(claims_filter.SCRIPT), claims_filter.script),
-        DataFile(data(exports.CLAIMS_JSON), partial(exports.claims_json, site)),
-        DataFile(data(exports.CLAIMREVIEW_JSON), partial(exports.claimreview_feed, site)),
-        DataFile(data(exports.CLAIMS_CSV), partial(exports.claims_csv, site)),
-        DataFile(data(exports.DISAGREEMENTS_JSON), partial(exports.disagreements_json, site)),
-        DataFile(feed_path(site), partial(atom_feed, site)),
+        DataFile(data("assets/factcheck.css"), whole(partial(stylesheet, site.corpus.scale))),
+        DataFile(data(claims_filter.SCRIPT), whole(claims_filter.script)),
+        DataFile(data(exports.CLAIMS_JSON), partial(exports.claims_json_pieces, site)),
+        DataFile(data(exports.CLAIMREVIEW_JSON), partial(exports.claimreview_feed_pieces, site)),
+        DataFile(data(exports.CLAIMS_CSV), partial(exports.claims_csv_pieces, site)),
+        DataFile(data(exports.DISAGREEMENTS_JSON), partial(exports.disagreements_json_pieces, site)),
+        DataFile(feed_path(site), whole(partial(atom_feed, site))),
     ]
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
 from json.encoder import encode_basestring as _json_string  # json's own, in C
 from typing import Any, Optional
 
@@ -39,7 +40,14 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _dump(data: Any) -> str:
-    """``json.dumps(data, ensure_ascii=False, indent=2)`` and a newline, made faster.
+    """``json.dumps(data, ensure_ascii=False, indent=2)`` and a newline, made faster."""
+    return "".join(_pieces(data))
+
+
+def _pieces(data: Any) -> Iterator[str]:
+    """``_dump(data)`` in pieces. A list given as an iterator (anywhere but inside another list)
+    is made and written one item at a time, so a file of 10,000 claims (67 MB) is never held
+    whole, nor all its records at once.
 
     With ``indent``, the json module leaves its C encoder for a Python generator per value
     (1.5 million on a 3,000-claim site's files). ``_indented`` writes the same text with
@@ -47,13 +55,37 @@ def _dump(data: Any) -> str:
     plain JSON data (a key that is not a string, an object json would reject) goes to
     ``json.dumps``, which decides.
     """
-    chunks: list[str] = []
+    yield from _value_pieces(data, "\n")
+    yield "\n"
+
+
+def _value_pieces(value: Any, newline: str) -> Iterator[str]:
+    inner = newline + "  "
+    if isinstance(value, dict) and value and all(isinstance(key, str) for key in value):
+        before = "{" + inner
+        for key, item in value.items():
+            yield before + _json_string(key) + ": "
+            yield from _value_pieces(item, inner)
+            before = "," + inner
+        yield newline + "}"
+    elif isinstance(value, Iterator):
+        before, empty = "[" + inner, True
+        for item in value:
+            yield before + _plain(item, inner)
+            before, empty = "," + inner, False
+        yield "[]" if empty else newline + "]"
+    else:
+        yield _plain(value, newline)
+
+
+def _plain(value: Any, newline: str) -> str:
+    """``value`` as json.dumps(indent=2) writes it at the indent of ``newline``."""
+    out: list[str] = []
     try:
-        _indented(data, chunks, "\n")
+        _indented(value, out, newline)
     except _NotPlain:
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    chunks.append("\n")
-    return "".join(chunks)
+        return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", newline)
+    return "".join(out)
 
 
 class _NotPlain(Exception):
@@ -105,10 +137,14 @@ def _iso(value) -> Optional[str]:
 
 
 def claims_json(site: Site) -> str:
-    return _dump({
+    return "".join(claims_json_pieces(site))
+
+
+def claims_json_pieces(site: Site) -> Iterator[str]:
+    return _pieces({
         "format": FORMAT_VERSION,
         "site": {"name": site.settings.site_name, "url": site.settings.site_url or None, "license": site.settings.data_license},
-        "claims": [_claim_record(site, claim) for claim in site.claims],
+        "claims": (_claim_record(site, claim) for claim in site.claims),
     })
 
 
@@ -182,12 +218,10 @@ def value_record(value: Optional[Value]) -> Optional[dict[str, Any]]:
 
 def claimreview_feed(site: Site) -> str:
     """Every ClaimReview as a schema.org DataFeed, one DataFeedItem per claim."""
-    items = []
-    for claim in site.claims:
-        item: dict[str, Any] = {"@type": "DataFeedItem", "dateCreated": _iso(claim.published), "item": [claim_review(site, claim)]}
-        if claim.updated:
-            item["dateModified"] = _iso(claim.updated)
-        items.append(item)
+    return "".join(claimreview_feed_pieces(site))
+
+
+def claimreview_feed_pieces(site: Site) -> Iterator[str]:
     newest = max((c.last_changed for c in site.claims), default=None)
     feed: dict[str, Any] = {
         "@context": CONTEXT,
@@ -196,11 +230,18 @@ def claimreview_feed(site: Site) -> str:
         "url": site.urls.absolute(site.urls.data_file(CLAIMREVIEW_JSON)),
         "sdLicense": site.settings.data_license,
         "sdPublisher": {"@type": "Organization", "name": site.settings.publisher_name or site.settings.site_name},
-        "dataFeedElement": items,
+        "dataFeedElement": (_feed_item(site, claim) for claim in site.claims),
     }
     if newest:
         feed["dateModified"] = _iso(newest)
-    return _dump(feed)
+    return _pieces(feed)
+
+
+def _feed_item(site: Site, claim: Claim) -> dict[str, Any]:
+    item: dict[str, Any] = {"@type": "DataFeedItem", "dateCreated": _iso(claim.published), "item": [claim_review(site, claim)]}
+    if claim.updated:
+        item["dateModified"] = _iso(claim.updated)
+    return item
 
 
 # ---------------------------------------------------------------------------
@@ -208,6 +249,11 @@ def claimreview_feed(site: Site) -> str:
 
 
 def claims_csv(site: Site) -> str:
+    return "".join(claims_csv_pieces(site))
+
+
+def claims_csv_pieces(site: Site) -> Iterator[str]:
+    """The CSV text a row at a time."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
@@ -221,7 +267,10 @@ def claims_csv(site: Site) -> str:
             "; ".join(claim.sources), str(len(claim.corrections)),
         ]
         writer.writerow([spreadsheet_safe(cell) for cell in row])
-    return buffer.getvalue()
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    yield buffer.getvalue()
 
 
 def spreadsheet_safe(cell: str) -> str:
@@ -234,7 +283,11 @@ def spreadsheet_safe(cell: str) -> str:
 
 
 def disagreements_json(site: Site) -> str:
-    return _dump([_disagreement_record(site, d) for d in site.disagreements])
+    return "".join(disagreements_json_pieces(site))
+
+
+def disagreements_json_pieces(site: Site) -> Iterator[str]:
+    return _pieces(_disagreement_record(site, d) for d in site.disagreements)
 
 
 def _disagreement_record(site: Site, disagreement: Disagreement) -> dict[str, Any]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterable
 
 
 @dataclass(frozen=True)
@@ -25,11 +25,17 @@ class Asset:
 
 @dataclass(frozen=True)
 class DataFile:
-    """A generated file made only when it is wanted: the exports of a large site run to tens of MB
-    each (claims.json: 67 MB at 10,000 claims), and a build need not hold them all at once."""
+    """A generated file made only when it is written, a piece at a time: the exports of a large
+    site run to tens of MB each (claims.json: 67 MB at 10,000 claims), and a build need not hold
+    them, whole or all at once."""
 
     path: str
-    make: Callable[[], str]
+    pieces: Callable[[], Iterable[str]]  # the text in pieces, each made as it is wanted
 
     def made(self) -> Asset:
-        return Asset(self.path, self.make())
+        return Asset(self.path, "".join(self.pieces()))
+
+
+def whole(make: Callable[[], str]) -> Callable[[], Iterable[str]]:
+    """The ``pieces`` of a file made in one piece."""
+    return lambda: (make(),)

@@ -42,7 +42,8 @@ from ..model import Claim, Source
 from . import markup as md
 from .labels import label
 from .output import Asset
-from .search_meta import CLAIM_BOOST
+from .disagreements_page import by_subject, subject_anchor
+from .search_meta import CLAIM_BOOST, LISTING_BOOST
 
 FORMAT = 1
 FOLDER = "search/factcheck"  # under the data folder (url_prefix), beside Material's search/
@@ -141,8 +142,54 @@ def source_entry(site: Site, source: Source) -> SearchEntry:
     return SearchEntry(location=site.urls.url(site.urls.source(source.id)), title=source.title, passages=tuple(passages))
 
 
+def listing_entries(site: Site) -> list[SearchEntry]:
+    """The other generated pages, each found by its title and what it says above its claims table
+    (the claims in the table are found on their own): the indexes, each verdict, topic and person,
+    each subject of the disagreements page (at its heading) and the corrections."""
+    urls = site.urls
+    ratings = site.corpus.scale.ratings
+
+    def listing(path: str, title: str, *passages: str, boost: float = LISTING_BOOST, anchor: str = "") -> SearchEntry:
+        location = urls.url(path) + (f"#{anchor}" if anchor else "")
+        return SearchEntry(location=location, title=title, passages=tuple(p for p in passages if p), boost=boost)
+
+    entries = [
+        listing(urls.claims_index(), label("all_claims")),
+        listing(urls.verdicts_index(), label("rating_scale"), label("rating_scale_intro"), *(f"{r.label}: {r.definition}" for r in ratings)),
+        *(listing(urls.verdict(r.key), r.label, r.definition) for r in ratings),
+        listing(urls.topics_index(), label("topics")),
+        *(listing(urls.topic(t.slug), t.name) for t in site.topics.values()),
+        listing(urls.people_index(), label("people")),
+    ]
+    for key in site.person_keys():
+        person = site.corpus.person_by_key[key]
+        entries.append(listing(urls.person(key), person.name, person.role))
+    entries.append(listing(urls.sources_index(), label("sources")))
+    entries.append(listing(urls.disagreements(), label("disagreements"), label("disagreements_intro"), boost=1.0))
+    for subject, disagreements in by_subject(site.disagreements).items():
+        sides = [
+            f"“{side.quote}” ({side.source_title})" + (f": {side.value_text}" if side.value_text else "")
+            for d in disagreements for side in d.sides
+        ]
+        entries.append(listing(
+            urls.disagreements(), disagreements[0].title, disagreements[0].note, *dict.fromkeys(sides),
+            boost=1.0, anchor=subject_anchor(subject),
+        ))
+    corrections = [
+        f"{md.human_date(correction.date)}: {claim.short}: {correction.text}"
+        for claim in site.claims for correction in claim.corrections
+    ]
+    entries.append(listing(urls.corrections(), label("corrections"), label("corrections_intro"), *corrections, boost=1.0))
+    return entries
+
+
 def site_entries(site: Site) -> list[SearchEntry]:
-    return [claim_entry(site, claim) for claim in site.claims] + [source_entry(site, s) for s in site.corpus.sources]
+    """Every generated page: claims, sources, then the listings."""
+    return [
+        *(claim_entry(site, claim) for claim in site.claims),
+        *(source_entry(site, source) for source in site.corpus.sources),
+        *listing_entries(site),
+    ]
 
 
 # ----------------------------------------------------------------------------- the files

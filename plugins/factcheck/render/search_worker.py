@@ -6,8 +6,10 @@ Material's page script reads its settings from a JSON block in every page
 messages; ``assets/factcheck-search.js`` does, searching Material's index and the claims'
 and sources' index files (``search_index.py``). ``point_to_worker`` rewrites that key in a
 built page; the plugin calls it from ``on_post_page`` on every page, whatever ``main.html``
-the site has, and leaves claim and source pages out of Material's index
-(``leave_to_worker``), since the worker finds them in its own files.
+the site has, and leaves every generated page out of Material's index (``leave_to_worker``),
+since the worker finds them in its own files: Material's index keeps the site's hand-written
+pages only. That also lets ``mkdocs serve --dirty`` skip every generated page whose content did
+not change (Material writes its index anew from the pages each run builds).
 """
 
 from __future__ import annotations
@@ -19,7 +21,10 @@ from importlib import resources
 from typing import Any, Optional
 
 WORKER = "assets/factcheck-search.js"  # the generated asset, under the data folder
-INDEXED_BY_WORKER = ("claim", "source")  # the page types the worker's files index
+INDEXED_BY_WORKER = (  # the page types the worker's files index (search_index.site_entries): all generated pages
+    "claim", "source", "claims-index", "verdicts-index", "verdict", "topics-index", "topic",
+    "people-index", "person", "sources-index", "disagreements", "corrections",
+)
 
 _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 
