@@ -34,7 +34,7 @@ from .settings import Settings
 from .terminal import Asker, is_interactive
 from .validate import schema
 
-SOURCE_TYPES: tuple[str, ...] = tuple(schema("source").thorough.schema["properties"]["type"]["enum"])
+SOURCE_TYPES: tuple[str, ...] = tuple(schema("source").raw["properties"]["type"]["enum"])
 _URL = re.compile(r"^https?://[^\s]+$")
 MAX_TEXT_BYTES = 4 * 1024 * 1024  # the limit validate.build_source reads archived texts with
 

@@ -13,13 +13,15 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path, PurePosixPath
-from typing import Any, Callable, Iterable, Optional
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Optional
 
 import fastjsonschema
-import jsonschema
+
+if TYPE_CHECKING:
+    import jsonschema
 
 from . import values as typed_values
 from .evidence import verify_quotes
@@ -37,8 +39,15 @@ class Schema:
     """A JSON Schema with a fast yes/no check and a thorough one that lists every error."""
 
     name: str
+    raw: dict
     fast: Callable[[Any], Any]
-    thorough: jsonschema.protocols.Validator
+
+    @cached_property
+    def thorough(self) -> jsonschema.protocols.Validator:
+        """Made only for a file that fails the fast check: jsonschema takes 0.13 s to import."""
+        import jsonschema
+
+        return jsonschema.Draft7Validator(self.raw, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
 
     def problems(self, document: Document) -> list[Problem]:
         data = schema_data(document)
@@ -55,11 +64,7 @@ class Schema:
 def schema(name: str) -> Schema:
     text = resources.files("factcheck").joinpath("schemas", f"{name}.schema.json").read_text("utf-8")
     raw = json.loads(text)
-    return Schema(
-        name=name,
-        fast=fastjsonschema.compile(_inline_refs(raw), formats={"date": _is_iso_date}),
-        thorough=jsonschema.Draft7Validator(raw, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER),
-    )
+    return Schema(name=name, raw=raw, fast=fastjsonschema.compile(_inline_refs(raw), formats={"date": _is_iso_date}))
 
 
 def _inline_refs(raw: dict) -> dict:
@@ -190,7 +195,9 @@ def _schema_problem(document: Document, error: jsonschema.ValidationError) -> Pr
         branch = 0 if isinstance(instance, str) else 1 if isinstance(instance, dict) else None
         inner = [e for e in error.context or () if e.relative_schema_path and e.relative_schema_path[0] == branch]
         if inner:
-            return _schema_problem(document, jsonschema.exceptions.best_match(inner))
+            from jsonschema.exceptions import best_match  # imported by now: a thorough check made ``error``
+
+            return _schema_problem(document, best_match(inner))
         return document.problem(
             at, f"expected a value as text ('over 300,000') or a mapping with 'kind'; found {_describe(instance)}",
             "see the Values section of the format reference",
