@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from mkdocs.config import load_config
 
-from factcheck.plugin import DeferredFile, WrittenOnceFile
+from factcheck.site_files import DeferredFile, WrittenOnceFile
 from factcheck.render import DataFile
 
 

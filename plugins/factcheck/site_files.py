@@ -1,0 +1,95 @@
+"""The files the plugin hands MkDocs, as MkDocs sees them: how each is written, kept or skipped.
+
+MkDocs writes the site's data files before it renders the pages and keeps every ``File`` to
+the end of the build, when its memory peaks; under ``mkdocs serve --dirty`` it asks each file
+whether it changed. These classes answer for the generated files (and the hand-written pages
+a dirty serve must rebuild); the plugin decides which class each file gets.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from typing import Callable, Iterable, Optional
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
+
+from .render import DataFile
+
+
+class WrittenOnceFile(File):
+    """A generated data file (JSON, CSV, Atom, search shards) that lets go of its content once written.
+
+    MkDocs writes such files before it renders the pages and keeps each File to the end of the
+    build; holding their content meanwhile held ~120 MB on a 10,000-claim site (claims.json alone
+    is 67 MB), the largest part of the plugin's memory above a plain build's.
+    """
+
+    def copy_file(self, dirty: bool = False) -> None:
+        super().copy_file(dirty)
+        self.content_bytes = b""
+
+
+class DeferredFile(File):
+    """A generated data file (an export, the feed) made when MkDocs writes it, a piece at a time,
+    and never held. Made in ``on_pre_build`` instead, the exports of a 10,000-claim site (~100 MB)
+    were held while MkDocs rendered the pages, the moment the build's memory peaks; made whole
+    when written, their making added ~290 MB at that moment."""
+
+    pieces: Callable[[], Iterable[bytes]]
+
+    @classmethod
+    def deferred(cls, config: MkDocsConfig, data: DataFile) -> "DeferredFile":
+        file = cls.generated(config, data.path, content=b"")  # content: what MkDocs asks of a generated file
+        file.pieces = lambda: (piece.encode("utf-8") for piece in data.pieces())
+        return file
+
+    @property  # type: ignore[override]
+    def content_bytes(self) -> bytes:  # for a plugin that reads the file: made whole, then
+        return b"".join(self.pieces())
+
+    @content_bytes.setter
+    def content_bytes(self, value: bytes) -> None:
+        self.pieces = lambda: (value,)
+
+    @property  # type: ignore[override]
+    def content_string(self) -> str:
+        return self.content_bytes.decode("utf-8")
+
+    @content_string.setter
+    def content_string(self, value: str) -> None:
+        self.content_bytes = value.encode("utf-8")
+
+    def copy_file(self, dirty: bool = False) -> None:
+        if dirty and not self.is_modified():
+            return
+        os.makedirs(os.path.dirname(self.abs_dest_path), exist_ok=True)
+        with open(self.abs_dest_path, "wb") as output:
+            output.writelines(self.pieces())
+
+
+class UnchangedFile(WrittenOnceFile):
+    """A generated file whose content is what the previous build of this ``mkdocs serve --dirty`` wrote.
+
+    MkDocs' dirty build asks ``is_modified`` and skips the file (page or asset), keeping its output.
+    It does not read a skipped page either, so a page in the sidebar carries its title here
+    (``on_nav`` gives it back to the page).
+    """
+
+    title: Optional[str] = None
+
+    def is_modified(self) -> bool:
+        return False
+
+
+class RebuiltPage(File):
+    """A hand-written page rebuilt by every ``mkdocs serve --dirty`` run, edited or not: its live lists
+    follow the data, and Material's search index, written anew by each run, must hold it."""
+
+    def is_modified(self) -> bool:
+        return True
+
+
+def fingerprint(content: str) -> bytes:
+    return hashlib.blake2b(content.encode("utf-8"), digest_size=16).digest()
