@@ -151,3 +151,28 @@ def test_rich_leaves_out_only_processors_whose_characters_are_missing():
     assert ("inline", "linebreak") not in md._unmatchable("line\x03 \x02 \nnext")  # Markdown drops \x02 and \x03 first
     assert md._unmatchable("[a](b) <i> &amp; `c` \\* _x_  \ny\n\n# h\n\n> q\n\n| a |\n|---|\n\nz\n===") == frozenset()
     assert md.rich("A **bold** claim.\n\nNext.") == "<p>A <strong>bold</strong> claim.</p>\n<p>Next.</p>"
+
+
+def test_a_serve_keeps_rich_renderings_from_one_run_to_the_next(monkeypatch):
+    """Under `mkdocs serve` an explanation unchanged since the last run is not converted again;
+    one the last run did not use is let go of; a one-shot build keeps nothing."""
+    converted: list[str] = []
+    real = md._rich
+    monkeypatch.setattr(md, "_rich", lambda value: converted.append(value) or real(value))
+    monkeypatch.setattr(md, "_kept", md._Kept())
+
+    md.rich("*one*")
+    md.rich("*one*")
+    assert converted == ["*one*", "*one*"] and not md._kept.this_run  # off: nothing kept
+
+    md.keep_between_runs()
+    md.new_run()
+    first = md.rich("*one*")
+    md.rich("**two**")
+    md.new_run()
+    assert md.rich("*one*") == first == "<p><em>one</em></p>"
+    assert converted == ["*one*", "*one*", "*one*", "**two**"]  # kept from the run before
+    md.new_run()
+    md.new_run()  # two runs without "*one*": gone
+    md.rich("*one*")
+    assert converted[-1] == "*one*" and len(converted) == 5

@@ -10,7 +10,7 @@ from typing import Iterator, Optional
 from .analyse import Site, analyse
 from .duplicates import DuplicateSearch
 from .problems import Problem, errors
-from .render import Asset, DataFile, Page, data_files, render_assets, render_pages
+from .render import Asset, DataFile, Page, data_files, markup, render_assets, render_pages
 from .render.jsonld import claimreview_problems
 from .scale import scale_problems
 from .settings import Settings
@@ -75,7 +75,13 @@ def _check(settings: Settings, urls: Optional[Urls]) -> Checked:
 
 
 def render(site: Site) -> tuple[list[Page], list[Asset]]:
+    markup.new_run()
     return render_pages(site), render_assets(site)
+
+
+def keep_between_runs() -> None:
+    """For a long ``mkdocs serve``: renderings that repeat from run to run are kept (render/markup.py)."""
+    markup.keep_between_runs()
 
 
 def render_deferred(site: Site) -> tuple[list[Page], list[DataFile]]:

@@ -14,7 +14,7 @@ from mkdocs.utils.meta import get_data as front_matter
 
 from .analyse import Site
 from .config import FactcheckConfig
-from .pipeline import check, render, render_deferred
+from .pipeline import check, keep_between_runs, render, render_deferred
 from .render.claims_filter import SCRIPT as CLAIMS_FILTER_SCRIPT
 from .problems import Problem, errors
 from .render import Asset, DataFile, Page
@@ -63,6 +63,8 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
         self.dirty = self.serving and dirty
+        if self.serving:
+            keep_between_runs()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         options = self.config

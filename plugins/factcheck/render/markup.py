@@ -60,6 +60,42 @@ def rich(value: str) -> str:
     Headings are moved down to level three so they sit under the page's own sections.
     """
     value = str(value)
+    if not _kept.on:
+        return _rich(value)
+    made = _kept.this_run.get(value)
+    if made is None:
+        made = _kept.last_run.get(value)
+        if made is None:
+            made = _rich(value)
+        _kept.this_run[value] = made
+    return made
+
+
+class _Kept:
+    """``rich``'s results kept from one run of a long ``mkdocs serve`` to the next: on a save,
+    every explanation but the edited one is the same text as before, and converting them again
+    was a sixth of a 10,000-claim site's reload. Off in a one-shot build, where nothing repeats
+    and keeping them would only cost memory. What the last run did not use is let go of."""
+
+    def __init__(self) -> None:
+        self.on = False
+        self.this_run: dict[str, str] = {}
+        self.last_run: dict[str, str] = {}
+
+
+_kept = _Kept()
+
+
+def keep_between_runs() -> None:
+    _kept.on = True
+
+
+def new_run() -> None:
+    """Called before each run renders: what the previous run used stays at hand, the rest goes."""
+    _kept.last_run, _kept.this_run = _kept.this_run, {}
+
+
+def _rich(value: str) -> str:
     rendered = _contributor_markdown(_unmatchable(value)).reset().convert(value)
     if "<h" in rendered:
         rendered = _HIGH_HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 2}", rendered)
