@@ -229,7 +229,7 @@ def claimreview_feed_pieces(site: Site) -> Iterator[str]:
         "name": f"{site.settings.site_name}: ClaimReview",
         "url": site.urls.absolute(site.urls.data_file(CLAIMREVIEW_JSON)),
         "sdLicense": site.settings.data_license,
-        "sdPublisher": {"@type": "Organization", "name": site.settings.publisher_name or site.settings.site_name},
+        "sdPublisher": {"@type": "Organization", "name": site.settings.publisher_name},
         "dataFeedElement": (_feed_item(site, claim) for claim in site.claims),
     }
     if newest:

@@ -125,7 +125,7 @@ def _href(site: Site, page: str) -> str:
 
 def _author(parent: ET.Element, site: Site) -> None:
     author = ET.SubElement(parent, "author")
-    _text(author, "name", site.settings.publisher_name or site.settings.site_name)
+    _text(author, "name", site.settings.publisher_name)
     if site.settings.publisher_url:
         _text(author, "uri", site.settings.publisher_url)
 

@@ -61,8 +61,8 @@ def claim_review(site: Site, claim: Claim) -> dict[str, Any]:
 def publisher(site: Site) -> dict[str, Any]:
     """The organisation publishing the fact checks, from the plugin's options."""
     settings = site.settings
-    organisation: dict[str, Any] = {"@type": "Organization", "name": settings.publisher_name or settings.site_name}
-    url = safe_url(settings.publisher_url or settings.site_url)
+    organisation: dict[str, Any] = {"@type": "Organization", "name": settings.publisher_name}
+    url = safe_url(settings.publisher_url)
     if url:
         organisation["url"] = url
     logo = safe_url(settings.publisher_logo)
