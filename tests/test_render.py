@@ -234,3 +234,13 @@ def test_topics_without_latin_letters_get_pages_of_their_own(make_site, tmp_path
     china = next(t for t in site.topics.values() if t.name == "中国")
     japan = next(t for t in site.topics.values() if t.name == "日本")
     assert china.slug != japan.slug and china.slug.startswith("topic-")
+
+
+def test_every_page_in_the_sidebar_carries_the_title_of_its_front_matter(pages):
+    """The title a dirty serve gives a sidebar entry it did not read (plugin.on_nav) is the page's own."""
+    from mkdocs.utils.meta import get_data as front_matter
+
+    in_nav = [page for page in pages.values() if page.in_nav]
+    assert len(in_nav) >= 5
+    for page in in_nav:
+        assert page.title and page.title == front_matter(page.markdown)[1]["title"], page.path

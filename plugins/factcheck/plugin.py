@@ -10,7 +10,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
-from mkdocs.utils.meta import get_data as front_matter
 
 from .analyse import Site
 from .config import FactcheckConfig
@@ -144,8 +143,8 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
                 config, page.path, content=page.markdown,
                 inclusion=InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV,
             )
-            if isinstance(file, UnchangedFile) and page.in_nav:
-                file.title = front_matter(page.markdown)[1].get("title")
+            if isinstance(file, UnchangedFile):
+                file.title = page.title
             self._add(files, file)
         for asset in assets:
             kind = UnchangedFile if skip_files and self._unchanged(asset.path, asset.content) else WrittenOnceFile

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from typing import Callable, Iterable, Optional
+from typing import Callable, Iterable
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
@@ -77,7 +77,7 @@ class UnchangedFile(WrittenOnceFile):
     (``on_nav`` gives it back to the page).
     """
 
-    title: Optional[str] = None
+    title: str = ""
 
     def is_modified(self) -> bool:
         return False

@@ -20,7 +20,7 @@ def render_corrections(site: Site) -> Page:
     if not entries:
         lines.append(label("no_updates"))
     lines.append("\n".join(correction_item(site, claim, correction, path) for correction, claim in entries))
-    return Page(path, md.join_blocks(lines), in_nav=True)
+    return Page(path, md.join_blocks(lines), in_nav=True, title=label("corrections"))
 
 
 def correction_item(site: Site, claim: Claim, correction: Correction, listed_on: str = "") -> str:

@@ -26,7 +26,7 @@ def render_disagreements(site: Site) -> Page:
             blocks.append(f"**{label('editor_note')}:** {md.text(disagreements[0].note)}")
         blocks.extend(_one(site, disagreement, path) for disagreement in disagreements)
     blocks.append(_matrix(site, path))
-    return Page(path, md.join_blocks(blocks), in_nav=True)
+    return Page(path, md.join_blocks(blocks), in_nav=True, title=label("disagreements"))
 
 
 def by_subject(disagreements: Iterable[Disagreement]) -> dict[str, list[Disagreement]]:

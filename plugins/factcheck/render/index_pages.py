@@ -41,7 +41,7 @@ def claims_table(site: Site, claims: Sequence[Claim], from_page: str, filterable
 
 def _page(path: str, title: str, body: Iterable[str], kind: str, in_nav: bool = True, extra: dict | None = None) -> Page:
     meta = {"title": title, "factcheck": {"type": kind, **(extra or {})}, **listing_search()}
-    return Page(path, md.join_blocks([md.front_matter(meta), f"# {md.text(title)}", *body]), in_nav=in_nav)
+    return Page(path, md.join_blocks([md.front_matter(meta), f"# {md.text(title)}", *body]), in_nav=in_nav, title=title)
 
 
 def all_claims(site: Site) -> Page:

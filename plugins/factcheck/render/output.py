@@ -13,6 +13,7 @@ class Page:
     path: str
     markdown: str
     in_nav: bool = False  # index pages go in the sidebar; claim and source pages do not
+    title: str = ""  # of a page in the sidebar: named there even when MkDocs does not read it (serve --dirty)
 
 
 @dataclass(frozen=True)
