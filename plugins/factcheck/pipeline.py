@@ -75,7 +75,7 @@ def _check(settings: Settings, urls: Optional[Urls]) -> Checked:
 
 
 def render(site: Site) -> tuple[list[Page], list[Asset]]:
-    markup.new_run()
+    """Every page and every other file, made now."""
     return render_pages(site), render_assets(site)
 
 

@@ -13,7 +13,7 @@ from mkdocs.structure.nav import Navigation
 
 from .analyse import Site
 from .config import FactcheckConfig
-from .pipeline import check, keep_between_runs, render, render_deferred
+from .pipeline import check, keep_between_runs, render_deferred
 from .render.claims_filter import SCRIPT as CLAIMS_FILTER_SCRIPT
 from .problems import Problem, errors
 from .render import Asset, DataFile, Page
@@ -50,7 +50,7 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         self.settings: Optional[Settings] = None
         self.site: Optional[Site] = None  # the last site whose claims and sources were clean
         self.rendered: tuple[list[Page], list[Asset]] = ([], [])
-        self.deferred: list[DataFile] = []  # files made as MkDocs writes them (not while serving)
+        self.deferred: list[DataFile] = []  # files made as MkDocs writes them: the exports and the feed
         self.generated_pages: set[str] = set()  # src_uri of the pages generated in this build
         self.serving = False
         self.dirty = False  # mkdocs serve --dirty: rebuild only the generated files whose content changed
@@ -116,11 +116,9 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
                 log.error(f"factcheck: {len(found)} error(s); serving the last good build until they are fixed")
                 return
             raise PluginError(f"factcheck: {len(found)} error(s) in the claims and sources; nothing was built. Fix them and build again.")
-        if self.serving:  # all made now: kept to serve the last good build while the data are broken
-            pages, assets = render(checked.site)
-            self.deferred = []
-        else:
-            (pages, self.deferred), assets = render_deferred(checked.site), []
+        # The exports and the feed are made as MkDocs writes them (while serving, from the last good site).
+        pages, self.deferred = render_deferred(checked.site)
+        assets: list[Asset] = []
         if self.search_worker:
             assets += [Asset(self._urls(config).data_file(WORKER), worker_script()), *search_assets(checked.site)]
         taken = [item.path for item in [*pages, *assets, *self.deferred] if (Path(config.docs_dir) / item.path).exists()]

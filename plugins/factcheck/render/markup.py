@@ -74,7 +74,7 @@ def rich(value: str) -> str:
 class _Kept:
     """``rich``'s results kept from one run of a long ``mkdocs serve`` to the next: on a save,
     every explanation but the edited one is the same text as before, and converting them again
-    was a sixth of a 10,000-claim site's reload. Off in a one-shot build, where nothing repeats
+    took 10.7 of the 74 s of a profiled dirty reload of a 10,000-claim site. Off in a one-shot build, where nothing repeats
     and keeping them would only cost memory. What the last run did not use is let go of."""
 
     def __init__(self) -> None:
