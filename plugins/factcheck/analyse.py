@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Optional
 
 from .disagree import Disagreement, find_disagreements
 from .evidence import verify_quotes
 from .model import Claim, Corpus, QuoteUse, Rating, Source
 from .problems import Problem
+from .reuse import reused
 from .settings import Settings
 from .urls import Urls
 from .validate import topic_slug
@@ -46,6 +48,16 @@ class Site:
     topics: dict[str, Topic] = field(default_factory=dict)
     disagreements_by_claim: dict[str, list[Disagreement]] = field(default_factory=lambda: defaultdict(list))
     disagreements_by_source: dict[str, list[Disagreement]] = field(default_factory=lambda: defaultdict(list))
+
+    @cached_property
+    def shared(self) -> tuple:
+        """What any page may show besides its own records: the settings and addresses, the scale, every
+        source, person, subject and topic. While serving, the last run's object when equal (reuse.py),
+        so the inputs of each page that include it compare at once."""
+        corpus = self.corpus
+        return reused.same("site", "", (
+            self.settings, self.urls, corpus.scale, corpus.sources, corpus.people, corpus.subjects, tuple(self.topics.values()),
+        ))
 
     def rating(self, claim: Claim) -> Rating:
         rating = self.corpus.scale.get(claim.verdict)

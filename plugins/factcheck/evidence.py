@@ -9,6 +9,7 @@ from typing import Optional
 from . import quotes as matching
 from .model import Claim, Corpus, Quote, QuoteUse, Source
 from .problems import Problem
+from .reuse import MISSING, reused
 from .values import Value, parse_value
 
 
@@ -26,9 +27,15 @@ def verify_quotes(corpus: Corpus) -> tuple[tuple[QuoteUse, ...], list[Problem]]:
     results: list[tuple[int, Optional[QuoteUse], Optional[Problem]]] = []
     for source_id, items in by_source.items():
         source = corpus.source_by_id[source_id]
-        text = matching.NormalisedText.of(source.text)
+        text: Optional[matching.NormalisedText] = None  # made for the first quote not verified in the last run
         for number, claim, role, index, quote in items:
-            results.append((number, *_verify(claim, role, index, quote, source, text)))
+            slot, inputs = (claim.id, role, index), (quote, source)
+            result = reused.get("quote", slot, inputs)
+            if result is MISSING:
+                text = text or matching.NormalisedText.of(source.text)
+                result = _verify(claim, role, index, quote, source, text)
+                reused.put("quote", slot, inputs, result)
+            results.append((number, *result))
     results.sort(key=lambda result: result[0])  # back in the order of the claims and their quotes
     uses = tuple(use for _, use, _ in results if use)
     problems = [problem for _, _, problem in results if problem]

@@ -8,6 +8,7 @@ reports duplicate keys, which PyYAML would otherwise accept silently.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import math
 import os
 import re
@@ -21,6 +22,7 @@ import yaml
 
 from . import forked
 from .problems import Problem
+from .reuse import MISSING, reused
 
 try:  # libyaml: measured 8x faster than the pure-Python parser on claim-sized files
     from yaml import CSafeLoader as _Loader
@@ -366,6 +368,8 @@ PARALLEL_FROM = 1_500
 
 def load_files(paths: Sequence[Path], root: Path, max_bytes: int = MAX_FILE_BYTES) -> list[tuple[Optional[Document], list[Problem]]]:
     """``load_file`` for each path, in the order given, whichever process read it."""
+    if reused.on:
+        return _load_reusing(paths, root, max_bytes)
     if len(paths) < PARALLEL_FROM or not forked.available():
         return _load_some(paths, root, max_bytes)
     with forked.Forked(_load_some, paths[1::2], root, max_bytes) as theirs:
@@ -377,6 +381,40 @@ def load_files(paths: Sequence[Path], root: Path, max_bytes: int = MAX_FILE_BYTE
 
 def _load_some(paths: Sequence[Path], root: Path, max_bytes: int) -> list[tuple[Optional[Document], list[Problem]]]:
     return [load_file(path, root, max_bytes) for path in paths]
+
+
+def _load_reusing(paths: Sequence[Path], root: Path, max_bytes: int) -> list[tuple[Optional[Document], list[Problem]]]:
+    """``load_files`` in a long ``mkdocs serve``: every file is read (and checked) again, and only
+    those whose text changed since the last run are parsed again (see reuse.py)."""
+    results: list = [None] * len(paths)
+    unparsed: list[tuple[int, str, str, bytes]] = []
+    for number, path in enumerate(paths):
+        display = relative(path, root)
+        text, problems = read_text(path, root, display, max_bytes)
+        if text is None:
+            results[number] = (None, problems)
+            continue
+        digest = hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+        kept = reused.get("parse", display, digest)
+        if kept is MISSING:
+            unparsed.append((number, display, text, digest))
+        else:
+            results[number] = kept
+    if len(unparsed) >= PARALLEL_FROM and forked.available():  # the first run of a large site
+        with forked.Forked(_parse_some, unparsed[1::2]) as theirs:
+            parsed = [None] * len(unparsed)
+            parsed[::2] = _parse_some(unparsed[::2])
+            parsed[1::2] = theirs.result()
+    else:
+        parsed = _parse_some(unparsed)
+    for (number, display, _, digest), result in zip(unparsed, parsed):
+        results[number] = result
+        reused.put("parse", display, digest, result)
+    return results
+
+
+def _parse_some(texts: Sequence[tuple[int, str, str, bytes]]) -> list[tuple[Optional[Document], list[Problem]]]:
+    return [parse(text, display) for _, display, text, _ in texts]
 
 
 def relative(path: Path, root: Path) -> str:

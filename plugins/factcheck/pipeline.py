@@ -12,6 +12,7 @@ from .duplicates import DuplicateSearch
 from .problems import Problem, errors
 from .render import Asset, DataFile, Page, data_files, markup, render_assets, render_pages
 from .render.jsonld import claimreview_problems
+from .reuse import reused
 from .scale import scale_problems
 from .settings import Settings
 from .urls import Urls
@@ -31,6 +32,8 @@ class Checked:
 
 
 def check(settings: Settings, urls: Optional[Urls] = None) -> Checked:
+    """Load, validate and analyse: the start of a run (of a build, or of each rebuild while serving)."""
+    reused.new_run()
     with collection_paused():
         return _check(settings, urls)
 
@@ -80,8 +83,15 @@ def render(site: Site) -> tuple[list[Page], list[Asset]]:
 
 
 def keep_between_runs() -> None:
-    """For a long ``mkdocs serve``: renderings that repeat from run to run are kept (render/markup.py)."""
+    """For a long ``mkdocs serve``: results that repeat from run to run are kept (reuse.py, render/markup.py)."""
+    reused.start()
     markup.keep_between_runs()
+
+
+def stop_keeping() -> None:
+    """The end of a ``mkdocs serve``: let go of everything kept between runs."""
+    reused.stop()
+    markup.stop_keeping()
 
 
 def render_deferred(site: Site) -> tuple[list[Page], list[DataFile]]:

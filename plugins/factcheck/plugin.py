@@ -13,7 +13,7 @@ from mkdocs.structure.nav import Navigation
 
 from .analyse import Site
 from .config import FactcheckConfig
-from .pipeline import check, keep_between_runs, render_deferred
+from .pipeline import check, keep_between_runs, render_deferred, stop_keeping
 from .render.claims_filter import SCRIPT as CLAIMS_FILTER_SCRIPT
 from .problems import Problem, errors
 from .render import Asset, DataFile, Page
@@ -24,7 +24,7 @@ from .render.head import TEMPLATES_DIR, add_to_head, feed_link
 from .render.snippets import SNIPPETS, expand_markers
 from .scale import scale_from_options, scale_problems
 from .settings import Settings
-from .site_files import DeferredFile, RebuiltPage, UnchangedFile, WrittenOnceFile, fingerprint
+from .site_files import DeferredFile, RebuiltPage, UnchangedFile, WrittenOnceFile
 from .transparency import pairs, transparency_problems
 from .urls import Urls
 
@@ -54,7 +54,9 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         self.generated_pages: set[str] = set()  # src_uri of the pages generated in this build
         self.serving = False
         self.dirty = False  # mkdocs serve --dirty: rebuild only the generated files whose content changed
-        self.served_fingerprints: dict[str, bytes] = {}  # src_uri -> content of the previous dirty build
+        # src_uri -> content of the previous dirty build: the same string object when the page was
+        # kept whole from that run (reuse.py), so most comparisons are of identity
+        self.served_content: dict[str, str] = {}
         self.served_banner = False  # whether the previous build showed the errors banner
         self.search_worker = False  # whether the generated pages are searched through our worker (on_config)
         self.serve_errors: list[Problem] = []  # errors of the current files, while serving the last good build
@@ -64,6 +66,9 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         self.dirty = self.serving and dirty
         if self.serving:
             keep_between_runs()
+
+    def on_shutdown(self) -> None:
+        stop_keeping()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         options = self.config
@@ -169,14 +174,14 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         banner_shown = bool(self.serve_errors)
         if banner_shown != self.served_banner:
             self.served_banner = banner_shown
-            self.served_fingerprints.clear()
+            self.served_content.clear()
         return True
 
     def _unchanged(self, path: str, content: str) -> bool:
         """Whether ``content`` is what the previous dirty build had at ``path`` (and remember it)."""
-        new = fingerprint(content)
-        same = self.served_fingerprints.get(path) == new
-        self.served_fingerprints[path] = new
+        before = self.served_content.get(path)
+        same = before is content or before == content
+        self.served_content[path] = content
         return same
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:

@@ -8,7 +8,6 @@ a dirty serve must rebuild); the plugin decides which class each file gets.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from typing import Callable, Iterable
 
@@ -89,7 +88,3 @@ class RebuiltPage(File):
 
     def is_modified(self) -> bool:
         return True
-
-
-def fingerprint(content: str) -> bytes:
-    return hashlib.blake2b(content.encode("utf-8"), digest_size=16).digest()

@@ -28,6 +28,7 @@ from .evidence import verify_quotes
 from .load import Document, forget_folders, is_inside, load_file, load_files, read_text, real_path
 from .model import Claim, Correction, Corpus, Person, Position, Quote, Reference, Source, Subject
 from .problems import Problem, did_you_mean
+from .reuse import reused
 from .settings import Settings
 
 
@@ -492,21 +493,31 @@ def _verdict_bool_problem(document: Document) -> Optional[Problem]:
     return None
 
 
+def _schema_problems(document: Document, name: str) -> list[Problem]:
+    """Whether the document is a mapping that matches its schema: every way it does not."""
+    bad = _mapping_problem(document)
+    if bad:
+        return [bad]
+    special = _verdict_bool_problem(document) if name == "claim" else None
+    found = schema(name).problems(document)
+    if special:  # it says more than the schema's "expected one of ..." for the same field
+        found = [special] + [p for p in found if p.field != "verdict"]
+    return found
+
+
+def _built_claim(document: Document, sources: dict[str, Source]) -> tuple[Claim, list[Problem]]:
+    """``build_claim``, kept while serving: a claim is made from its file and the sources it quotes."""
+    quoted = tuple(sources.get(raw["source"]) for field in ("appeared", "evidence") for raw in document.data.get(field) or ())
+    return reused("claim", document.path, (document, quoted), lambda: build_claim(document, sources))
+
+
 def build_corpus(loaded: Loaded, settings: Settings) -> tuple[Optional[Corpus], list[Problem]]:
     problems: list[Problem] = []
 
     def schema_ok(document: Document, name: str) -> bool:
-        bad = _mapping_problem(document)
-        if bad:
-            problems.append(bad)
-            return False
-        special = _verdict_bool_problem(document) if name == "claim" else None
-        found = schema(name).problems(document)
-        if special:  # it says more than the schema's "expected one of ..." for the same field
-            problems.append(special)
-            found = [p for p in found if p.field != "verdict"]
+        found = reused("schema", document.path, (document, name), lambda: _schema_problems(document, name))
         problems.extend(found)
-        return not found and not special
+        return not found
 
     people: dict[str, Person] = {}
     if loaded.people and schema_ok(loaded.people, "people"):
@@ -542,7 +553,7 @@ def build_corpus(loaded: Loaded, settings: Settings) -> tuple[Optional[Corpus], 
     for document in loaded.claims:
         if not schema_ok(document, "claim"):
             continue
-        claim, found = build_claim(document, sources)
+        claim, found = _built_claim(document, sources)
         problems.extend(found)
         problems.extend(_reference_problems(document, claim, known_sources, known_people, settings))
         claims.append(claim)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..analyse import Site
 from ..model import Claim, QuoteUse
 from ..quotes import text_fragment
+from ..reuse import reused
 from ..validate import topic_slug
 from . import markup as md
 from .corrections_page import correction_item, verdict_label
@@ -20,6 +21,21 @@ from .search_meta import claim_search, unindexed
 
 
 def render_claim(site: Site, claim: Claim) -> Page:
+    """The claim's page; while serving, the last run's when nothing it shows has changed (reuse.py)."""
+    return reused("claim page", claim.id, claim_page_inputs(site, claim), lambda: _render_claim(site, claim))
+
+
+def claim_page_inputs(site: Site, claim: Claim) -> tuple:
+    """Everything a claim page (its ClaimReview included) is made from, beside the claim itself.
+
+    Whatever ``_render_claim`` reads from ``site`` must be here: a page kept while serving is
+    the last run's page whenever these are equal (tests/test_reuse.py renders after edits of
+    every kind and compares with a fresh run).
+    """
+    return (claim, site.shared, tuple(site.uses_by_claim.get(claim.id, ())), tuple(site.disagreements_by_claim.get(claim.id, ())))
+
+
+def _render_claim(site: Site, claim: Claim) -> Page:
     path = site.urls.claim(claim.id)
     rating = site.rating(claim)
     blocks = [

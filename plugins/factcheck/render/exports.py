@@ -17,12 +17,15 @@ import csv
 import io
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import partial
 from json.encoder import encode_basestring as _json_string  # json's own, in C
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from ..analyse import Site
 from ..disagree import Disagreement
 from ..model import Claim, Correction, QuoteUse
+from ..reuse import reused
 from ..values import Value, describe, interval_text
 from .jsonld import CONTEXT, claim_review
 
@@ -71,7 +74,7 @@ def _value_pieces(value: Any, newline: str) -> Iterator[str]:
     elif isinstance(value, Iterator):
         before, empty = "[" + inner, True
         for item in value:
-            yield before + _plain(item, inner)
+            yield before + (item.written(inner) if isinstance(item, _Record) else _plain(item, inner))
             before, empty = "," + inner, False
         yield "[]" if empty else newline + "]"
     else:
@@ -90,6 +93,20 @@ def _plain(value: Any, newline: str) -> str:
 
 class _NotPlain(Exception):
     pass
+
+
+@dataclass(frozen=True)
+class _Record:
+    """An item of a file's list (a claim, a ClaimReview, a disagreement) with what it is made from:
+    while serving, its text is the last run's when that is equal (reuse.py)."""
+
+    kind: str
+    key: str
+    inputs: tuple
+    make: Callable[[], Any]
+
+    def written(self, newline: str) -> str:
+        return reused(self.kind, self.key, (self.inputs, newline), lambda: _plain(self.make(), newline))
 
 
 def _indented(value: Any, out: list[str], newline: str) -> None:
@@ -144,8 +161,15 @@ def claims_json_pieces(site: Site) -> Iterator[str]:
     return _pieces({
         "format": FORMAT_VERSION,
         "site": {"name": site.settings.site_name, "url": site.settings.site_url or None, "license": site.settings.data_license},
-        "claims": (_claim_record(site, claim) for claim in site.claims),
+        "claims": (
+            _Record("claims.json", claim.id, _claim_inputs(site, claim), partial(_claim_record, site, claim)) for claim in site.claims
+        ),
     })
+
+
+def _claim_inputs(site: Site, claim: Claim) -> tuple:
+    """What a claim's record in the exports is made from, besides the claim (see reuse.py)."""
+    return (claim, site.shared, tuple(site.uses_by_claim.get(claim.id, ())))
 
 
 def _claim_record(site: Site, claim: Claim) -> dict[str, Any]:
@@ -230,7 +254,9 @@ def claimreview_feed_pieces(site: Site) -> Iterator[str]:
         "url": site.urls.absolute(site.urls.data_file(CLAIMREVIEW_JSON)),
         "sdLicense": site.settings.data_license,
         "sdPublisher": {"@type": "Organization", "name": site.settings.publisher_name},
-        "dataFeedElement": (_feed_item(site, claim) for claim in site.claims),
+        "dataFeedElement": (
+            _Record("claimreview.json", claim.id, (claim, site.shared), partial(_feed_item, site, claim)) for claim in site.claims
+        ),
     }
     if newest:
         feed["dateModified"] = _iso(newest)
@@ -257,20 +283,23 @@ def claims_csv_pieces(site: Site) -> Iterator[str]:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    for claim in site.claims:
-        rating = site.rating(claim)
-        row = [
-            claim.id, site.urls.absolute(site.urls.claim(claim.id)), claim.short, claim.claim, claim.claimant,
-            site.corpus.name_of(claim.claimant), claim.kind, rating.key, rating.label,
-            "" if rating.value is None else str(rating.value), claim.conclusion, _iso(claim.claimed) or "",
-            _iso(claim.published) or "", _iso(claim.updated) or "", "; ".join(claim.topics), "; ".join(claim.people),
-            "; ".join(claim.sources), str(len(claim.corrections)),
-        ]
-        writer.writerow([spreadsheet_safe(cell) for cell in row])
-        yield buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
     yield buffer.getvalue()
+    for claim in site.claims:
+        yield reused("claims.csv", claim.id, (claim, site.shared), partial(_csv_row, site, claim))
+
+
+def _csv_row(site: Site, claim: Claim) -> str:
+    rating = site.rating(claim)
+    row = [
+        claim.id, site.urls.absolute(site.urls.claim(claim.id)), claim.short, claim.claim, claim.claimant,
+        site.corpus.name_of(claim.claimant), claim.kind, rating.key, rating.label,
+        "" if rating.value is None else str(rating.value), claim.conclusion, _iso(claim.claimed) or "",
+        _iso(claim.published) or "", _iso(claim.updated) or "", "; ".join(claim.topics), "; ".join(claim.people),
+        "; ".join(claim.sources), str(len(claim.corrections)),
+    ]
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerow([spreadsheet_safe(cell) for cell in row])
+    return buffer.getvalue()
 
 
 def spreadsheet_safe(cell: str) -> str:
@@ -287,7 +316,9 @@ def disagreements_json(site: Site) -> str:
 
 
 def disagreements_json_pieces(site: Site) -> Iterator[str]:
-    return _pieces(_disagreement_record(site, d) for d in site.disagreements)
+    return _pieces(
+        _Record("disagreements.json", d.id, (d, site.shared), partial(_disagreement_record, site, d)) for d in site.disagreements
+    )
 
 
 def _disagreement_record(site: Site, disagreement: Disagreement) -> dict[str, Any]:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from functools import partial
+from typing import Callable, Iterable, Optional, Sequence
 
-from ..analyse import Site
-from ..model import Claim
+from ..analyse import Site, Topic
+from ..model import Claim, Rating
+from ..reuse import reused
 from . import markup as md
 from .charts import timeline
 from .claim_page import claimant_link
@@ -23,20 +25,28 @@ def claims_table(site: Site, claims: Sequence[Claim], from_page: str, filterable
     """
     if not claims:
         return label("no_claims")
-    urls = site.urls
-    rows = []
-    for claim in claims:
-        sources = ", ".join(
-            md.link(md.text(site.corpus.name_of(s)), urls.link(from_page, urls.source(s))) for s in claim.sources
-        )
-        rows.append([
-            (row_data(site, claim) if filterable else "") + md.link(md.text(claim.short), urls.link(from_page, urls.claim(claim.id))),
-            claimant_link(site, claim.claimant, from_page),
-            md.link(md.badge(site.rating(claim)), urls.link(from_page, urls.verdict(claim.verdict))),
-            md.iso(claim.claimed or claim.published),
-            sources,
-        ])
+    rows = [
+        reused("claims row", (claim.id, from_page, filterable), (claim, site.shared), lambda: _claim_row(site, claim, from_page, filterable))
+        for claim in claims
+    ]
     return md.table([label("claim"), label("claimant"), label("verdict"), label("date"), label("sources")], rows)
+
+
+def _claim_row(site: Site, claim: Claim, from_page: str, filterable: bool) -> list[str]:
+    urls = site.urls
+    sources = ", ".join(md.link(md.text(site.corpus.name_of(s)), urls.link(from_page, urls.source(s))) for s in claim.sources)
+    return [
+        (row_data(site, claim) if filterable else "") + md.link(md.text(claim.short), urls.link(from_page, urls.claim(claim.id))),
+        claimant_link(site, claim.claimant, from_page),
+        md.link(md.badge(site.rating(claim)), urls.link(from_page, urls.verdict(claim.verdict))),
+        md.iso(claim.claimed or claim.published),
+        sources,
+    ]
+
+
+def _listing(site: Site, path: str, claims: Sequence[Optional[Claim]], make: Callable[[], Page]) -> Page:
+    """A page listing some claims, made from them and what every page shares; kept while serving (reuse.py)."""
+    return reused("listing page", path, (site.shared, tuple(claims)), make)
 
 
 def _page(path: str, title: str, body: Iterable[str], kind: str, in_nav: bool = True, extra: dict | None = None) -> Page:
@@ -46,6 +56,10 @@ def _page(path: str, title: str, body: Iterable[str], kind: str, in_nav: bool = 
 
 def all_claims(site: Site) -> Page:
     path = site.urls.claims_index()
+    return _listing(site, path, site.claims, partial(_all_claims, site, path))
+
+
+def _all_claims(site: Site, path: str) -> Page:
     intro = f"{md.plural(len(site.claims), 'claim')} checked, newest first."
     body = [
         intro, verdict_counts(site, site.claims, path, label("site_verdicts")), unindexed(f"## {label('claims')}"),
@@ -72,9 +86,13 @@ def verdict_pages(site: Site) -> list[Page]:
     for rating in site.corpus.scale.ratings:
         path = site.urls.verdict(rating.key)
         claims = site.claims_by_verdict.get(rating.key, [])
-        body = [f"{md.badge(rating)}\n\n{md.text(rating.definition)}", unindexed(f"## {label('claims')}"), claims_table(site, claims, path)]
-        pages.append(_page(path, rating.label, body, "verdict", in_nav=False, extra={"verdict": rating.key}))
+        pages.append(_listing(site, path, claims, partial(_verdict_page, site, rating, path, claims)))
     return pages
+
+
+def _verdict_page(site: Site, rating: Rating, path: str, claims: Sequence[Claim]) -> Page:
+    body = [f"{md.badge(rating)}\n\n{md.text(rating.definition)}", unindexed(f"## {label('claims')}"), claims_table(site, claims, path)]
+    return _page(path, rating.label, body, "verdict", in_nav=False, extra={"verdict": rating.key})
 
 
 def topics_index(site: Site) -> Page:
@@ -91,8 +109,13 @@ def topic_pages(site: Site) -> list[Page]:
     for topic in site.topics.values():
         path = site.urls.topic(topic.slug)
         claims = site.claims_by_topic[topic.slug]
-        pages.append(_page(path, topic.name, [verdict_counts(site, claims, path), unindexed(f"## {label('claims')}"), claims_table(site, claims, path)], "topic", in_nav=False))
+        pages.append(_listing(site, path, claims, partial(_topic_page, site, topic, path, claims)))
     return pages
+
+
+def _topic_page(site: Site, topic: Topic, path: str, claims: Sequence[Claim]) -> Page:
+    body = [verdict_counts(site, claims, path), unindexed(f"## {label('claims')}"), claims_table(site, claims, path)]
+    return _page(path, topic.name, body, "topic", in_nav=False)
 
 
 def people_index(site: Site) -> Page:
@@ -113,19 +136,23 @@ def people_index(site: Site) -> Page:
 def person_pages(site: Site) -> list[Page]:
     pages = []
     for key in site.person_keys():
-        person = site.corpus.person_by_key[key]
         path = site.urls.person(key)
-        made = site.claims_by_claimant.get(key, [])
-        about = site.claims_about.get(key, [])
-        body = [md.text(person.role)]
-        if person.same_as:
-            body.append(" · ".join(md.external(md.text(url), url) for url in person.same_as))
-        if made:
-            body += [verdict_counts(site, made, path), unindexed(f"## {label('claims_by')}"), claims_table(site, made, path)]
-        if about:
-            body += [unindexed(f"## {label('claims_about')}"), claims_table(site, about, path)]
-        pages.append(_page(path, person.name, body, "person", in_nav=False))
+        made, about = site.claims_by_claimant.get(key, []), site.claims_about.get(key, [])
+        # the claims twice, as the page lists them: by the person, then about them
+        pages.append(_listing(site, path, [*made, None, *about], partial(_person_page, site, key, path, made, about)))
     return pages
+
+
+def _person_page(site: Site, key: str, path: str, made: Sequence[Claim], about: Sequence[Claim]) -> Page:
+    person = site.corpus.person_by_key[key]
+    body = [md.text(person.role)]
+    if person.same_as:
+        body.append(" · ".join(md.external(md.text(url), url) for url in person.same_as))
+    if made:
+        body += [verdict_counts(site, made, path), unindexed(f"## {label('claims_by')}"), claims_table(site, made, path)]
+    if about:
+        body += [unindexed(f"## {label('claims_about')}"), claims_table(site, about, path)]
+    return _page(path, person.name, body, "person", in_nav=False)
 
 
 def sources_index(site: Site) -> Page:

@@ -29,6 +29,7 @@ from typing import Any, Optional
 from ..analyse import Site
 from ..model import Claim, Source
 from ..problems import Problem
+from ..reuse import reused
 from .markup import safe_url
 
 CONTEXT = "https://schema.org"
@@ -153,8 +154,9 @@ def claimreview_problems(site: Site) -> list[Problem]:
             "set site_url in mkdocs.yml to the address the site is published at", severity="warning",
         ))
     labels = {r.label.casefold() for r in site.corpus.scale.ratings} | set(site.corpus.scale.keys)
-    for claim in site.claims:
-        found.extend(_claim_problems(site, claim, claim_review(site, claim), labels))
+    for claim in site.claims:  # while serving, a claim's are the last run's when nothing they come from changed
+        found.extend(reused("claimreview problems", claim.id, (claim, site.shared),
+                            lambda: _claim_problems(site, claim, claim_review(site, claim), labels)))
     return found
 
 

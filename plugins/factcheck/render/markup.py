@@ -90,6 +90,11 @@ def keep_between_runs() -> None:
     _kept.on = True
 
 
+def stop_keeping() -> None:
+    _kept.on = False
+    _kept.this_run, _kept.last_run = {}, {}
+
+
 def new_run() -> None:
     """Called before each run renders: what the previous run used stays at hand, the rest goes."""
     _kept.last_run, _kept.this_run = _kept.this_run, {}

@@ -28,6 +28,7 @@ indexed without it (``270000``, ``us``, ``chinas``). The worker cuts queries the
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import math
@@ -39,6 +40,7 @@ from typing import Iterable
 
 from ..analyse import Site
 from ..model import Claim, Source
+from ..reuse import reused
 from . import markup as md
 from .labels import label
 from .output import Asset
@@ -111,6 +113,11 @@ def shard_name(key: str) -> str:
 
 def claim_entry(site: Site, claim: Claim) -> SearchEntry:
     """A claim is found by its claim, claimant, verdict, conclusion, what is right and wrong, and its quotes."""
+    inputs = (claim, site.shared, tuple(site.uses_by_claim.get(claim.id, ())))
+    return reused("claim entry", claim.id, inputs, lambda: _claim_entry(site, claim))
+
+
+def _claim_entry(site: Site, claim: Claim) -> SearchEntry:
     rating = site.rating(claim)
     passages = [
         claim.claim,
@@ -128,6 +135,10 @@ def claim_entry(site: Site, claim: Claim) -> SearchEntry:
 
 def source_entry(site: Site, source: Source) -> SearchEntry:
     """A source is found by its record, its reliability notes and, when published, its full text."""
+    return reused("source entry", source.id, (source, site.shared), lambda: _source_entry(site, source))
+
+
+def _source_entry(site: Site, source: Source) -> SearchEntry:
     record = [source.publisher, md.human_date(source.published)]
     if source.authors:
         record.append(", ".join(source.authors))
@@ -196,45 +207,150 @@ def site_entries(site: Site) -> list[SearchEntry]:
 
 
 def index_files(entries: Iterable[SearchEntry]) -> dict[str, str]:
-    """File name (within FOLDER) -> JSON text, for the manifest, the term files and the document files."""
+    """File name (within FOLDER) -> JSON text, for the manifest, the term files and the document files.
+
+    While serving, the last run's index is brought up to date when the same pages are indexed in
+    the same order and few of them changed; the files are then what a fresh index would write.
+    """
     entries = list(entries)
-    weights: list[dict[str, float]] = []  # per document: term -> its matches, title and tag matches weighted
-    lengths: list[int] = []
-    document_frequency: Counter = Counter()
-    for entry in entries:
-        text = Counter(t for passage in entry.passages for t in terms(passage))
-        length = sum(text.values())
-        weighted: dict[str, float] = dict(text)
-        for field, weight in ((terms(entry.title), TITLE_WEIGHT), ([t for tag in entry.tags for t in terms(tag)], TAG_WEIGHT)):
-            for term in field:
-                weighted[term] = weighted.get(term, 0) + weight
-            length += len(field)
-        weights.append(weighted)
-        lengths.append(length)
-        document_frequency.update(weighted.keys())
-    total = len(entries)
-    average = (sum(lengths) / total) if total else 1.0
-    idf = {term: math.log(1 + (total - df + 0.5) / (df + 0.5)) for term, df in document_frequency.items()}
+    index = reused.last("search index", "")
+    if not (isinstance(index, _Index) and index.update(entries)):
+        index = _Index(entries)
+        reused.put("search index", "", None, index)
+    return dict(index.files)
 
-    postings: dict[str, dict[str, list[int]]] = defaultdict(dict)
-    for number, (entry, weighted, length) in enumerate(zip(entries, weights, lengths)):
-        norm = K1 * (1 - B + B * length / average) if average else K1
-        scale = (K1 + 1) * entry.boost * SCORE_SCALE
-        for term, tf in weighted.items():
-            score = round(idf[term] * tf * scale / (tf + norm)) or 1
-            postings[term[:KEY_LENGTH]].setdefault(term, []).extend((number, score))
 
-    files = {shard_name(key): _json(dict(sorted(terms_.items()))) for key, terms_ in postings.items()}
-    for start in range(0, total, CHUNK):
-        files[f"d-{start // CHUNK}.json"] = _json([
-            [e.location, e.title, list(e.tags), list(e.passages)] for e in entries[start:start + CHUNK]
-        ])
-    files["manifest.json"] = _json({
-        "format": FORMAT, "documents": total, "chunk": CHUNK, "key_length": KEY_LENGTH,
-        "score_scale": SCORE_SCALE, "title_weight": TITLE_WEIGHT, "tag_weight": TAG_WEIGHT, "k1": K1, "b": B,
-        "keys": sorted(postings),
-    })
-    return files
+class _Index:
+    """The scored index of some entries, and its files.
+
+    Scores are BM25, title and tag matches weighted. The average length is rounded to a whole
+    term, so an edit of one page (which moves the exact average a little) changes the scores of
+    the terms that page has or had, and no other: ``update`` rescores only those.
+    """
+
+    def __init__(self, entries: list[SearchEntry]):
+        self.entries = entries
+        self.weights: list[dict[str, float]] = []  # per document: term -> its matches, title and tag matches weighted
+        self.lengths: list[int] = []
+        self.frequency: Counter = Counter()  # term -> how many documents have it
+        for entry in entries:
+            weighted, length = _terms_of(entry)
+            self.weights.append(weighted)
+            self.lengths.append(length)
+            self.frequency.update(weighted.keys())
+        self.average = _average(self.lengths)
+        self.postings: dict[str, dict[str, list[int]]] = defaultdict(dict)  # key -> term -> [document, score, ...]
+        for number, weighted in enumerate(self.weights):
+            for term in weighted:
+                self.postings[term[:KEY_LENGTH]].setdefault(term, []).append(number)
+        for terms_ in self.postings.values():
+            for term, documents in terms_.items():
+                terms_[term] = self._scored(term, documents)
+        self.files = {shard_name(key): _json(dict(sorted(terms_.items()))) for key, terms_ in self.postings.items()}
+        for start in range(0, len(entries), CHUNK):
+            self.files[_document_file(start // CHUNK)] = self._documents(start // CHUNK)
+        self.files["manifest.json"] = self._manifest()
+
+    def _scored(self, term: str, documents: Iterable[int]) -> list[int]:
+        total = len(self.entries)
+        frequency = self.frequency[term]
+        idf = math.log(1 + (total - frequency + 0.5) / (frequency + 0.5))
+        scored: list[int] = []
+        for number in documents:
+            tf = self.weights[number][term]
+            norm = K1 * (1 - B + B * self.lengths[number] / self.average)
+            scale = (K1 + 1) * self.entries[number].boost * SCORE_SCALE
+            scored += (number, round(idf * tf * scale / (tf + norm)) or 1)
+        return scored
+
+    def _documents(self, chunk: int) -> str:
+        return _json([[e.location, e.title, list(e.tags), list(e.passages)] for e in self.entries[chunk * CHUNK:(chunk + 1) * CHUNK]])
+
+    def _manifest(self) -> str:
+        return _json({
+            "format": FORMAT, "documents": len(self.entries), "chunk": CHUNK, "key_length": KEY_LENGTH,
+            "score_scale": SCORE_SCALE, "title_weight": TITLE_WEIGHT, "tag_weight": TAG_WEIGHT, "k1": K1, "b": B,
+            "keys": sorted(self.postings),
+        })
+
+    def update(self, entries: list[SearchEntry]) -> bool:
+        """Bring the index up to ``entries``; False (and nothing changed) when it is better made anew."""
+        if len(entries) != len(self.entries):
+            return False
+        changed = [n for n, (new, old) in enumerate(zip(entries, self.entries)) if new is not old and new != old]
+        if any(entries[n].location != self.entries[n].location for n in changed) or len(changed) > max(16, len(entries) // 20):
+            return False  # pages added, removed or reordered, or many changed
+        terms_now = {n: _terms_of(entries[n]) for n in changed}
+        lengths = list(self.lengths)
+        for n, (_, length) in terms_now.items():
+            lengths[n] = length
+        if _average(lengths) != self.average:
+            return False
+        counted: set[str] = set()  # terms a changed page gained or lost: their idf, so every score of theirs, changes
+        kept: dict[str, list[int]] = defaultdict(list)  # terms a changed page had and has: its own score changes
+        for n, (weighted, _) in terms_now.items():
+            before = self.weights[n]
+            self.frequency.subtract(before.keys())
+            self.frequency.update(weighted.keys())
+            counted.update(before.keys() ^ weighted.keys())
+            for term in before.keys() & weighted.keys():
+                kept[term].append(n)
+            self.weights[n] = weighted
+        self.entries, self.lengths = entries, lengths
+        changed_set = set(changed)
+        for term in counted:
+            key = term[:KEY_LENGTH]
+            shard = self.postings.get(key, {})
+            documents = {number for number in shard.get(term, [])[::2] if number not in changed_set}
+            documents.update(n for n in changed if term in self.weights[n])
+            if documents:
+                self.postings[key][term] = self._scored(term, sorted(documents))
+            else:
+                del self.frequency[term]
+                shard.pop(term, None)
+        for term, numbers in kept.items():
+            if term in counted:
+                continue  # rescored whole above
+            postings = self.postings[term[:KEY_LENGTH]][term]
+            for number in numbers:
+                at = 2 * bisect.bisect_left(postings[::2], number)
+                postings[at:at + 2] = self._scored(term, [number])
+        touched = counted | kept.keys()
+        for key in {term[:KEY_LENGTH] for term in touched}:
+            if self.postings.get(key):
+                self.files[shard_name(key)] = _json(dict(sorted(self.postings[key].items())))
+            else:
+                self.postings.pop(key, None)
+                self.files.pop(shard_name(key), None)
+        for chunk in {n // CHUNK for n in changed}:
+            self.files[_document_file(chunk)] = self._documents(chunk)
+        self.files["manifest.json"] = self._manifest()
+        return True
+
+
+def _terms_of(entry: SearchEntry) -> tuple[dict[str, float], int]:
+    return reused("search terms", entry.location, entry, functools.partial(_weighted_terms, entry))
+
+
+def _average(lengths: list[int]) -> int:
+    """The average length of a document, in whole terms (at least 1)."""
+    return max(1, round(sum(lengths) / len(lengths))) if lengths else 1
+
+
+def _document_file(chunk: int) -> str:
+    return f"d-{chunk}.json"
+
+
+def _weighted_terms(entry: SearchEntry) -> tuple[dict[str, float], int]:
+    """The entry's terms, each with its matches (title and tag matches weighted), and its length in terms."""
+    text = Counter(t for passage in entry.passages for t in terms(passage))
+    length = sum(text.values())
+    weighted: dict[str, float] = dict(text)
+    for field, weight in ((terms(entry.title), TITLE_WEIGHT), ([t for tag in entry.tags for t in terms(tag)], TAG_WEIGHT)):
+        for term in field:
+            weighted[term] = weighted.get(term, 0) + weight
+        length += len(field)
+    return weighted, length
 
 
 def search_assets(site: Site) -> list[Asset]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..analyse import Site
 from ..model import QuoteUse, Source
 from ..quotes import Span, context_sentence, text_fragment
+from ..reuse import reused
 from . import markup as md
 from .charts import verdict_chart, verdict_tally
 from .labels import label
@@ -13,6 +14,19 @@ from .search_meta import unindexed
 
 
 def render_source(site: Site, source: Source) -> Page:
+    """The source's page; while serving, the last run's when nothing it shows has changed (reuse.py)."""
+    return reused("source page", source.id, source_page_inputs(site, source), lambda: _render_source(site, source))
+
+
+def source_page_inputs(site: Site, source: Source) -> tuple:
+    """Everything a source page is made from, beside the source itself (see ``claim_page_inputs``)."""
+    return (
+        source, site.shared, tuple(site.claims_by_source.get(source.id, ())),
+        tuple(site.uses_by_source.get(source.id, ())), tuple(site.disagreements_by_source.get(source.id, ())),
+    )
+
+
+def _render_source(site: Site, source: Source) -> Page:
     path = site.urls.source(source.id)
     blocks = [
         md.front_matter({"title": source.title, "description": f"{source.publisher}, {md.human_date(source.published)}", "factcheck": {"type": "source", "id": source.id}}),
