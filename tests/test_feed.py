@@ -143,3 +143,13 @@ def test_feed_link_is_added_before_the_end_of_the_head_once(mini_site):
     assert once.index(element) < once.index("</HEAD >") and once.count(element) == 1
     assert add_to_head(once, element) == once  # a second run adds nothing
     assert add_to_head("<p>a fragment</p>", element) == "<p>a fragment</p>"
+
+
+def test_the_feed_holds_the_newest_entries_it_is_told_to(mini_site):
+    def entries(limit: int) -> list[str]:
+        site = replace(mini_site, settings=replace(mini_site.settings, feed_entries=limit))
+        return [e.findtext(A + "id") for e in ET.fromstring(atom_feed(site)).findall(A + "entry")]
+
+    every = entries(0)
+    assert len(every) >= 3 and entries(100) == every  # the default holds a small site whole
+    assert entries(2) == every[:2]

@@ -32,5 +32,6 @@ class FactcheckConfig(base.Config):
     data_license = c.Type(str, default="https://creativecommons.org/licenses/by/4.0/")
     language = c.Type(str, default="en")
     max_file_bytes = c.Type(int, default=MAX_FILE_BYTES)
+    feed_entries = c.Type(int, default=100)  # see render/feed.py
     search_worker = c.Type(bool, default=True)  # see render/search_worker.py and docs/reference/search.md
     transparency_pages = c.Type(dict, default={})  # role -> docs path; see transparency.py

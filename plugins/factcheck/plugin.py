@@ -83,7 +83,7 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
             url_prefix=options.url_prefix.strip("/"), scale=scale, site_name=config.site_name,
             site_url=config.site_url or "", publisher_name=options.publisher_name,
             publisher_url=options.publisher_url, publisher_logo=options.publisher_logo,
-            data_license=options.data_license, language=options.language, max_file_bytes=options.max_file_bytes,
+            data_license=options.data_license, language=options.language, max_file_bytes=options.max_file_bytes, feed_entries=options.feed_entries,
             transparency_pages=pairs(options.transparency_pages),
         )
         for extension in REQUIRED_EXTENSIONS:

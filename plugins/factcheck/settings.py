@@ -27,6 +27,7 @@ class Settings:
     data_license: str = "https://creativecommons.org/licenses/by/4.0/"
     language: str = "en"
     max_file_bytes: int = MAX_FILE_BYTES
+    feed_entries: int = 100  # the newest entries the Atom feed holds; 0: all
     transparency_pages: tuple[tuple[str, str], ...] = field(default=())  # (role, docs path) pairs; see transparency.py
 
     def __post_init__(self) -> None:
