@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -206,9 +207,22 @@ def test_serve_watches_the_claims_and_sources(make_site, tmp_path):
     config = load_config(str(site.config_file), site_dir=str(tmp_path / "site"))
     config = config.plugins.on_config(config)
     server = FakeServer()
-    returned = config.plugins["factcheck"].on_serve(server, config=config, builder=lambda: None)
-    assert returned is server
-    root = site.root.resolve()
-    assert {str(root / "claims"), str(root / "sources"), str(root / "people.yaml"), str(root / "subjects.yaml")} <= {
-        str(Path(p).resolve()) for p in server.watched
-    }
+    plugin = config.plugins["factcheck"]
+    returned = plugin.on_serve(server, config=config, builder=lambda: None)
+    try:
+        assert returned is server
+        root = site.root.resolve()
+        watched = {str(Path(p).resolve()) for p in server.watched}
+        assert {str(root / "people.yaml"), str(root / "subjects.yaml")} <= watched
+        # The folders through native file events, signalled in one small folder MkDocs' server polls.
+        signal = plugin.change_signal
+        assert signal is not None and str(signal.folder.resolve()) in watched
+        for folder in ("claims", "sources"):
+            before = signal.marker.read_text()
+            (root / folder / "touched.yaml").write_text("x: 1\n", encoding="utf-8")
+            deadline = time.monotonic() + 5
+            while signal.marker.read_text() == before and time.monotonic() < deadline:
+                time.sleep(0.02)
+            assert signal.marker.read_text() != before, folder
+    finally:
+        plugin.on_shutdown()

@@ -43,6 +43,7 @@ from typing import Iterable, Iterator, NamedTuple, Optional
 from . import forked
 from .model import Claim, QuoteUse
 from .problems import Problem
+from .reuse import MISSING, reused
 
 SAME_PASSAGE = 0.5  # shared / combined length of two appeared quotes in one source
 SAME_WORDING = 0.9  # difflib ratio of the claims' word lists
@@ -128,10 +129,25 @@ class DuplicateSearch:
 
     def __init__(self, claims: Iterable[Claim]):
         claims = list(claims)
-        self._work = forked.Forked(_wordings, claims) if len(claims) >= PARALLEL_FROM and forked.available() else None
+        # What the search reads of each claim; while serving, an edit that leaves them as they
+        # were (a conclusion, a quote) finds what the last run found (reuse.py).
+        self._texts = tuple((c.id, c.kind, c.claim) for c in claims)
+        self._work: Optional[forked.Forked] = None
+        self._wording: Optional[_Wordings] = None
+        kept = reused.get("wordings", "", self._texts) if reused.on else MISSING
+        if kept is not MISSING:
+            self._wording = kept
+        elif len(claims) >= PARALLEL_FROM and forked.available():
+            self._work = forked.Forked(_wordings, claims)
+        elif reused.on:  # made here, to be kept (find_duplicates would otherwise make it as it goes)
+            self._wording = _wordings(claims)
+            reused.put("wordings", "", self._texts, self._wording)
 
     def problems(self, claims: Iterable[Claim], uses: Iterable[QuoteUse]) -> list[Problem]:
-        wording = self._work.result() if self._work is not None else None
+        wording = self._wording
+        if self._work is not None:
+            wording = self._work.result()
+            reused.put("wordings", "", self._texts, wording)
         return [_problem(d) for d in find_duplicates(claims, uses, wording=wording)]
 
     def close(self) -> None:

@@ -11,6 +11,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 
+from . import serve_watch
 from .analyse import Site
 from .config import FactcheckConfig
 from .pipeline import check, keep_between_runs, render_deferred, stop_keeping
@@ -60,6 +61,7 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         self.served_banner = False  # whether the previous build showed the errors banner
         self.search_worker = False  # whether the generated pages are searched through our worker (on_config)
         self.serve_errors: list[Problem] = []  # errors of the current files, while serving the last good build
+        self.change_signal: Optional[serve_watch.ChangeSignal] = None  # how mkdocs serve hears of changed claims
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -69,6 +71,9 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
 
     def on_shutdown(self) -> None:
         stop_keeping()
+        if self.change_signal is not None:
+            self.change_signal.close()
+            self.change_signal = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         options = self.config
@@ -231,9 +236,11 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         return output_content
 
     def on_serve(self, server, config: MkDocsConfig, builder):
+        """Rebuild when the claims, the sources, the people or the subjects change (the folders
+        through the system's file events: see serve_watch.py)."""
         assert self.settings is not None
-        for relative in (self.settings.claims_dir, self.settings.sources_dir, self.settings.people_file, self.settings.subjects_file):
-            path = self.settings.path(relative)
-            if path.exists():
-                server.watch(str(path))
+        settings = self.settings
+        folders = [p for p in (settings.path(settings.claims_dir), settings.path(settings.sources_dir)) if p.is_dir()]
+        files = [p for p in (settings.path(settings.people_file), settings.path(settings.subjects_file)) if p.exists()]
+        self.change_signal = serve_watch.watch(folders, files, server.watch, log.warning)
         return server
