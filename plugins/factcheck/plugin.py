@@ -12,6 +12,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 
 from . import serve_watch
+from .idle_collection import IdleCollection
 from .analyse import Site
 from .config import FactcheckConfig
 from .pipeline import check, keep_between_runs, render_deferred, stop_keeping
@@ -62,6 +63,7 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         self.search_worker = False  # whether the generated pages are searched through our worker (on_config)
         self.serve_errors: list[Problem] = []  # errors of the current files, while serving the last good build
         self.change_signal: Optional[serve_watch.ChangeSignal] = None  # how mkdocs serve hears of changed claims
+        self.idle_collection = IdleCollection()  # a serve build's garbage, collected once it is done
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -70,6 +72,7 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
             keep_between_runs()
 
     def on_shutdown(self) -> None:
+        self.idle_collection.cancel()
         stop_keeping()
         if self.change_signal is not None:
             self.change_signal.close()
@@ -116,6 +119,7 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         While serving, a run with errors keeps the last good pages and shows the errors on them.
         """
         assert self.settings is not None
+        self.idle_collection.cancel()  # a change came before the last build's garbage was collected
         checked = check(self.settings, self._urls(config))
         for problem in checked.problems:
             (log.error if problem.is_error else log.warning)(str(problem))
@@ -234,6 +238,10 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         if self.search_worker and template_name.endswith(".html"):
             return point_to_worker(output_content, self._urls(config).data_file(WORKER)) or output_content
         return output_content
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.serving:
+            self.idle_collection.schedule()
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         """Rebuild when the claims, the sources, the people or the subjects change (the folders
