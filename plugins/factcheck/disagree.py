@@ -57,6 +57,7 @@ from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
 from .model import Corpus, QuoteUse, Source
+from .reuse import reused
 from .values import Value, comparable, compatible, describe, parse_value, relative_difference, words_key
 
 CONTRADICTION = "contradiction"
@@ -119,10 +120,19 @@ class _Entry:
 def find_disagreements(uses: Sequence[QuoteUse], corpus: Corpus) -> tuple[Disagreement, ...]:
     """Every disagreement between the sources, per subject (see the module's rules)."""
     found: list[Disagreement] = []
+    # What a subject's disagreements are made from besides its quotes: the sources (texts, titles,
+    # copies) and the subjects (titles, notes, tensions). While serving, a subject whose quotes and
+    # these did not change keeps the last run's (reuse.py).
+    context = reused.same("disagreement context", "", (corpus.sources, corpus.subjects))
     for subject, subject_uses in _by_subject(uses).items():
-        entries = _count_copies_once(_merge_passages(subject_uses, corpus))
-        found.extend(_disagreements_of(subject, entries, corpus))
+        found.extend(reused(
+            "disagreements", subject, (tuple(subject_uses), context), lambda: _subject_disagreements(subject, subject_uses, corpus),
+        ))
     return tuple(sorted(found, key=lambda d: (SEVERITY_ORDER.index(d.severity), d.subject, d.id)))
+
+
+def _subject_disagreements(subject: str, uses: list[QuoteUse], corpus: Corpus) -> list[Disagreement]:
+    return _disagreements_of(subject, _count_copies_once(_merge_passages(uses, corpus)), corpus)
 
 
 def _by_subject(uses: Sequence[QuoteUse]) -> dict[str, list[QuoteUse]]:
