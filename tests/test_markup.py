@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from factcheck.model import Rating
 from factcheck.render import markup as md
+from factcheck.reuse import reused
 
 FALSE = Rating("false", "False", "Not accurate.", "#b91c1c", 1)
 
@@ -154,25 +155,23 @@ def test_rich_leaves_out_only_processors_whose_characters_are_missing():
 
 
 def test_a_serve_keeps_rich_renderings_from_one_run_to_the_next(monkeypatch):
-    """Under `mkdocs serve` an explanation unchanged since the last run is not converted again;
-    one the last run did not use is let go of; a one-shot build keeps nothing."""
+    """Under `mkdocs serve` an explanation unchanged since the last run is not converted again
+    (reuse.py); a one-shot build keeps nothing."""
     converted: list[str] = []
     real = md._rich
     monkeypatch.setattr(md, "_rich", lambda value: converted.append(value) or real(value))
-    monkeypatch.setattr(md, "_kept", md._Kept())
+    md.rich("*one*")
+    md.rich("*one*")
+    assert converted == ["*one*", "*one*"]  # off: nothing kept
 
-    md.rich("*one*")
-    md.rich("*one*")
-    assert converted == ["*one*", "*one*"] and not md._kept.this_run  # off: nothing kept
-
-    md.keep_between_runs()
-    md.new_run()
-    first = md.rich("*one*")
-    md.rich("**two**")
-    md.new_run()
-    assert md.rich("*one*") == first == "<p><em>one</em></p>"
-    assert converted == ["*one*", "*one*", "*one*", "**two**"]  # kept from the run before
-    md.new_run()
-    md.new_run()  # two runs without "*one*": gone
-    md.rich("*one*")
-    assert converted[-1] == "*one*" and len(converted) == 5
+    reused.start()
+    try:
+        reused.new_run()
+        first = md.rich("*one*")
+        md.rich("**two**")
+        reused.new_run()
+        assert md.rich("*one*") == first == "<p><em>one</em></p>"
+        assert md.rich("*one,* edited") == "<p><em>one,</em> edited</p>"
+        assert converted == ["*one*", "*one*", "*one*", "**two**", "*one,* edited"]  # kept from the run before
+    finally:
+        reused.stop()

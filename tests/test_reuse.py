@@ -12,7 +12,6 @@ import yaml
 
 from factcheck.cli import settings_from_mkdocs_yml
 from factcheck.pipeline import check, keep_between_runs, render, stop_keeping
-from factcheck.render import markup
 from factcheck.render.search_index import search_assets
 from factcheck.reuse import Reuse, reused
 from factcheck.settings import Settings
@@ -37,11 +36,11 @@ def made(settings: Settings) -> tuple[list[str], dict[str, Any]]:
 
 def fresh(settings: Settings) -> tuple[list[str], dict[str, Any]]:
     """``made`` with nothing kept consulted (and nothing kept disturbed)."""
-    reused.on, markup._kept.on = False, False
+    reused.on = False
     try:
         return made(settings)
     finally:
-        reused.on, markup._kept.on = True, True
+        reused.on = True
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ import stat
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Optional, Sequence
+from typing import Any, Callable, Optional, Sequence, TypeVar
 
 import yaml
 
@@ -28,6 +28,8 @@ try:  # libyaml: measured 8x faster than the pure-Python parser on claim-sized f
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+T = TypeVar("T")
 
 MAX_FILE_BYTES = 256 * 1024
 MAX_NODES = 20_000  # nodes visited per file, aliases included: bounds "billion laughs"
@@ -370,11 +372,16 @@ def load_files(paths: Sequence[Path], root: Path, max_bytes: int = MAX_FILE_BYTE
     """``load_file`` for each path, in the order given, whichever process read it."""
     if reused.on:
         return _load_reusing(paths, root, max_bytes)
-    if len(paths) < PARALLEL_FROM or not forked.available():
-        return _load_some(paths, root, max_bytes)
-    with forked.Forked(_load_some, paths[1::2], root, max_bytes) as theirs:
-        results: list = [None] * len(paths)
-        results[::2] = _load_some(paths[::2], root, max_bytes)
+    return _two_ways(_load_some, paths, root, max_bytes)
+
+
+def _two_ways(work: Callable[..., list[T]], items: Sequence, *args: Any) -> list[T]:
+    """``work(items, *args)``, every other item done by a second process when there are many."""
+    if len(items) < PARALLEL_FROM or not forked.available():
+        return work(items, *args)
+    with forked.Forked(work, items[1::2], *args) as theirs:
+        results: list = [None] * len(items)
+        results[::2] = work(items[::2], *args)
         results[1::2] = theirs.result()
     return results
 
@@ -400,14 +407,7 @@ def _load_reusing(paths: Sequence[Path], root: Path, max_bytes: int) -> list[tup
             unparsed.append((number, display, text, digest))
         else:
             results[number] = kept
-    if len(unparsed) >= PARALLEL_FROM and forked.available():  # the first run of a large site
-        with forked.Forked(_parse_some, unparsed[1::2]) as theirs:
-            parsed = [None] * len(unparsed)
-            parsed[::2] = _parse_some(unparsed[::2])
-            parsed[1::2] = theirs.result()
-    else:
-        parsed = _parse_some(unparsed)
-    for (number, display, _, digest), result in zip(unparsed, parsed):
+    for (number, display, _, digest), result in zip(unparsed, _two_ways(_parse_some, unparsed)):
         results[number] = result
         reused.put("parse", display, digest, result)
     return results

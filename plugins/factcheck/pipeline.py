@@ -10,7 +10,7 @@ from typing import Iterator, Optional
 from .analyse import Site, analyse
 from .duplicates import DuplicateSearch
 from .problems import Problem, errors
-from .render import Asset, DataFile, Page, data_files, markup, render_assets, render_pages
+from .render import Asset, DataFile, Page, data_files, render_assets, render_pages
 from .render.jsonld import claimreview_problems
 from .reuse import reused
 from .scale import scale_problems
@@ -83,15 +83,13 @@ def render(site: Site) -> tuple[list[Page], list[Asset]]:
 
 
 def keep_between_runs() -> None:
-    """For a long ``mkdocs serve``: results that repeat from run to run are kept (reuse.py, render/markup.py)."""
+    """For a long ``mkdocs serve``: results that repeat from run to run are kept (reuse.py)."""
     reused.start()
-    markup.keep_between_runs()
 
 
 def stop_keeping() -> None:
     """The end of a ``mkdocs serve``: let go of everything kept between runs."""
     reused.stop()
-    markup.stop_keeping()
 
 
 def render_deferred(site: Site) -> tuple[list[Page], list[DataFile]]:

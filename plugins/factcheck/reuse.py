@@ -57,7 +57,9 @@ class Reuse:
 
     def get(self, kind: str, key: Hashable, inputs: Any) -> Any:
         """What was made for ``(kind, key)`` from equal ``inputs``, else ``MISSING``."""
-        kept = self._kept.get((kind, key)) if self.on else None
+        if not self.on:
+            return MISSING
+        kept = self._kept.get((kind, key))
         if kept is not None and kept[0] == inputs:
             self.kept += 1
             return kept[1]

@@ -8,7 +8,7 @@ from ..analyse import Site
 from .claim_page import render_claim
 from .corrections_page import render_corrections
 from .disagreements_page import render_disagreements
-from . import claims_filter, exports, markup
+from . import claims_filter, exports
 from .feed import atom_feed, feed_path
 from .index_pages import (
     all_claims, people_index, person_pages, rating_scale, sources_index, topic_pages, topics_index, verdict_pages,
@@ -22,7 +22,6 @@ from .style import stylesheet
 def render_pages(site: Site) -> list[Page]:
     """Every generated page, index pages first."""
     use_language(site.settings.language)
-    markup.new_run()  # a long `mkdocs serve` keeps what the last run rendered, and only that
     pages = [
         all_claims(site), rating_scale(site), topics_index(site), people_index(site), sources_index(site),
         render_disagreements(site), render_corrections(site),
