@@ -59,6 +59,11 @@ class Site:
             self.settings, self.urls, corpus.scale, corpus.sources, corpus.people, corpus.subjects, tuple(self.topics.values()),
         ))
 
+    def claim_inputs(self, claim: Claim) -> tuple:
+        """What a result showing a claim whole (its page, its search entry, its export records) is
+        made from: the claim, what every page shares and its verified quotes (reuse.py)."""
+        return (claim, self.shared, tuple(self.uses_by_claim.get(claim.id, ())))
+
     def rating(self, claim: Claim) -> Rating:
         rating = self.corpus.scale.get(claim.verdict)
         assert rating is not None, "validated claims carry a verdict of the scale"

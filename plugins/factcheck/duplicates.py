@@ -134,7 +134,7 @@ class DuplicateSearch:
         self._texts = tuple((c.id, c.kind, c.claim) for c in claims)
         self._work: Optional[forked.Forked] = None
         self._wording: Optional[_Wordings] = None
-        kept = reused.get("wordings", "", self._texts) if reused.on else MISSING
+        kept = reused.get("wordings", "", self._texts)  # MISSING unless serving
         if kept is not MISSING:
             self._wording = kept
         elif len(claims) >= PARALLEL_FROM and forked.available():

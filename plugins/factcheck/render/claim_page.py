@@ -32,7 +32,7 @@ def claim_page_inputs(site: Site, claim: Claim) -> tuple:
     the last run's page whenever these are equal (tests/test_reuse.py renders after edits of
     every kind and compares with a fresh run).
     """
-    return (claim, site.shared, tuple(site.uses_by_claim.get(claim.id, ())), tuple(site.disagreements_by_claim.get(claim.id, ())))
+    return (*site.claim_inputs(claim), tuple(site.disagreements_by_claim.get(claim.id, ())))
 
 
 def _render_claim(site: Site, claim: Claim) -> Page:

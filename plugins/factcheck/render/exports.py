@@ -162,14 +162,9 @@ def claims_json_pieces(site: Site) -> Iterator[str]:
         "format": FORMAT_VERSION,
         "site": {"name": site.settings.site_name, "url": site.settings.site_url or None, "license": site.settings.data_license},
         "claims": (
-            _Record("claims.json", claim.id, _claim_inputs(site, claim), partial(_claim_record, site, claim)) for claim in site.claims
+            _Record("claims.json", claim.id, site.claim_inputs(claim), partial(_claim_record, site, claim)) for claim in site.claims
         ),
     })
-
-
-def _claim_inputs(site: Site, claim: Claim) -> tuple:
-    """What a claim's record in the exports is made from, besides the claim (see reuse.py)."""
-    return (claim, site.shared, tuple(site.uses_by_claim.get(claim.id, ())))
 
 
 def _claim_record(site: Site, claim: Claim) -> dict[str, Any]:

@@ -113,8 +113,7 @@ def shard_name(key: str) -> str:
 
 def claim_entry(site: Site, claim: Claim) -> SearchEntry:
     """A claim is found by its claim, claimant, verdict, conclusion, what is right and wrong, and its quotes."""
-    inputs = (claim, site.shared, tuple(site.uses_by_claim.get(claim.id, ())))
-    return reused("claim entry", claim.id, inputs, lambda: _claim_entry(site, claim))
+    return reused("claim entry", claim.id, site.claim_inputs(claim), lambda: _claim_entry(site, claim))
 
 
 def _claim_entry(site: Site, claim: Claim) -> SearchEntry:
