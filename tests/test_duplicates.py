@@ -233,7 +233,7 @@ def test_the_search_started_ahead_in_a_second_process_gives_the_same_warnings(mo
     assert len(expected) > 20
     monkeypatch.setattr(duplicates, "PARALLEL_FROM", 1)
     monkeypatch.setattr(duplicates.forked, "available", lambda: True)
-    with duplicates.DuplicateSearch(reversed(claims)) as search:  # the order of the claims as built, not as the site lists them
+    with duplicates.DuplicateSearch(duplicates.texts_of(reversed(claims))) as search:  # the order of the claims as built, not as the site lists them
         assert search.problems(claims, ()) == expected
-    with duplicates.DuplicateSearch(claims[1:]) as search:  # other claims: searched again, not taken from the second process
+    with duplicates.DuplicateSearch(duplicates.texts_of(claims[1:])) as search:  # other claims: searched again, not taken from the second process
         assert search.problems(claims, ()) == expected

@@ -36,3 +36,51 @@ def test_collections_come_back_after_a_failure():
     except ValueError:
         pass
     assert gc.isenabled()
+
+
+def _synthetic_site(folder, claims: int):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    import corpus as synthetic
+
+    from site_factory import SiteDir
+
+    return SiteDir(synthetic.write(claims, folder).parent)
+
+
+def test_quotes_verified_in_two_processes_give_what_one_gives(tmp_path, monkeypatch):
+    from factcheck import evidence, validate
+
+    site = _synthetic_site(tmp_path / "site", 80)
+    claim_file = sorted((site.root / "claims").glob("*.yaml"))[5]
+    text = claim_file.read_text(encoding="utf-8")
+    start = text.index("quote: ") + len("quote: ")
+    claim_file.write_text(text[:start] + "Words no source holds " + text[start:], encoding="utf-8")  # one quote that is not found
+    settings = site.settings()
+    loaded, _ = validate.load_all(settings)
+    corpus, _ = validate.build_corpus(loaded, settings)
+    alone = evidence.verify_quotes(corpus)
+    monkeypatch.setattr(evidence, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(evidence.forked, "available", lambda: True)
+    shared = evidence.verify_quotes(corpus)
+    assert shared == alone
+    uses, problems = alone
+    assert len(uses) > 100 and [p.field for p in problems] == ["appeared[0].quote"]
+    assert any(use.value is not None for use in uses)  # values read in the second process come back too
+    quotes = {id(quote) for claim in corpus.claims for quote in claim.quotes}
+    assert all(id(use.quote) in quotes for use in shared[0])  # the claims' own quotes, not copies
+
+
+def test_the_claim_texts_read_from_the_files_are_those_of_the_built_claims(tmp_path):
+    from factcheck import validate
+    from factcheck.duplicates import texts_of
+
+    site = _synthetic_site(tmp_path / "site", 60)
+    settings = site.settings()
+    loaded, _ = validate.load_all(settings)
+    corpus, problems = validate.build_corpus(loaded, settings)
+    assert corpus is not None
+    assert validate.claim_texts(loaded.claims) == texts_of(corpus.claims)
+    assert {kind for _, kind, _ in texts_of(corpus.claims)} >= {"fact"}

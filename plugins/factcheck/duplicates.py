@@ -21,7 +21,7 @@ Two signs, each a warning (a duplicate is for a reviewer to judge, not an error)
   words among those first ``n - ceil(J * n) + 2``, so no pair is missed; short texts are indexed
   under pairs of those words, long ones under single words (see ``_Search``). Since the first
   words are rare, each index entry holds few claims and the work stays close to linear. For a
-  large site this search runs in a second process while the quotes are verified
+  large site this search runs in a second process while the claims are built and checked
   (``DuplicateSearch``).
 
 Only claims of the same ``kind`` are compared: an attribution check (did they say it?) and a fact
@@ -89,13 +89,11 @@ def words(text: str) -> list[str]:
 def find_duplicates(claims: Iterable[Claim], uses: Iterable[QuoteUse], tally: Optional[Tally] = None, wording: Optional["_Wordings"] = None) -> list[Duplicate]:
     """Every claim that looks like another, once per claim and other claim (both directions).
 
-    ``wording``: what ``_wordings`` found for the same claims, when it was worked out ahead.
+    ``wording``: what ``_wordings`` found for these claims' texts, when it was worked out ahead.
     """
     claims = list(claims)
     tally = tally if tally is not None else Tally()
     found = _Found()
-    if wording is not None and wording.claim_ids != frozenset(c.id for c in claims):
-        wording = None  # worked out for other claims: search again
     _same_wording(claims, found, tally, wording)
     _same_passage(claims, uses, found, tally)
     by_id = {c.id: c for c in claims}
@@ -114,40 +112,54 @@ def duplicate_problems(claims: Iterable[Claim], uses: Iterable[QuoteUse]) -> lis
 
 
 # From this many claims on, the search for claims worded alike is started in a second process as
-# soon as the claims are built, and runs while their quotes are verified (about as long).
+# soon as the claims' files are read, and runs while the claims are built and checked.
 PARALLEL_FROM = 2_000
+
+ClaimText = tuple  # (claim id, kind, claim text): all the same-wording search reads of a claim
+
+
+def texts_of(claims: Iterable[Claim]) -> tuple[ClaimText, ...]:
+    return tuple((claim.id, claim.kind, claim.claim) for claim in claims)
 
 
 class DuplicateSearch:
     """``duplicate_problems`` for a site, with the same-wording search started ahead of it.
 
-    The search for texts worded alike needs only the claims' texts, which are known before the
-    quotes are verified; for a large site it runs meanwhile in a second process. What it finds
-    does not depend on the order of the claims, so ``problems`` gives what ``duplicate_problems``
-    gives. Use it as a context manager, so that the second process ends if the run stops early.
+    The search for texts worded alike needs only the claims' texts, which are known as soon as
+    their files are read (``ClaimText``); for a large site it runs in a second process while the
+    claims are built and checked. What it finds does not depend on the order of the claims, so
+    ``problems`` gives what ``duplicate_problems`` gives. Use it as a context manager, so that the second process ends if the run stops early.
     """
 
-    def __init__(self, claims: Iterable[Claim]):
-        claims = list(claims)
-        # What the search reads of each claim; while serving, an edit that leaves them as they
-        # were (a conclusion, a quote) finds what the last run found (reuse.py).
-        self._texts = tuple((c.id, c.kind, c.claim) for c in claims)
+    def __init__(self, texts: Iterable[ClaimText]):
+        # What the search reads of each claim (``texts_of``); while serving, an edit that leaves
+        # them as they were (a conclusion, a quote) finds what the last run found (reuse.py).
+        self._texts = tuple(texts)
         self._work: Optional[forked.Forked] = None
         self._wording: Optional[_Wordings] = None
         kept = reused.get("wordings", "", self._texts)  # MISSING unless serving
         if kept is not MISSING:
             self._wording = kept
-        elif len(claims) >= PARALLEL_FROM and forked.available():
-            self._work = forked.Forked(_wordings, claims)
+        elif len(self._texts) >= PARALLEL_FROM and forked.available():
+            self._work = forked.Forked(_wordings, self._texts)
         elif reused.on:  # made here, to be kept (find_duplicates would otherwise make it as it goes)
-            self._wording = _wordings(claims)
+            self._wording = _wordings(self._texts)
+            reused.put("wordings", "", self._texts, self._wording)
+
+    def wait(self) -> None:
+        """Take the second process's result now (waiting for it if need be), so the processor it
+        used is free for the next step."""
+        if self._work is not None:
+            self._wording = self._work.result()
+            self._work = None
             reused.put("wordings", "", self._texts, self._wording)
 
     def problems(self, claims: Iterable[Claim], uses: Iterable[QuoteUse]) -> list[Problem]:
+        claims = list(claims)
+        self.wait()
         wording = self._wording
-        if self._work is not None:
-            wording = self._work.result()
-            reused.put("wordings", "", self._texts, wording)
+        if wording is not None and frozenset(texts_of(claims)) != frozenset(self._texts):
+            wording = None  # started for other texts than the claims have: searched again
         return [_problem(d) for d in find_duplicates(claims, uses, wording=wording)]
 
     def close(self) -> None:
@@ -187,21 +199,21 @@ def _problem(duplicate: Duplicate) -> Problem:
 class _Wordings:
     """What the same-wording search finds without regard to the order of the claims."""
 
-    claim_ids: frozenset[str]  # the claims it was worked out for
     texts: dict[str, str]  # claim id -> its words, joined by spaces
     alike: dict[str, set[tuple[str, str]]]  # kind -> pairs of distinct texts sharing enough words to be alike
 
 
-def _wordings(claims: list[Claim]) -> _Wordings:
-    texts = {claim.id: " ".join(words(claim.claim)) for claim in claims}
+def _wordings(claims: Iterable[ClaimText]) -> _Wordings:
+    texts: dict[str, str] = {}
     by_kind: dict[str, dict[str, list[str]]] = defaultdict(dict)
-    for claim in claims:
-        by_kind[claim.kind].setdefault(texts[claim.id], texts[claim.id].split())
+    for claim_id, kind, claim in claims:
+        texts[claim_id] = " ".join(words(claim))
+        by_kind[kind].setdefault(texts[claim_id], texts[claim_id].split())
     alike = {}
     for kind, distinct in by_kind.items():
         records, width = _wording_records(list(distinct.items()))  # each record's claim_id is its text here
         alike[kind] = {(records[a].claim_id, records[b].claim_id) for a, b in _alike_records(records, width, Tally())}
-    return _Wordings(frozenset(texts), texts, alike)
+    return _Wordings(texts, alike)
 
 
 def _same_wording(claims: list[Claim], found: _Found, tally: Tally, wording: Optional[_Wordings] = None) -> None:

@@ -16,7 +16,7 @@ from .reuse import reused
 from .scale import scale_problems
 from .settings import Settings
 from .urls import Urls
-from .validate import build_corpus, load_all
+from .validate import build_corpus, claim_texts, load_all
 
 
 @dataclass(frozen=True)
@@ -64,11 +64,12 @@ def _check(settings: Settings, urls: Optional[Urls]) -> Checked:
         return Checked(None, tuple(problems))
     loaded, found = load_all(settings)
     problems += found
-    corpus, found = build_corpus(loaded, settings)
-    problems += found
-    if corpus is None or errors(problems):
-        return Checked(None, tuple(problems))
-    with DuplicateSearch(corpus.claims) as duplicates:  # a large site's wording search runs meanwhile
+    with DuplicateSearch(claim_texts(loaded.claims)) as duplicates:  # a large site's wording search runs meanwhile
+        corpus, found = build_corpus(loaded, settings)
+        problems += found
+        if corpus is None or errors(problems):
+            return Checked(None, tuple(problems))
+        duplicates.wait()  # it has used the second processor while the claims were built; the quotes' turn
         site, found = analyse(corpus, settings, urls)
         problems += found
         if site is not None:

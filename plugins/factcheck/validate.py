@@ -302,6 +302,16 @@ def load_all(settings: Settings) -> tuple[Loaded, list[Problem]]:
     return loaded, problems
 
 
+def claim_texts(documents: Iterable[Document]) -> tuple[tuple[str, str, str], ...]:
+    """(id, kind, claim text) of each claim file, as ``build_claim`` will read them: what the
+    duplicate search needs, known before the claims are built (a file without a text is left
+    out; it fails its schema check)."""
+    return tuple(
+        (file_id(d), d.data.get("kind", "fact"), d.data["claim"])
+        for d in documents if isinstance(d.data, dict) and isinstance(d.data.get("claim"), str)
+    )
+
+
 # ----------------------------------------------------------------------------- building records
 
 
