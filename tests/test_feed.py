@@ -153,3 +153,30 @@ def test_the_feed_holds_the_newest_entries_it_is_told_to(mini_site):
     every = entries(0)
     assert len(every) >= 3 and entries(100) == every  # the default holds a small site whole
     assert entries(2) == every[:2]
+
+
+def test_the_newest_entries_are_those_of_the_whole_list_whatever_the_limit(tmp_path):
+    """Only the claims changed lately make entries; with corrections and days shared by many
+    claims, the first n entries are still the first n of every entry."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    import corpus as synthetic
+
+    from factcheck.cli import settings_from_mkdocs_yml
+    from factcheck.pipeline import check
+
+    checked = check(settings_from_mkdocs_yml(synthetic.write(300, tmp_path / "site")))
+    assert checked.site is not None
+    site = checked.site
+    assert sum(len(c.corrections) for c in site.claims) >= 5  # corrections make entries of their own
+
+    def entries(limit: int) -> list[str]:
+        limited = replace(site, settings=replace(site.settings, feed_entries=limit))
+        return [e.findtext(A + "id") for e in ET.fromstring(atom_feed(limited)).findall(A + "entry")]
+
+    every = entries(0)
+    assert len(every) > 300
+    for limit in (1, 2, 3, 7, 25, 100, 299, 300, 301, len(every)):
+        assert entries(limit) == every[:limit], limit

@@ -243,3 +243,32 @@ def test_load_files_gives_the_same_documents_and_problems_in_order_with_a_second
     assert outcome(shared) == outcome(alone)
     assert outcome(alone)[0][1] == ("f01.yaml", {"number": 1, "text": "line 1", "when": dt.date(2025, 1, 2)}, {(): (1, 1), ("number",): (1, 1), ("text",): (2, 1), ("when",): (3, 1)})
     assert sum(1 for document, _ in alone if document is None) == 10  # 6 not YAML, 3 not UTF-8, 1 missing
+
+
+def test_while_serving_a_file_whose_status_is_unchanged_is_not_read_again(tmp_path, monkeypatch):
+    from factcheck import load
+    from factcheck.reuse import reused
+
+    reads: list[str] = []
+    real_read = load._read_utf8
+    monkeypatch.setattr(load, "_read_utf8", lambda resolved, display: reads.append(display) or real_read(resolved, display))
+    path = tmp_path / "claim.yaml"
+    path.write_text("claim: first\n", encoding="utf-8")
+    outside = tmp_path.parent / f"{tmp_path.name}-outside.yaml"
+    outside.write_text("claim: secret\n", encoding="utf-8")
+    root = tmp_path
+    reused.start()
+    try:
+        first, _ = load.read_text(path, root, "claim.yaml")
+        again, _ = load.read_text(path, root, "claim.yaml")
+        assert first == "claim: first\n" and again is first and reads == ["claim.yaml"]
+        path.write_text("claim: other\n", encoding="utf-8")  # same size: the times of change tell
+        assert load.read_text(path, root, "claim.yaml")[0] == "claim: other\n" and len(reads) == 2
+        path.unlink()
+        path.symlink_to(outside)  # where it leads is checked every time, kept text or not
+        load.forget_folders()
+        text, problems = load.read_text(path, root, "claim.yaml")
+        assert text is None and "outside the repository" in problems[0].message
+    finally:
+        reused.stop()
+    assert load.read_text(outside, tmp_path.parent, "outside.yaml")[0] == "claim: secret\n" and len(reads) == 3  # off: read every time

@@ -8,7 +8,6 @@ reports duplicate keys, which PyYAML would otherwise accept silently.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import math
 import os
 import re
@@ -281,7 +280,12 @@ def _yaml_hint(text: str, line: int, problem: str) -> str:
 
 
 def read_text(path: Path, root: Path, display: str, max_bytes: int = MAX_FILE_BYTES) -> tuple[Optional[str], list[Problem]]:
-    """Read a UTF-8 file that must lie inside ``root`` (links resolved)."""
+    """Read a UTF-8 file that must lie inside ``root`` (links resolved).
+
+    While serving, a file whose status (size, times of change, inode) is as in the last run is
+    not read again: its text, or its problem, is the last run's (reuse.py). Where it leads and
+    what it is are checked again every time, so a link moved out of the repository is caught.
+    """
     try:
         resolved, status = _resolve(path)
     except (FileNotFoundError, OSError):
@@ -293,6 +297,17 @@ def read_text(path: Path, root: Path, display: str, max_bytes: int = MAX_FILE_BY
     size = status.st_size
     if size > max_bytes:
         return None, [Problem(display, 1, 1, "", f"the file is {size:,} bytes; the limit is {max_bytes:,}", "split it, or raise the limit in the plugin's options")]
+    if not reused.on:
+        return _read_utf8(resolved, display)
+    unchanged = (resolved, size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino, status.st_dev)
+    kept = reused.get("text", display, unchanged)
+    if kept is MISSING:
+        kept = _read_utf8(resolved, display)
+        reused.put("text", display, unchanged, kept)
+    return kept
+
+
+def _read_utf8(resolved: Path, display: str) -> tuple[Optional[str], list[Problem]]:
     with open(resolved, "rb") as file:
         raw = file.read()
     try:
@@ -339,7 +354,8 @@ def _resolve(path: Path) -> tuple[Path, Optional[os.stat_result]]:
         except OSError:
             status = None
         return resolved, status
-    return _real_folder(os.path.dirname(os.path.abspath(path))) / os.path.basename(path), status
+    name = os.fspath(path)  # its folder is resolved (once) whatever it is written like: no need to normalise it here
+    return _real_folder(os.path.dirname(name)) / os.path.basename(name), status
 
 
 @lru_cache(maxsize=1024)
@@ -391,30 +407,30 @@ def _load_some(paths: Sequence[Path], root: Path, max_bytes: int) -> list[tuple[
 
 
 def _load_reusing(paths: Sequence[Path], root: Path, max_bytes: int) -> list[tuple[Optional[Document], list[Problem]]]:
-    """``load_files`` in a long ``mkdocs serve``: every file is read (and checked) again, and only
-    those whose text changed since the last run are parsed again (see reuse.py)."""
+    """``load_files`` in a long ``mkdocs serve``: only the files whose text changed since the last
+    run are parsed again (see reuse.py; ``read_text`` hands back an unchanged file's text itself,
+    so comparing it costs nothing)."""
     results: list = [None] * len(paths)
-    unparsed: list[tuple[int, str, str, bytes]] = []
+    unparsed: list[tuple[int, str, str]] = []
     for number, path in enumerate(paths):
         display = relative(path, root)
         text, problems = read_text(path, root, display, max_bytes)
         if text is None:
             results[number] = (None, problems)
             continue
-        digest = hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
-        kept = reused.get("parse", display, digest)
+        kept = reused.get("parse", display, text)
         if kept is MISSING:
-            unparsed.append((number, display, text, digest))
+            unparsed.append((number, display, text))
         else:
             results[number] = kept
-    for (number, display, _, digest), result in zip(unparsed, _two_ways(_parse_some, unparsed)):
+    for (number, display, text), result in zip(unparsed, _two_ways(_parse_some, unparsed)):
         results[number] = result
-        reused.put("parse", display, digest, result)
+        reused.put("parse", display, text, result)
     return results
 
 
-def _parse_some(texts: Sequence[tuple[int, str, str, bytes]]) -> list[tuple[Optional[Document], list[Problem]]]:
-    return [parse(text, display) for _, display, text, _ in texts]
+def _parse_some(texts: Sequence[tuple[int, str, str]]) -> list[tuple[Optional[Document], list[Problem]]]:
+    return [parse(text, display) for _, display, text in texts]
 
 
 def relative(path: Path, root: Path) -> str:

@@ -12,12 +12,14 @@ derived from the site's name and the claim's id, so they stay the same from buil
 
 from __future__ import annotations
 
+import heapq
 import posixpath
 import re
 import uuid
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from datetime import date
+from typing import Sequence
 
 from ..analyse import Site
 from ..model import Claim, Correction
@@ -49,7 +51,7 @@ def atom_feed(site: Site) -> str:
     """The newest ``feed_entries`` checks and corrections (all with 0). A feed reader fetches the
     whole feed at every poll; the site's complete data are in the exports (a 10,000-claim site's
     feed of every entry was 6.5 MB)."""
-    entries = sorted(_entries(site), key=lambda e: (e.updated, e.published, e.id), reverse=True)
+    entries = sorted(_entries(site, _newest_claims(site)), key=lambda e: (e.updated, e.published, e.id), reverse=True)
     if site.settings.feed_entries > 0:
         entries = entries[:site.settings.feed_entries]
     settings = site.settings
@@ -75,9 +77,20 @@ def atom_feed(site: Site) -> str:
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
-def _entries(site: Site) -> list[Entry]:
+def _newest_claims(site: Site) -> Sequence[Claim]:
+    """The claims whose entries can be among the newest ``feed_entries``: those changed on or after
+    the day the ``feed_entries``-th latest changed. Each entry of a claim is dated on or before
+    the day it last changed, so an older claim's entries all come after those claims' own."""
+    count = site.settings.feed_entries
+    if count <= 0 or len(site.claims) <= count:
+        return site.claims
+    day = heapq.nlargest(count, (last_changed(claim) for claim in site.claims))[-1]
+    return [claim for claim in site.claims if last_changed(claim) >= day]
+
+
+def _entries(site: Site, claims: Sequence[Claim]) -> list[Entry]:
     entries = []
-    for claim in site.claims:
+    for claim in claims:
         rating = site.rating(claim)
         link = _href(site, site.urls.claim(claim.id))
         entries.append(Entry(
