@@ -303,8 +303,9 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def serve_reload(corpus_dir: Path, log: Path, extra_args: list[str], limit_s: float = 600.0) -> dict:
-    """Seconds from saving a change to one claim to `mkdocs serve` showing it on that claim's page."""
+def serve_reload(corpus_dir: Path, log: Path, extra_args: list[str], limit_s: float = 600.0, edits: int = 3) -> dict:
+    """Seconds from saving a change to one claim to `mkdocs serve` showing it on that claim's page:
+    the median of ``edits`` saves, a few seconds apart, to one server."""
     corpus_dir = corpus_dir.resolve()
     port = _free_port()
     claim_file = corpus_dir / "claims" / "claim-00001.yaml"
@@ -325,16 +326,20 @@ def serve_reload(corpus_dir: Path, log: Path, extra_args: list[str], limit_s: fl
                 raise SystemExit(f"mkdocs serve did not come up; see {log}")
             time.sleep(0.5)
         result["first_build_s"] = round(time.perf_counter() - start, 2)
-        time.sleep(2)  # let the watcher settle
-        token = f"Benchmark edit at {time.time_ns()}"
-        changed = re.sub(r"^conclusion: .*$", f'conclusion: "{token}"', original, count=1, flags=re.M)
-        saved = time.perf_counter()
-        claim_file.write_text(changed, encoding="utf-8")
-        while token not in (_get(page_url) or ""):
-            if server.poll() is not None or time.perf_counter() - saved > limit_s:
-                raise SystemExit(f"mkdocs serve did not show the change within {limit_s:.0f} s; see {log}")
-            time.sleep(0.1)
-        result["reload_s"] = round(time.perf_counter() - saved, 2)
+        reloads = []
+        for _ in range(edits):
+            time.sleep(3)  # let the watcher settle, and the server tidy up after its last build
+            token = f"Benchmark edit at {time.time_ns()}"
+            changed = re.sub(r"^conclusion: .*$", f'conclusion: "{token}"', original, count=1, flags=re.M)
+            saved = time.perf_counter()
+            claim_file.write_text(changed, encoding="utf-8")
+            while token not in (_get(page_url) or ""):
+                if server.poll() is not None or time.perf_counter() - saved > limit_s:
+                    raise SystemExit(f"mkdocs serve did not show the change within {limit_s:.0f} s; see {log}")
+                time.sleep(0.1)
+            reloads.append(round(time.perf_counter() - saved, 2))
+        result["reloads_s"] = reloads
+        result["reload_s"] = statistics.median(reloads)
     finally:
         claim_file.write_text(original, encoding="utf-8")
         if server.poll() is None:
@@ -424,7 +429,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     if args.serve:
         print(f"\n== mkdocs serve reload ({largest:,} claims)", flush=True)
         serve = serve_reload(args.work / f"corpus-{largest}", log, ["--livereload", "--dirty"])
-        print(f"  first build {serve['first_build_s']} s; the change shown after {serve['reload_s']} s", flush=True)
+        print(f"  first build {serve['first_build_s']} s; the change shown after {serve['reload_s']} s "
+              f"(median of {', '.join(map(str, serve['reloads_s']))})", flush=True)
 
     found = targets(results, search, serve)
     print("\n" + table(results) + "\n")

@@ -8,6 +8,7 @@ from one generation to the next.
 from __future__ import annotations
 
 import json
+import statistics
 import subprocess
 import sys
 from pathlib import Path
@@ -79,3 +80,22 @@ def test_the_corpus_is_the_same_every_time(tmp_path: Path) -> None:
         claim = yaml.safe_load(claim_file.read_text("utf-8"))
         for quote in claim["appeared"] + claim.get("evidence", []):
             assert quote["quote"] in (first / "sources" / f"{quote['source']}.txt").read_text("utf-8")
+
+
+@pytest.mark.slow
+def test_the_serve_timer_sees_each_saved_change_on_the_page(tmp_path: Path) -> None:
+    """The benchmark's `mkdocs serve` timer, on a small corpus: every save it makes is shown."""
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        import corpus
+        import run
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+    config = corpus.write(30, tmp_path / "corpus")
+    claim = config.parent / "claims" / "claim-00001.yaml"
+    before = claim.read_text("utf-8")
+    result = run.serve_reload(config.parent, tmp_path / "serve.log", ["--livereload", "--dirty"], limit_s=120, edits=2)
+    assert result["first_build_s"] > 0
+    assert len(result["reloads_s"]) == 2 and all(seconds > 0 for seconds in result["reloads_s"])
+    assert result["reload_s"] == statistics.median(result["reloads_s"])
+    assert claim.read_text("utf-8") == before  # the claim is given back as it was

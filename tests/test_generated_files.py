@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from mkdocs.config import load_config
 
-from factcheck.site_files import DeferredFile, WrittenOnceFile
+from factcheck.site_files import DeferredFile, WrittenOnceFile, already_in_docs
 from factcheck.render import DataFile
 
 
@@ -47,3 +47,17 @@ def test_a_written_once_file_lets_go_of_its_content_after_writing(tmp_path):
     file.copy_file()
     assert (tmp_path / "site" / "search" / "factcheck" / "manifest.json").read_bytes() == b"{}"
     assert file.content_bytes == b""
+
+
+def test_the_generated_paths_the_docs_already_have_are_found_in_one_walk(tmp_path):
+    docs = tmp_path / "docs"
+    (docs / "claims").mkdir(parents=True)
+    (docs / "claims" / "index.md").write_text("# Mine\n", encoding="utf-8")
+    (docs / "index.md").write_text("# Home\n", encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "a.md").write_text("# A\n", encoding="utf-8")
+    (docs / "sources").symlink_to(elsewhere, target_is_directory=True)  # followed, as MkDocs follows it
+    generated = ["claims/index.md", "claims/other.md", "sources/a.md", "sources/b.md", "data/claims.json", "claims"]
+    assert already_in_docs(str(docs), generated) == ["claims/index.md", "sources/a.md", "claims"]
+    assert already_in_docs(str(tmp_path / "missing"), generated) == []

@@ -15,7 +15,7 @@ import stat
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Optional, Sequence, TypeVar
+from typing import Any, Callable, Optional, Sequence, TypeVar, Union
 
 import yaml
 
@@ -307,7 +307,7 @@ def read_text(path: Path, root: Path, display: str, max_bytes: int = MAX_FILE_BY
     return kept
 
 
-def _read_utf8(resolved: Path, display: str) -> tuple[Optional[str], list[Problem]]:
+def _read_utf8(resolved: str, display: str) -> tuple[Optional[str], list[Problem]]:
     with open(resolved, "rb") as file:
         raw = file.read()
     try:
@@ -318,15 +318,17 @@ def _read_utf8(resolved: Path, display: str) -> tuple[Optional[str], list[Proble
         return None, [Problem(display, line, column, "", f"byte 0x{raw[error.start]:02x} is not UTF-8", "save the file as UTF-8")]
 
 
-def is_inside(path: Path, root: Path) -> bool:
+def is_inside(path: Union[Path, str], root: Path) -> bool:
     """Whether a resolved path is ``root`` or lies below it (``root`` is resolved here)."""
-    root = _real_folder(str(root))
-    return path == root or _folder_inside(path.parent, root)
+    root_text = _real_folder(os.fspath(root))
+    text = os.fspath(path)
+    return text == root_text or _folder_inside(os.path.dirname(text), root_text)
 
 
 @lru_cache(maxsize=1024)
-def _folder_inside(folder: Path, root: Path) -> bool:
-    return folder == root or root in folder.parents
+def _folder_inside(folder: str, root: str) -> bool:
+    folder_path, root_path = Path(folder), Path(root)
+    return folder_path == root_path or root_path in folder_path.parents
 
 
 def real_path(path: Path) -> Path:
@@ -335,32 +337,35 @@ def real_path(path: Path) -> Path:
     A file that is not itself a link lies where its folder really is; only links are resolved
     one by one. Resolving every file in full cost a few seconds on 10,000 claims.
     """
-    return _resolve(path)[0]
+    return Path(_resolve(path)[0])
 
 
-def _resolve(path: Path) -> tuple[Path, Optional[os.stat_result]]:
-    """``real_path(path)``, and the status of the file it leads to (None when that cannot be read).
+def _resolve(path: Union[Path, str]) -> tuple[str, Optional[os.stat_result]]:
+    """``real_path(path)`` as text, and the status of the file it leads to (None when that cannot be read).
 
     One ``lstat`` tells whether the path is a link, and, when it is not, is the file's status.
+    Kept to strings: making a Path object for each of 14,000 files, and comparing them, cost
+    more than the ``lstat``.
     """
+    name = os.fspath(path)
     try:
-        status: Optional[os.stat_result] = os.lstat(path)
+        status: Optional[os.stat_result] = os.lstat(name)
     except OSError:
         raise FileNotFoundError(path) from None
     if stat.S_ISLNK(status.st_mode):
-        resolved = path.resolve(strict=True)
+        resolved = str(Path(name).resolve(strict=True))
         try:
             status = os.stat(resolved)
         except OSError:
             status = None
         return resolved, status
-    name = os.fspath(path)  # its folder is resolved (once) whatever it is written like: no need to normalise it here
-    return _real_folder(os.path.dirname(name)) / os.path.basename(name), status
+    # its folder is resolved (once) whatever it is written like: no need to normalise it here
+    return os.path.join(_real_folder(os.path.dirname(name)), os.path.basename(name)), status
 
 
 @lru_cache(maxsize=1024)
-def _real_folder(folder: str) -> Path:
-    return Path(folder).resolve(strict=True)
+def _real_folder(folder: str) -> str:
+    return str(Path(folder).resolve(strict=True))
 
 
 def forget_folders() -> None:
@@ -434,10 +439,15 @@ def _parse_some(texts: Sequence[tuple[int, str, str]]) -> list[tuple[Optional[Do
 
 
 def relative(path: Path, root: Path) -> str:
-    full, base = os.path.abspath(path), os.path.abspath(root)
+    full, base = os.path.abspath(path), _absolute(os.fspath(root))
     if os.sep == "/" and not base.startswith("//") and full.startswith(base.rstrip("/") + "/"):
         return full[len(base.rstrip("/")) + 1:]  # the common case, without making Path objects
     try:
         return Path(full).relative_to(base).as_posix()
     except ValueError:
         return path.name
+
+
+@lru_cache(maxsize=64)
+def _absolute(path: str) -> str:
+    return os.path.abspath(path)

@@ -26,7 +26,7 @@ from .render.head import TEMPLATES_DIR, add_to_head, feed_link
 from .render.snippets import SNIPPETS, expand_markers
 from .scale import scale_from_options, scale_problems
 from .settings import Settings
-from .site_files import DeferredFile, RebuiltPage, UnchangedFile, WrittenOnceFile
+from .site_files import DeferredFile, RebuiltPage, UnchangedFile, WrittenOnceFile, already_in_docs
 from .transparency import pairs, transparency_problems
 from .urls import Urls
 
@@ -135,7 +135,7 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         assets: list[Asset] = []
         if self.search_worker:
             assets += [Asset(self._urls(config).data_file(WORKER), worker_script()), *search_assets(checked.site)]
-        taken = [item.path for item in [*pages, *assets, *self.deferred] if (Path(config.docs_dir) / item.path).exists()]
+        taken = already_in_docs(config.docs_dir, [item.path for item in [*pages, *assets, *self.deferred]])
         if taken:
             raise PluginError(
                 "factcheck: the plugin generates " + ", ".join(f"docs/{path}" for path in taken)
