@@ -35,7 +35,6 @@ class Site:
     settings: Settings
     urls: Urls
     uses: tuple[QuoteUse, ...]
-    disagreements: tuple[Disagreement, ...]
     claims: tuple[Claim, ...] = ()  # newest first
     claim_by_id: dict[str, Claim] = field(default_factory=dict)
     uses_by_claim: dict[str, list[QuoteUse]] = field(default_factory=lambda: defaultdict(list))
@@ -46,8 +45,28 @@ class Site:
     claims_by_claimant: dict[str, list[Claim]] = field(default_factory=lambda: defaultdict(list))
     claims_about: dict[str, list[Claim]] = field(default_factory=lambda: defaultdict(list))
     topics: dict[str, Topic] = field(default_factory=dict)
-    disagreements_by_claim: dict[str, list[Disagreement]] = field(default_factory=lambda: defaultdict(list))
-    disagreements_by_source: dict[str, list[Disagreement]] = field(default_factory=lambda: defaultdict(list))
+
+    @cached_property
+    def disagreements(self) -> tuple[Disagreement, ...]:
+        """Where the documents disagree: worked out when first asked for, by the pages and the
+        exports (``factcheck validate`` never asks: they raise no problem)."""
+        return find_disagreements(self.uses, self.corpus)
+
+    @cached_property
+    def disagreements_by_claim(self) -> dict[str, list[Disagreement]]:
+        by_claim: dict[str, list[Disagreement]] = defaultdict(list)
+        for disagreement in self.disagreements:
+            for claim_id in dict.fromkeys(c for side in disagreement.sides for c in side.claims):
+                by_claim[claim_id].append(disagreement)
+        return by_claim
+
+    @cached_property
+    def disagreements_by_source(self) -> dict[str, list[Disagreement]]:
+        by_source: dict[str, list[Disagreement]] = defaultdict(list)
+        for disagreement in self.disagreements:
+            for source_id in dict.fromkeys(side.source for side in disagreement.sides):
+                by_source[source_id].append(disagreement)
+        return by_source
 
     @cached_property
     def shared(self) -> tuple:
@@ -82,10 +101,9 @@ def analyse(corpus: Corpus, settings: Settings, urls: Optional[Urls] = None) -> 
     uses, problems = verify_quotes(corpus)
     if problems:
         return None, problems
-    disagreements = find_disagreements(uses, corpus)
     site = Site(
         corpus=corpus, settings=settings, urls=urls or Urls(prefix=settings.url_prefix, site_url=settings.site_url),
-        uses=uses, disagreements=disagreements,
+        uses=uses,
         claims=tuple(sorted(corpus.claims, key=lambda c: (c.last_changed, c.published, c.id), reverse=True)),
     )
     _index(site)
@@ -108,8 +126,3 @@ def _index(site: Site) -> None:
     for use in site.uses:
         site.uses_by_claim[use.claim].append(use)
         site.uses_by_source[use.quote.source].append(use)
-    for disagreement in site.disagreements:
-        for claim_id in dict.fromkeys(c for side in disagreement.sides for c in side.claims):
-            site.disagreements_by_claim[claim_id].append(disagreement)
-        for source_id in dict.fromkeys(side.source for side in disagreement.sides):
-            site.disagreements_by_source[source_id].append(disagreement)
