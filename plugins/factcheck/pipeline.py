@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
+from . import forked
 from .analyse import Site, analyse
 from .duplicates import DuplicateSearch
 from .problems import Problem, errors
@@ -17,6 +18,10 @@ from .scale import scale_problems
 from .settings import Settings
 from .urls import Urls
 from .validate import build_corpus, claim_texts, load_all
+
+
+# From this many claims on, the last two checks of a run share the two processors.
+PARALLEL_FROM = 2_000
 
 
 @dataclass(frozen=True)
@@ -73,8 +78,11 @@ def _check(settings: Settings, urls: Optional[Urls]) -> Checked:
         site, found = analyse(corpus, settings, urls)
         problems += found
         if site is not None:
-            problems += claimreview_problems(site)
-            problems += duplicates.problems(site.claims, site.uses)
+            # The ClaimReview checks of a large site run beside the duplicate check (kept results aside)
+            with forked.alongside(len(site.claims) >= PARALLEL_FROM and not reused.on, claimreview_problems, site) as review:
+                found = duplicates.problems(site.claims, site.uses)
+                problems += review.result()
+                problems += found
     return Checked(site if not errors(problems) else None, tuple(problems))
 
 
