@@ -128,7 +128,8 @@ class DuplicateSearch:
     The search for texts worded alike needs only the claims' texts, which are known as soon as
     their files are read (``ClaimText``); for a large site it runs in a second process while the
     claims are built and checked. What it finds does not depend on the order of the claims, so
-    ``problems`` gives what ``duplicate_problems`` gives. Use it as a context manager, so that the second process ends if the run stops early.
+    ``problems`` gives what ``duplicate_problems`` gives. Use it as a context manager, so that
+    the second process ends if the run stops early.
     """
 
     def __init__(self, texts: Iterable[ClaimText]):

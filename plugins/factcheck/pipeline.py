@@ -78,7 +78,8 @@ def _check(settings: Settings, urls: Optional[Urls]) -> Checked:
         site, found = analyse(corpus, settings, urls)
         problems += found
         if site is not None:
-            # The ClaimReview checks of a large site run beside the duplicate check (kept results aside)
+            # A large site's ClaimReview checks run beside the duplicate check; not while serving,
+            # where their results are kept from run to run (reuse.py), which a second process cannot do.
             with forked.alongside(len(site.claims) >= PARALLEL_FROM and not reused.on, claimreview_problems, site) as review:
                 found = duplicates.problems(site.claims, site.uses)
                 problems += review.result()
