@@ -124,3 +124,15 @@ def claim_data(**fields: Any) -> dict[str, Any]:
         else:
             data[key] = value
     return data
+
+
+def synthetic_site(folder: Path, claims: int) -> SiteDir:
+    """The benchmark's synthetic desk of ``claims`` claims (benchmarks/corpus.py), written into ``folder``."""
+    import sys
+
+    benchmarks = str(Path(__file__).resolve().parent.parent / "benchmarks")
+    if benchmarks not in sys.path:
+        sys.path.insert(0, benchmarks)
+    import corpus
+
+    return SiteDir(corpus.write(claims, Path(folder)).parent)

@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from site_factory import MINI
+from site_factory import MINI, synthetic_site
 from factcheck.render.feed import atom_feed
 from factcheck.render.head import add_to_head, feed_link
 from site_build import build_site
@@ -158,16 +158,7 @@ def test_the_feed_holds_the_newest_entries_it_is_told_to(mini_site):
 def test_the_newest_entries_are_those_of_the_whole_list_whatever_the_limit(tmp_path):
     """Only the claims changed lately make entries; with corrections and days shared by many
     claims, the first n entries are still the first n of every entry."""
-    import sys
-    from pathlib import Path
-
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
-    import corpus as synthetic
-
-    from factcheck.cli import settings_from_mkdocs_yml
-    from factcheck.pipeline import check
-
-    checked = check(settings_from_mkdocs_yml(synthetic.write(300, tmp_path / "site")))
+    checked = synthetic_site(tmp_path / "site", 300).check()
     assert checked.site is not None
     site = checked.site
     assert sum(len(c.corrections) for c in site.claims) >= 5  # corrections make entries of their own

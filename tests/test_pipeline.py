@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 
 from factcheck.pipeline import collection_paused
+from site_factory import synthetic_site
 
 
 def test_check_runs_without_cyclic_collections_and_restores_them(make_site, tmp_path, claim_data):
@@ -38,22 +39,10 @@ def test_collections_come_back_after_a_failure():
     assert gc.isenabled()
 
 
-def _synthetic_site(folder, claims: int):
-    import sys
-    from pathlib import Path
-
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
-    import corpus as synthetic
-
-    from site_factory import SiteDir
-
-    return SiteDir(synthetic.write(claims, folder).parent)
-
-
 def test_quotes_verified_in_two_processes_give_what_one_gives(tmp_path, monkeypatch):
     from factcheck import evidence, validate
 
-    site = _synthetic_site(tmp_path / "site", 80)
+    site = synthetic_site(tmp_path / "site", 80)
     claim_file = sorted((site.root / "claims").glob("*.yaml"))[5]
     text = claim_file.read_text(encoding="utf-8")
     start = text.index("quote: ") + len("quote: ")
@@ -77,7 +66,7 @@ def test_the_claim_texts_read_from_the_files_are_those_of_the_built_claims(tmp_p
     from factcheck import validate
     from factcheck.duplicates import texts_of
 
-    site = _synthetic_site(tmp_path / "site", 60)
+    site = synthetic_site(tmp_path / "site", 60)
     settings = site.settings()
     loaded, _ = validate.load_all(settings)
     corpus, problems = validate.build_corpus(loaded, settings)
@@ -89,7 +78,7 @@ def test_the_claim_texts_read_from_the_files_are_those_of_the_built_claims(tmp_p
 def test_a_run_whose_last_checks_share_the_processors_finds_what_one_process_finds(tmp_path, monkeypatch):
     from factcheck import forked, pipeline
 
-    site = _synthetic_site(tmp_path / "site", 80)
+    site = synthetic_site(tmp_path / "site", 80)
     (site.root / "mkdocs.yml").write_text(
         (site.root / "mkdocs.yml").read_text("utf-8").replace("site_url:", "site_url_unset:"), encoding="utf-8"
     )  # no site_url: a ClaimReview warning besides the duplicates'

@@ -464,7 +464,8 @@ def _parse_some(texts: Sequence[tuple[int, str, str]]) -> list[tuple[Optional[Do
 
 
 def relative(path: Path, root: Path) -> str:
-    full, base = os.path.abspath(path), _absolute(os.fspath(root))
+    base = os.fspath(root)
+    full, base = os.path.abspath(path), (_normalised(base) if os.path.isabs(base) else os.path.abspath(base))
     if os.sep == "/" and not base.startswith("//") and full.startswith(base.rstrip("/") + "/"):
         return full[len(base.rstrip("/")) + 1:]  # the common case, without making Path objects
     try:
@@ -474,5 +475,5 @@ def relative(path: Path, root: Path) -> str:
 
 
 @lru_cache(maxsize=64)
-def _absolute(path: str) -> str:
-    return os.path.abspath(path)
+def _normalised(absolute: str) -> str:
+    return os.path.normpath(absolute)  # what os.path.abspath gives for an absolute path, once per root
