@@ -74,17 +74,3 @@ def test_a_worker_of_a_process_pool_does_not_start_one(monkeypatch):
 def test_the_count_of_running_processes_includes_this_one():
     assert forked._running() >= 1  # read from /proc/loadavg (this project's machines run Linux)
 
-
-def test_alongside_works_in_a_second_process_only_when_worth_it_and_possible(monkeypatch):
-    monkeypatch.setattr(forked, "available", lambda: True)
-    with forked.alongside(True, _count_words, ["a"]) as work:
-        count, pid = work.result()
-    assert pid != os.getpid() and count == len(HELD_BY_THE_PARENT["words"]) + 1
-    with forked.alongside(False, _count_words, ["a"]) as work:  # not worth it: here, when asked
-        assert work.result() == (count, os.getpid())
-    monkeypatch.setattr(forked, "available", lambda: False)
-    with forked.alongside(True, _count_words, ["a"]) as work:  # no idle processor
-        assert work.result() == (count, os.getpid())
-    with forked.alongside(False, _fail) as work:  # a failure here is raised as it is
-        with pytest.raises(ValueError, match="no such claim"):
-            work.result()

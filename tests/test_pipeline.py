@@ -74,16 +74,3 @@ def test_the_claim_texts_read_from_the_files_are_those_of_the_built_claims(tmp_p
     assert validate.claim_texts(loaded.claims) == texts_of(corpus.claims)
     assert {kind for _, kind, _ in texts_of(corpus.claims)} >= {"fact"}
 
-
-def test_a_run_whose_last_checks_share_the_processors_finds_what_one_process_finds(tmp_path, monkeypatch):
-    from factcheck import forked, pipeline
-
-    site = synthetic_site(tmp_path / "site", 80)
-    (site.root / "mkdocs.yml").write_text(
-        (site.root / "mkdocs.yml").read_text("utf-8").replace("site_url:", "site_url_unset:"), encoding="utf-8"
-    )  # no site_url: a ClaimReview warning besides the duplicates'
-    alone = site.check().problems
-    assert any("ClaimReview" in p.message or p.field == "site_url" for p in alone)
-    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(forked, "available", lambda: True)
-    assert site.check().problems == alone

@@ -97,26 +97,3 @@ def _run(work: Callable[..., Any], args: tuple, sending: Any) -> None:
     sending.send(answer)
     sending.close()
 
-
-class _Here(Generic[T]):
-    """``work(*args)`` done in this process, when its result is asked for (see ``alongside``)."""
-
-    def __init__(self, work: Callable[..., T], *args: Any):
-        self._work, self._args = work, args
-
-    def result(self) -> T:
-        return self._work(*self._args)
-
-    def __enter__(self) -> "_Here[T]":
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        pass
-
-
-def alongside(worth_it: bool, work: Callable[..., T], *args: Any) -> "Forked[T] | _Here[T]":
-    """``work(*args)`` started in a second process when the caller finds it worth it and one can
-    run; else done in this process when ``result()`` is asked for. The result is the same."""
-    if worth_it and available():
-        return Forked(work, *args)
-    return _Here(work, *args)

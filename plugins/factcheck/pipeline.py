@@ -7,7 +7,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
-from . import forked
 from .analyse import Site, analyse
 from .duplicates import DuplicateSearch
 from .problems import Problem, errors
@@ -18,10 +17,6 @@ from .scale import scale_problems
 from .settings import Settings
 from .urls import Urls
 from .validate import build_corpus, claim_texts, load_all
-
-
-# From this many claims on, the last two checks of a run share the two processors.
-PARALLEL_FROM = 2_000
 
 
 @dataclass(frozen=True)
@@ -78,12 +73,8 @@ def _check(settings: Settings, urls: Optional[Urls]) -> Checked:
         site, found = analyse(corpus, settings, urls)
         problems += found
         if site is not None:
-            # A large site's ClaimReview checks run beside the duplicate check; not while serving,
-            # where their results are kept from run to run (reuse.py), which a second process cannot do.
-            with forked.alongside(len(site.claims) >= PARALLEL_FROM and not reused.on, claimreview_problems, site) as review:
-                found = duplicates.problems(site.claims, site.uses)
-                problems += review.result()
-                problems += found
+            problems += claimreview_problems(site)
+            problems += duplicates.problems(site.claims, site.uses)
     return Checked(site if not errors(problems) else None, tuple(problems))
 
 

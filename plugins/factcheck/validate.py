@@ -302,12 +302,17 @@ def load_all(settings: Settings) -> tuple[Loaded, list[Problem]]:
     return loaded, problems
 
 
+def claim_kind(data: dict) -> str:
+    """A claim file's kind: ``fact`` unless it says otherwise."""
+    return data.get("kind", "fact")
+
+
 def claim_texts(documents: Iterable[Document]) -> tuple[tuple[str, str, str], ...]:
     """(id, kind, claim text) of each claim file, as ``build_claim`` will read them: what the
     duplicate search needs, known before the claims are built (a file without a text is left
     out; it fails its schema check)."""
     return tuple(
-        (file_id(d), d.data.get("kind", "fact"), d.data["claim"])
+        (file_id(d), claim_kind(d.data), d.data["claim"])
         for d in documents if isinstance(d.data, dict) and isinstance(d.data.get("claim"), str)
     )
 
@@ -444,7 +449,7 @@ def build_claim(document: Document, sources: dict[str, Source]) -> tuple[Claim, 
     claim = Claim(
         id=file_id(document), claim=data["claim"], short=data["short"], claimant=data["claimant"],
         appeared=quotes("appeared"), verdict=data["verdict"], conclusion=data["conclusion"],
-        explanation=data["explanation"], published=_date(data["published"]), kind=data.get("kind", "fact"),
+        explanation=data["explanation"], published=_date(data["published"]), kind=claim_kind(data),
         right=tuple(data.get("right") or ()), wrong=tuple(data.get("wrong") or ()), evidence=quotes("evidence"),
         references=tuple(
             Reference(url=r["url"], title=r["title"], publisher=r["publisher"], accessed=_date(r.get("accessed")), note=r.get("note", ""))

@@ -84,8 +84,9 @@ def _newest_claims(site: Site) -> Sequence[Claim]:
     count = site.settings.feed_entries
     if count <= 0 or len(site.claims) <= count:
         return site.claims
-    day = heapq.nlargest(count, (last_changed(claim) for claim in site.claims))[-1]
-    return [claim for claim in site.claims if last_changed(claim) >= day]
+    days = [last_changed(claim) for claim in site.claims]
+    day = heapq.nlargest(count, days)[-1]
+    return [claim for claim, changed in zip(site.claims, days) if changed >= day]
 
 
 def _entries(site: Site, claims: Sequence[Claim]) -> list[Entry]:
