@@ -74,3 +74,30 @@ def test_a_worker_of_a_process_pool_does_not_start_one(monkeypatch):
 def test_the_count_of_running_processes_includes_this_one():
     assert forked._running() >= 1  # read from /proc/loadavg (this project's machines run Linux)
 
+
+
+def _squares(count: int):
+    for number in range(count):
+        yield number * number
+
+
+def _two_then_fail():
+    yield 1
+    yield 2
+    raise ValueError("claim file vanished")
+
+
+def test_streamed_values_arrive_in_order_whether_taken_in_between_or_at_the_end():
+    with forked.Streamed(_squares, 1_000, batch=7) as work:
+        for _ in range(20):  # take in whatever has come, as the loader does between its own files
+            work.arrived()
+            time.sleep(0.002)
+        assert work.results() == [number * number for number in range(1_000)]
+    with forked.Streamed(_squares, 0) as work:
+        assert work.results() == []
+
+
+def test_a_failure_part_way_through_a_stream_is_raised_here_with_its_traceback():
+    with forked.Streamed(_two_then_fail, batch=1) as work:
+        with pytest.raises(RuntimeError, match="ValueError: claim file vanished"):
+            work.results()

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+import yaml
 
 from factcheck.load import Document, dotted, forget_folders, is_inside, load_file, parse, read_text, real_path, relative
 
@@ -272,3 +273,34 @@ def test_while_serving_a_file_whose_status_is_unchanged_is_not_read_again(tmp_pa
     finally:
         reused.stop()
     assert load.read_text(outside, tmp_path.parent, "outside.yaml")[0] == "claim: secret\n" and len(reads) == 3  # off: read every time
+
+
+@pytest.mark.parametrize("text", [
+    'a: "1"\nb: [1, x, 2.5, ~, yes, "yes"]\nc: {d: 2024-01-01, e: \'2024-01-01\'}\n',
+    "- !!str 5\n- ? [a]\n  : b\n- |\n  block\n- " + "long plain text " * 10 + "\n",
+    "x: &anchor {k: [true, false, 0x1F, .inf]}\ny: *anchor\n",
+])
+def test_the_loader_types_every_node_as_pyyaml_does(text):
+    from factcheck.load import _Loader
+
+    def typed(node):
+        inner = node.value
+        if isinstance(node, yaml.MappingNode):
+            inner = [(typed(k), typed(v)) for k, v in inner]
+        elif isinstance(node, yaml.SequenceNode):
+            inner = [typed(item) for item in inner]
+        return (type(node).__name__, node.tag, inner)
+
+    expected = typed(yaml.compose(text, Loader=yaml.SafeLoader))
+    assert typed(yaml.compose(text, Loader=_Loader)) == expected
+    assert typed(yaml.compose(text, Loader=_Loader)) == expected  # the second time from what it looked up
+
+
+def test_the_quick_check_for_control_characters_agrees_with_the_pattern():
+    from factcheck.load import _CONTROL, _without_control
+
+    for code in range(0x3000):
+        for text in (chr(code), f"ab{chr(code)}cd", f"line\n{chr(code)}"):
+            assert _without_control(text) == (not _CONTROL.search(text)), hex(code)
+    for code in (0xFFFE, 0xFFFF):
+        assert not _without_control(f"x{chr(code)}")
