@@ -10,7 +10,7 @@ from typing import Iterator, Optional
 from .analyse import Site, analyse
 from .duplicates import DuplicateSearch
 from .problems import Problem, errors
-from .render import Asset, DataFile, Page, data_files, render_assets, render_pages
+from .render import Asset, DataFile, Page
 from .render.jsonld import claimreview_problems
 from .reuse import reused
 from .scale import scale_problems
@@ -80,6 +80,8 @@ def _check(settings: Settings, urls: Optional[Urls]) -> Checked:
 
 def render(site: Site) -> tuple[list[Page], list[Asset]]:
     """Every page and every other file, made now."""
+    from .render.site import render_assets, render_pages  # here: a run that only checks never loads the renderers
+
     return render_pages(site), render_assets(site)
 
 
@@ -95,4 +97,6 @@ def stop_keeping() -> None:
 
 def render_deferred(site: Site) -> tuple[list[Page], list[DataFile]]:
     """The pages now, the other files (exports, feed) each made only when it is written."""
+    from .render.site import data_files, render_pages
+
     return render_pages(site), data_files(site)

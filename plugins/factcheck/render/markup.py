@@ -11,10 +11,12 @@ import json
 import re
 from datetime import date
 from functools import lru_cache
-from typing import Iterable, Optional, Sequence
+from typing import TYPE_CHECKING, Iterable, Optional, Sequence
 
-import markdown as markdown_lib
 import nh3
+
+if TYPE_CHECKING:
+    import markdown as markdown_lib
 
 from ..model import Rating
 from ..reuse import reused
@@ -121,6 +123,8 @@ def _contributor_markdown(without: frozenset[tuple[str, str]] = frozenset()) -> 
 
     ``without``: the processors and patterns (kind, name) left out, which cannot change the text it converts.
     """
+    import markdown as markdown_lib  # here: the ClaimReview checks of `factcheck validate` use this module, never Markdown
+
     converter = markdown_lib.Markdown(extensions=["tables", "sane_lists"], output_format="html")
     registries = {
         "preprocessor": converter.preprocessors, "block": converter.parser.blockprocessors, "inline": converter.inlinePatterns,

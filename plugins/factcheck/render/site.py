@@ -1,4 +1,4 @@
-"""Rendering: the analysed site as Markdown pages and data files."""
+"""Every page and data file of the analysed site, from the renderers of each kind."""
 
 from __future__ import annotations
 
@@ -50,5 +50,3 @@ def data_files(site: Site) -> list[DataFile]:
         DataFile(feed_path(site), whole(partial(atom_feed, site))),
     ]
 
-
-__all__ = ["Asset", "DataFile", "Page", "data_files", "render_assets", "render_pages"]
