@@ -141,3 +141,44 @@ def test_validate_reports_a_broken_rating_scale_in_mkdocs_yml(tmp_path):
         encoding="utf-8",
     )
     assert main(["-f", str(config), "validate"]) == 1
+
+
+def test_validate_imports_no_renderer_and_no_other_command(make_site, tmp_path):
+    site = make_site(tmp_path / "repo")
+    script = (
+        "import sys\n"
+        "from factcheck.cli import main\n"
+        f"code = main(['-f', {str(site.root / 'mkdocs.yml')!r}, 'validate'])\n"
+        "loaded = sorted(m for m in sys.modules if m == 'markdown' or m.startswith(('factcheck.render.', 'factcheck.scaffold', 'factcheck.import_claimreview', 'factcheck.report')))\n"
+        "print(code, loaded)\n"
+    )
+    finished = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert finished.stdout.strip() == "0 ['factcheck.render.jsonld', 'factcheck.render.markup', 'factcheck.render.output']", finished.stderr[-2000:]
+
+
+@pytest.mark.parametrize("argv, command", [
+    (["validate"], "validate"),
+    (["-f", "new", "stats"], "stats"),  # a config file named like a command is not the command
+    (["--config", "x.yml", "list", "--verdict", "true"], "list"),
+    (["--config=x.yml", "new-source", "--title", "t"], "new-source"),
+    (["--help"], None),
+    ([], None),
+])
+def test_the_command_is_read_from_the_arguments_before_they_are_parsed(argv, command):
+    from factcheck.cli import command_named
+
+    assert command_named(argv) == command
+
+
+def test_only_the_named_command_gets_its_options_but_every_command_is_listed():
+    from factcheck.cli import parser
+
+    def subcommands(built):
+        return next(a for a in built._actions if a.dest == "command").choices
+
+    only_stats = subcommands(parser("stats"))
+    everything = subcommands(parser())
+    assert set(only_stats) == set(everything)
+    assert [a.dest for a in only_stats["list"]._actions] == ["help"]
+    assert "verdict" in [a.dest for a in everything["list"]._actions]
+    assert parser("list").parse_args(["list", "--verdict", "true"]).verdict == "true"
