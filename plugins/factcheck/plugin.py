@@ -13,6 +13,7 @@ from mkdocs.structure.nav import Navigation
 
 from . import serve_watch
 from .idle_collection import IdleCollection
+from .long_lived import LongLived
 from .analyse import Site
 from .config import FactcheckConfig
 from .pipeline import check, keep_between_runs, render_deferred, stop_keeping
@@ -64,6 +65,7 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         self.serve_errors: list[Problem] = []  # errors of the current files, while serving the last good build
         self.change_signal: Optional[serve_watch.ChangeSignal] = None  # how mkdocs serve hears of changed claims
         self.idle_collection = IdleCollection()  # a serve build's garbage, collected once it is done
+        self.long_lived = LongLived()  # a build's site and pages, out of the garbage collections until it ends
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -173,6 +175,8 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
             self.rendered, self.deferred = ([], []), []
         for problem in transparency_problems(self.settings, self._urls(config), (f.src_uri for f in files.documentation_pages())):
             log.warning(str(problem))
+        if not self.serving:
+            self.long_lived.freeze()
         return files
 
     def _may_skip_unchanged(self) -> bool:
@@ -240,8 +244,12 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         return output_content
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        self.long_lived.release()
         if self.serving:
             self.idle_collection.schedule()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.long_lived.release()
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         """Rebuild when the claims, the sources, the people or the subjects change (the folders
