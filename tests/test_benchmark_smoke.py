@@ -28,14 +28,14 @@ SIZE_FIELDS = {
 def test_one_small_run_writes_every_field(tmp_path: Path) -> None:
     result_file = tmp_path / "result.json"
     finished = subprocess.run(
-        [sys.executable, str(BENCHMARKS / "run.py"), "--sizes", "50", "--repeat", "1", "--no-browser", "--no-serve",
+        [sys.executable, str(BENCHMARKS / "run.py"), "--sizes", "20", "50", "--repeat", "1", "--no-browser", "--no-serve",
          "--work", str(tmp_path / "work"), "--out", str(result_file)],
         cwd=REPO, capture_output=True, text=True, timeout=600,
     )
     assert finished.returncode == 0, finished.stdout[-2000:] + finished.stderr[-3000:]
     result = json.loads(result_file.read_text("utf-8"))
 
-    (size,) = result["sizes"]
+    small, size = result["sizes"]
     assert SIZE_FIELDS <= set(size), SIZE_FIELDS - set(size)
     assert size["claims"] == 50 and size["sources"] == 10
     # Every claim and source has its page, besides the indexes.
@@ -48,15 +48,36 @@ def test_one_small_run_writes_every_field(tmp_path: Path) -> None:
     assert 0 < size["search_index_bytes"] < size["plain_search_index_bytes"] / 10
     assert size["worker_index_bytes"] > size["plain_search_index_bytes"] / 2
     assert len(size["runs"]["plugin"]) == len(size["runs"]["plain"]) == len(size["runs"]["validate"]) == 1
+    # The smaller size is built once more, after the larger: a run on either side of it.
+    assert small["claims"] == 20 and len(small["runs"]["plugin"]) == len(small["runs"]["plain"]) == 2
+    for kind in ("plugin", "plain"):
+        walls = [run["wall_s"] for run in small["runs"][kind]]
+        expected = size["runs"][kind][0]["wall_s"] / (sum(walls) / 2)
+        assert result["growth"][kind]["by_round"] == [round(expected, 2)]
+    assert targets_named(result)["time(50) / time(20), median by round"]["value"] == round(result["growth"]["plugin"]["median"], 2)
 
     # Browser and serve were switched off: recorded as not measured, not as passed.
     assert result["search"] is None and result["serve"] is None
-    targets = {t["name"].split(" at ")[0]: t for t in result["targets"]}
+    targets = {name.split(" at ")[0]: t for name, t in targets_named(result).items()}
     assert {"build", "peak memory", "factcheck validate", "first search result", "mkdocs serve reload"} <= set(targets)
     assert targets["first search result"]["passed"] is None
     assert targets["build"]["passed"] in (True, False)
     assert result["versions"]["mkdocs"] and result["repeat"] == 1
     assert "PASS" in finished.stdout or "FAIL" in finished.stdout
+
+
+def targets_named(result: dict) -> dict[str, dict]:
+    return {t["name"]: t for t in result["targets"]}
+
+
+def test_growth_by_round_sets_each_large_build_against_the_small_ones_either_side() -> None:
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        import run
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+    # The machine slows down through the run: 1,000 claims take 20 s, then 30 s, then 40 s.
+    assert run.growth_by_round([250.0, 350.0], [20.0, 30.0, 40.0]) == [10.0, 10.0]
 
 
 def test_the_corpus_is_the_same_every_time(tmp_path: Path) -> None:
