@@ -1,7 +1,8 @@
 """Work done at the same time in a second process, a copy (fork) of this one, for large sites.
 
 The second process starts with everything this one holds, so nothing is sent to it; only its
-result comes back, pickled. Used only where that is cheap and safe: on Linux (where fork is the
+result comes back, pickled: whole when it is done (``Forked``), or in batches as it is made
+(``Streamed``), for this process to take in between its own share of the work. Used only where that is cheap and safe: on Linux (where fork is the
 default way to start a process) with a second processor that is idle. Callers decide from how
 much work there is whether starting it is worth it; the results are the same either way.
 """
