@@ -499,3 +499,35 @@ def test_a_text_the_fraction_and_multiplier_patterns_match_holds_the_words_they_
                 matched += 1
                 assert words.search(text), (pattern.pattern[-40:], text)
     assert matched > 100
+
+
+TRICKY_STARTS = [
+    "more than  \n 300,000 students", "well over-5", "x5 and 5x", ".over 5", "an estimated two million",
+    "about-5", "US$5bn", "−5%", "-$3bn", "Some twenty", "half a dozen", "ſome 5 (long s)", "\u212a 5 (Kelvin sign)",
+    "٣٠٠ more than ٣٠٠", "nearly a third of 40", "up to 3 or more", "Upwards Of Ten Thousand",
+]
+
+
+@pytest.mark.parametrize("name", ["_DIGITS", "_WORDS"])
+def test_the_look_at_where_a_match_can_start_changes_no_match(name):
+    """_DIGITS and _WORDS first look at whether a match can start at a position; the matches are
+    those of the patterns without that look, on the shipped site's archived texts and on edge cases."""
+    import re
+    from pathlib import Path
+
+    from factcheck import values
+
+    looked, plain = getattr(values, name), re.compile(getattr(values, f"{name}_BODY"))
+    archived = sorted((Path(__file__).resolve().parents[1] / "sources").glob("*.txt"))
+    texts = [path.read_text("utf-8") for path in archived] + TRICKY_STARTS
+    assert len(archived) >= 5
+
+    def found(pattern, text):
+        return [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
+    for text in texts:
+        assert found(looked, text) == found(plain, text)
+    for text in TRICKY_STARTS:  # as _read_ranges does: a match at a given position
+        for position in range(len(text)):
+            a, b = looked.match(text, position), plain.match(text, position)
+            assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict()))

@@ -290,7 +290,7 @@ _SUFFIX = (
     rf"|(?:\s+|-)(?P<measure>(?i:{_MEASURES}))(?!\w))?"
     rf"(?P<trail>\s*\+|-plus(?!\w)|\s+or\s+(?i:{_alternatives(_TRAILING_QUALIFIERS)})(?!\w))?"
 )
-_DIGITS = re.compile(
+_DIGITS_BODY = (
     _QUAL
     + r"(?P<sign>[-−](?=[\d$€£¥]))?"
     + r"(?P<cur>US\$|\$|€|£|¥|(?:USD|EUR|GBP|CNY|RMB|JPY)\s?)?"
@@ -299,6 +299,19 @@ _DIGITS = re.compile(
     + r"|(?P<abbr>bn|mn|tn|m|k|K|M|B)(?!\w))?"
     + _SUFFIX
 )
+
+
+def _first_letters(words: Iterable[str]) -> str:
+    """A class of the words' first letters, matched case-insensitively as the words are."""
+    return "(?i:[" + "".join(sorted({re.escape(word[0]) for word in words})) + "])"
+
+
+# Where a match can start, looked at before the pattern itself: the first letter of a qualifier
+# after no word character, or (for _DIGITS) a sign, a currency or a digit. It looks ahead
+# without consuming, so the matches are the same; without it the regex engine tried each of
+# the qualifier phrases at every position of every text (most of the time of reading values).
+_QUAL_START = rf"(?<![\w.]){_first_letters(_QUALIFIER_PHRASES)}"
+_DIGITS = re.compile(rf"(?={_QUAL_START}|[-−$€£¥\dUEGCRJ])" + _DIGITS_BODY)
 
 _SMALL = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -310,7 +323,10 @@ _WORD_RUN = (
     rf"(?P<words>(?:half[\s-]+)?(?:(?:a|an)\s+)?{_NUMBER_WORD}"
     rf"(?:(?:[\s-]+(?:and|a|an))*[\s-]+{_NUMBER_WORD})*)"
 )
-_WORDS = re.compile(_QUAL + rf"(?<![\w-])(?i:{_WORD_RUN})" + _SUFFIX)
+_WORDS_BODY = _QUAL + rf"(?<![\w-])(?i:{_WORD_RUN})" + _SUFFIX
+_WORDS = re.compile(
+    rf"(?={_QUAL_START}|(?<![\w-]){_first_letters([*_SMALL, *_TENS, *_WORD_SCALES, 'half', 'a', 'an'])})" + _WORDS_BODY
+)
 
 _FRACTIONS = {"quarter": 25.0, "third": 100 / 3, "fifth": 20.0, "tenth": 10.0, "thirds": 200 / 3,
               "quarters": 75.0, "half": 50.0}
