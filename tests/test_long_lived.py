@@ -42,11 +42,14 @@ def test_a_build_freezes_once_its_site_is_made_and_releases_at_the_end(tmp_path,
 
 def test_a_build_that_fails_after_the_freeze_releases_too(tmp_path, make_site, monkeypatch):
     site = make_site(tmp_path / "repo")
+    frozen_when_it_failed: list[int] = []
 
     def fail(self, *args, **kwargs):
+        frozen_when_it_failed.append(gc.get_freeze_count())
         raise RuntimeError("a theme error while building the pages")
 
     monkeypatch.setattr(plugin_module.FactcheckPlugin, "on_page_markdown", fail)
     with pytest.raises(Exception, match="a theme error"):
         build_site(site.root, tmp_path / "site")
+    assert frozen_when_it_failed and frozen_when_it_failed[0] > 0  # the failure came after the freeze
     assert gc.get_freeze_count() == 0
