@@ -395,17 +395,32 @@ class Target:
         return None if self.value is None else self.value <= self.limit
 
 
-def targets(sizes: list[SizeResult], search: Optional[dict], serve: Optional[dict]) -> list[Target]:
+def growth_figures(sizes: list[SizeResult]) -> dict[str, dict]:
+    """For the plugin and for plain MkDocs: time(largest) / time(smallest) by round, its median,
+    and the ratio of the medians of all runs (empty for one size)."""
+    if len(sizes) < 2:
+        return {}
+    largest, smallest = sizes[-1], sizes[0]
+    figures = {}
+    for kind in ("plugin", "plain"):
+        rounds = growth_by_round(_walls(largest, kind), _walls(smallest, kind))
+        figures[kind] = {
+            "by_round": [round(g, 2) for g in rounds], "median": round(statistics.median(rounds), 2),
+            "of_medians": round(getattr(largest, f"{kind}_build_s") / getattr(smallest, f"{kind}_build_s"), 2),
+        }
+    return figures
+
+
+def targets(sizes: list[SizeResult], growth: dict[str, dict], search: Optional[dict], serve: Optional[dict]) -> list[Target]:
     largest, smallest = sizes[-1], sizes[0]
     found = [
         Target(f"build at {largest.claims:,}: plugin / plain", largest.build_ratio, BUILD_RATIO_LIMIT, "x"),
         Target(f"peak memory at {largest.claims:,}: plugin / plain", largest.memory_ratio, MEMORY_RATIO_LIMIT, "x"),
         Target(f"factcheck validate at {largest.claims:,}", largest.validate_s, VALIDATE_LIMIT_S, "s"),
     ]
-    if len(sizes) > 1:
-        growth = statistics.median(growth_by_round(_walls(largest, "plugin"), _walls(smallest, "plugin")))
+    if growth:
         found.append(Target(
-            f"time({largest.claims:,}) / time({smallest.claims:,}), median by round", round(growth, 2),
+            f"time({largest.claims:,}) / time({smallest.claims:,}), median by round", growth["plugin"]["median"],
             round(GROWTH_SLACK * largest.claims / smallest.claims, 2), "x",
         ))
     found.append(Target(f"first search result at {largest.claims:,}", search["first_result_ms"] if search else None, SEARCH_LIMIT_MS, "ms"))
@@ -478,20 +493,14 @@ def main(argv: Optional[list[str]] = None) -> int:
         print(f"  first build {serve['first_build_s']} s; the change shown after {serve['reload_s']} s "
               f"(median of {', '.join(map(str, serve['reloads_s']))})", flush=True)
 
-    found = targets(results, search, serve)
+    growth = growth_figures(results)
+    found = targets(results, growth, search, serve)
     print("\n" + table(results) + "\n")
     for target in found:
         verdict = {True: "PASS", False: "FAIL", None: "SKIP"}[target.passed]
         value = "not measured" if target.value is None else f"{target.value:g} {target.unit}"
         print(f"{verdict}  {target.name}: {value} (target <= {target.limit:g} {target.unit})")
-    growth: dict[str, dict] = {}
-    if len(results) > 1:  # each round's growth, and the floor's own growth for comparison (not a target)
-        for kind in ("plugin", "plain"):
-            rounds = growth_by_round(_walls(results[-1], kind), _walls(results[0], kind))
-            growth[kind] = {
-                "by_round": [round(g, 2) for g in rounds], "median": round(statistics.median(rounds), 2),
-                "of_medians": round(getattr(results[-1], f"{kind}_build_s") / getattr(results[0], f"{kind}_build_s"), 2),
-            }
+    if growth:  # each round's growth, and the floor's own growth for comparison (not a target)
         print(f"      growth by round (each {results[-1].claims:,} build against the {results[0].claims:,} builds either side of it): "
               f"plugin {', '.join(map(str, growth['plugin']['by_round']))}; plain MkDocs on the same pages "
               f"{', '.join(map(str, growth['plain']['by_round']))} (median {growth['plain']['median']} x)")

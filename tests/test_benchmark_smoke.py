@@ -70,22 +70,25 @@ def targets_named(result: dict) -> dict[str, dict]:
     return {t["name"]: t for t in result["targets"]}
 
 
-def test_growth_by_round_sets_each_large_build_against_the_small_ones_either_side() -> None:
+def benchmark_module(name: str):
+    """benchmarks/<name>.py, imported from beside run.py as the script imports it."""
+    import importlib
+
     sys.path.insert(0, str(BENCHMARKS))
     try:
-        import run
+        return importlib.import_module(name)
     finally:
         sys.path.remove(str(BENCHMARKS))
+
+
+def test_growth_by_round_sets_each_large_build_against_the_small_ones_either_side() -> None:
+    run = benchmark_module("run")
     # The machine slows down through the run: 1,000 claims take 20 s, then 30 s, then 40 s.
     assert run.growth_by_round([250.0, 350.0], [20.0, 30.0, 40.0]) == [10.0, 10.0]
 
 
 def test_the_corpus_is_the_same_every_time(tmp_path: Path) -> None:
-    sys.path.insert(0, str(BENCHMARKS))
-    try:
-        import corpus
-    finally:
-        sys.path.remove(str(BENCHMARKS))
+    corpus = benchmark_module("corpus")
     first, second = tmp_path / "a", tmp_path / "b"
     corpus.write(40, first)
     corpus.write(40, second)
@@ -106,12 +109,7 @@ def test_the_corpus_is_the_same_every_time(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_the_serve_timer_sees_each_saved_change_on_the_page(tmp_path: Path) -> None:
     """The benchmark's `mkdocs serve` timer, on a small corpus: every save it makes is shown."""
-    sys.path.insert(0, str(BENCHMARKS))
-    try:
-        import corpus
-        import run
-    finally:
-        sys.path.remove(str(BENCHMARKS))
+    corpus, run = benchmark_module("corpus"), benchmark_module("run")
     config = corpus.write(30, tmp_path / "corpus")
     claim = config.parent / "claims" / "claim-00001.yaml"
     before = claim.read_text("utf-8")

@@ -505,6 +505,7 @@ TRICKY_STARTS = [
     "more than  \n 300,000 students", "well over-5", "x5 and 5x", ".over 5", "an estimated two million",
     "about-5", "US$5bn", "−5%", "-$3bn", "Some twenty", "half a dozen", "ſome 5 (long s)", "\u212a 5 (Kelvin sign)",
     "٣٠٠ more than ٣٠٠", "nearly a third of 40", "up to 3 or more", "Upwards Of Ten Thousand",
+    "RMB 5", "JPY5", "CNY 3bn", "GBP 2", "EUR9", "USD 7", "€4", "£3", "¥2", "$1",
 ]
 
 

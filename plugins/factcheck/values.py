@@ -311,21 +311,23 @@ def _first_letters(words: Iterable[str]) -> str:
 # without consuming, so the matches are the same; without it the regex engine tried each of
 # the qualifier phrases at every position of every text (most of the time of reading values).
 _QUAL_START = rf"(?<![\w.]){_first_letters(_QUALIFIER_PHRASES)}"
-_DIGITS = re.compile(rf"(?={_QUAL_START}|[-−$€£¥\dUEGCRJ])" + _DIGITS_BODY)
+_DIGITS_START = "[-−\\d" + "".join(sorted({re.escape(symbol[0]) for symbol in _CURRENCY_SYMBOLS})) + "]"  # sign, currency, digit
+_DIGITS = re.compile(rf"(?={_QUAL_START}|{_DIGITS_START})" + _DIGITS_BODY)
 
 _SMALL = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen".split())}
 _TENS = {w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
 _WORD_SCALES = {"dozen": 12, **_SCALES}
-_NUMBER_WORD = rf"(?:{'|'.join(sorted([*_SMALL, *_TENS, *_WORD_SCALES], key=len, reverse=True))})(?![\w])"
+_NUMBER_WORDS = [*_SMALL, *_TENS, *_WORD_SCALES]
+_NUMBER_WORD = rf"(?:{'|'.join(sorted(_NUMBER_WORDS, key=len, reverse=True))})(?![\w])"
 _WORD_RUN = (
     rf"(?P<words>(?:half[\s-]+)?(?:(?:a|an)\s+)?{_NUMBER_WORD}"
     rf"(?:(?:[\s-]+(?:and|a|an))*[\s-]+{_NUMBER_WORD})*)"
 )
 _WORDS_BODY = _QUAL + rf"(?<![\w-])(?i:{_WORD_RUN})" + _SUFFIX
 _WORDS = re.compile(
-    rf"(?={_QUAL_START}|(?<![\w-]){_first_letters([*_SMALL, *_TENS, *_WORD_SCALES, 'half', 'a', 'an'])})" + _WORDS_BODY
+    rf"(?={_QUAL_START}|(?<![\w-]){_first_letters([*_NUMBER_WORDS, 'half', 'a', 'an'])})" + _WORDS_BODY
 )
 
 _FRACTIONS = {"quarter": 25.0, "third": 100 / 3, "fifth": 20.0, "tenth": 10.0, "thirds": 200 / 3,
