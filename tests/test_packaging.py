@@ -2,13 +2,17 @@
 virtual environment, used to start a new site that builds with --strict.
 
 Nothing is downloaded: the build runs without isolation and the wheel is installed without
-its dependencies into an environment that sees the ones already installed.
+its dependencies into a new environment that sees the dependencies of the environment running
+the tests (its site-packages, added by a .pth file), not the system's: inside a virtual
+environment, `venv --system-site-packages` would give the base interpreter's packages, which
+need not hold the project's dependencies at all.
 """
 
 from __future__ import annotations
 
 import subprocess
 import sys
+import sysconfig
 import tarfile
 import zipfile
 from pathlib import Path
@@ -60,8 +64,13 @@ def test_sdist_carries_the_sources(dist: Path) -> None:
 
 def test_fresh_environment_init_add_claim_build(dist: Path, tmp_path: Path) -> None:
     venv = tmp_path / "venv"
-    run(sys.executable, "-m", "venv", "--system-site-packages", venv)
+    run(sys.executable, "-m", "venv", venv)
     python = venv / "bin" / "python"
+    own_packages = Path(run(python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])").stdout.strip())
+    # The running environment's packages come after the new environment's own, and their .pth
+    # files are not run, so the editable install of this checkout stays invisible there.
+    dependencies = dict.fromkeys(sysconfig.get_paths()[key] for key in ("purelib", "platlib"))
+    (own_packages / "running-environment.pth").write_text("".join(f"{path}\n" for path in dependencies), "utf-8")
     wheel = next(dist.glob("mkdocs_factcheck-*.whl"))
     run(python, "-m", "pip", "install", "--quiet", "--no-deps", "--no-index", "--force-reinstall", wheel)
     where = run(python, "-c", "import factcheck; print(factcheck.__file__)").stdout.strip()

@@ -65,8 +65,9 @@ def test_the_pull_request_workflow_checks_builds_tests_and_keeps_a_preview():
     assert "actions/checkout" in uses(data)
     assert uses(data)["actions/upload-artifact"]["path"].rstrip("/") == "site"
     lines = run_lines(data)
-    assert 'python3 -m pip install -e ".[test]"' in lines
-    order = [next(i for i, line in enumerate(lines) if line.startswith(start)) for start in ("factcheck validate", "mkdocs build", "python3 -m pip install -e \".[test]\" && python3 -m pytest")]
+    assert 'python3 -m venv .venv && .venv/bin/pip install -e ".[test]"' in lines
+    assert 'echo "$PWD/.venv/bin" >> "$GITHUB_PATH"' in lines  # factcheck and mkdocs from that environment
+    order = [next(i for i, line in enumerate(lines) if line.startswith(start)) for start in ("factcheck validate", "mkdocs build", readme_test_command())]
     assert order == sorted(order)  # validate, then build, then the tests
     assert command(data, "factcheck validate") == ["factcheck", "validate", "--format", "github"]
     assert command(data, "mkdocs build") == ["mkdocs", "build", "--strict"]

@@ -260,6 +260,11 @@ def parse(text: str, path: str) -> tuple[Optional[Document], list[Problem]]:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        if "maximum nesting depth" in str(error.problem):
+            # PyYAML 6.0.4's libyaml stops deep nesting itself, sometimes before our own scan
+            # reaches level MAX_DEPTH: the same finding, said in our words, with whose limit it was.
+            message = f"the file nests more than {MAX_DEPTH} levels deep (stopped by the YAML parser's own depth limit)"
+            return None, [Problem(path, line, column, "", message, "write the values out plainly, without deep nesting")]
         message = f"this is not valid YAML: {error.problem or error.context}"
         hint = _yaml_hint(text, line, str(error.problem))
         return None, [Problem(path, line, column, "", message, hint)]
