@@ -69,8 +69,12 @@ def test_the_pull_request_workflow_checks_builds_tests_and_keeps_a_preview():
     assert 'echo "$PWD/.venv/bin" >> "$GITHUB_PATH"' in lines  # factcheck and mkdocs from that environment
     order = [next(i for i, line in enumerate(lines) if line.startswith(start)) for start in ("factcheck validate", "mkdocs build", readme_test_command())]
     assert order == sorted(order)  # validate, then build, then the tests
-    assert command(data, "factcheck validate") == ["factcheck", "validate", "--format", "github"]
+    assert command(data, "factcheck validate") == ["factcheck", "validate", "--format", "github", "--against", "$BASE_SHA"]
     assert command(data, "mkdocs build") == ["mkdocs", "build", "--strict"]
+    # The base comes through the environment, never as event data pasted into a script.
+    assert data["jobs"]["check"]["env"]["BASE_SHA"] == "${{ github.event.pull_request.base.sha }}"
+    assert all("${{" not in line for line in run_lines(data))
+    assert uses(data)["actions/checkout"]["fetch-depth"] == 0
 
 
 def test_the_pull_request_workflow_runs_the_readme_test_command_word_for_word():
@@ -80,14 +84,88 @@ def test_the_pull_request_workflow_runs_the_readme_test_command_word_for_word():
 def test_the_publish_workflow_builds_strictly_from_main_and_deploys_to_pages():
     data = workflow("publish.yml")
     assert data["on"]["push"]["branches"] == ["main"]
-    assert data["permissions"]["pages"] == "write" and data["permissions"]["id-token"] == "write"
+    assert data["permissions"] == {"contents": "read"}
+    assert data["jobs"]["build"]["permissions"] == {"contents": "read"}  # the build only reads
+    assert data["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     assert uses(data)["actions/setup-python"]["python-version"] == "3.11"
     assert uses(data)["actions/upload-pages-artifact"]["path"].rstrip("/") == "site"
     assert "actions/deploy-pages" in uses(data)
     assert data["jobs"]["deploy"]["needs"] == "build"
     assert data["jobs"]["deploy"]["environment"]["name"] == "github-pages"
     assert command(data, "mkdocs build") == ["mkdocs", "build", "--strict"]
-    assert command(data, "factcheck validate") == command(workflow("pull-request.yml"), "factcheck validate")
+    assert command(data, "factcheck validate") == ["factcheck", "validate", "--format", "github"]
+
+
+def _starter_workflows() -> dict[str, str]:
+    from factcheck.init_site import plan
+
+    return {str(item.path): item.text for item in plan("Example") if str(item.path).startswith(".github/")}
+
+
+def _all_workflow_texts() -> dict[str, str]:
+    texts = {f"repo:{path.name}": path.read_text("utf-8") for path in WORKFLOWS.glob("*.yml")}
+    texts.update({f"starter:{name}": text for name, text in _starter_workflows().items() if name.endswith(".yml") and "/workflows/" in name})
+    return texts
+
+
+def test_every_action_is_pinned_by_commit_with_its_tag_in_a_comment():
+    texts = _all_workflow_texts()
+    assert len(texts) == 4
+    for name, text in texts.items():
+        used = re.findall(r"uses:\s*(\S+)(.*)", text)
+        assert used, name
+        for action, rest in used:
+            assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", action), (name, action)
+            assert re.fullmatch(r"\s*# v\d[\d.]*", rest), (name, action, rest)
+
+
+def test_every_job_has_a_timeout_least_privilege_and_no_persisted_token():
+    for name, text in _all_workflow_texts().items():
+        data = yaml.safe_load(text)
+        assert data["permissions"] == {"contents": "read"}, name
+        assert "pull_request_target" not in text, name
+        for job_name, job in data["jobs"].items():
+            assert 0 < job["timeout-minutes"] <= 20, (name, job_name)
+            assert set(job["permissions"]) <= {"contents", "pages", "id-token"}, (name, job_name)
+            if job["permissions"].get("pages") == "write" or job["permissions"].get("id-token") == "write":
+                assert [step.get("uses", "").split("@")[0] for step in job["steps"]] == ["actions/deploy-pages"], (name, job_name)
+            for step in job["steps"]:
+                if step.get("uses", "").startswith("actions/checkout@"):
+                    assert step["with"]["persist-credentials"] is False, (name, job_name)
+            for step in job["steps"]:
+                assert "${{" not in step.get("run", ""), (name, job_name)
+
+
+def test_the_starter_installs_the_version_that_wrote_it_and_checks_against_the_base():
+    from factcheck import __version__
+
+    workflows = _starter_workflows()
+    pull_request = yaml.safe_load(workflows[".github/workflows/pull-request.yml"])
+    runs = [step["run"] for step in pull_request["jobs"]["check"]["steps"] if "run" in step]
+    assert f'python -m pip install "mkdocs-factcheck=={__version__}"' in runs
+    assert 'factcheck validate --format github --against "$BASE_SHA"' in runs
+    assert pull_request["jobs"]["check"]["env"]["BASE_SHA"] == "${{ github.event.pull_request.base.sha }}"
+    checkout = next(step for step in pull_request["jobs"]["check"]["steps"] if step.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0
+
+
+@pytest.mark.parametrize("codeowners", ["repo", "starter"])
+def test_codeowners_require_review_for_what_runs_or_publishes_unchecked(codeowners):
+    if codeowners == "repo":
+        text = (REPO / ".github" / "CODEOWNERS").read_text("utf-8")
+        wanted = {"/mkdocs.yml", "/plugins/", "/docs/", "/.github/", "/overrides/"}
+    else:
+        text = _starter_workflows()[".github/CODEOWNERS"]
+        wanted = {"/mkdocs.yml", "/docs/", "/.github/", "/overrides/"}
+    rules = {line.split()[0]: line.split()[1:] for line in text.splitlines() if line.strip() and not line.startswith("#")}
+    assert wanted <= set(rules)
+    assert all(owners and all(owner.startswith("@") for owner in owners) for owners in rules.values())
+
+
+def test_contributing_says_what_the_pull_request_check_enforces():
+    text = (REPO / "CONTRIBUTING.md").read_text("utf-8")
+    for said in ("--against", "fetch-depth: 0", "previous_verdict", "in the future", "CODEOWNERS"):
+        assert said in text, said
 
 
 def test_the_issue_form_asks_for_the_claim_who_and_where():
@@ -135,15 +213,16 @@ def test_the_pull_request_commands_pass_on_a_good_site_and_fail_on_a_broken_one(
     validate, build = command(data, "factcheck validate"), command(data, "mkdocs build")
 
     good = newcomer_site(make_site, tmp_path / "good")
-    checked = _run(validate, good.root, env)
+    checked = _run(_against(validate, _committed(good.root)), good.root, env)
     assert checked.returncode == 0 and "::error" not in checked.stdout, checked.stdout
     built = _run(build, good.root, env)
     assert built.returncode == 0, built.stderr
     assert (good.root / "site" / "index.html").exists() and (good.root / "site" / "claims" / "rubio-revoke" / "index.html").exists()
 
     bad = newcomer_site(make_site, tmp_path / "bad")
+    base = _committed(bad.root)
     bad.write("claims/broken.yaml", "claim: Broken.\nshort: Broken\nclaimant: newsletter\nappeared:\n  - source: newsletter\n    quote: Weekly recap\nverdict: true\nconclusion: c\nexplanation: e\npublished: 2025-06-04\n")
-    checked = _run(validate, bad.root, env)
+    checked = _run(_against(validate, base), bad.root, env)
     assert checked.returncode == 1
     assert "::error file=claims/broken.yaml,line=7,col=" in checked.stdout  # the bare true, on line 7
     assert _run(build, bad.root, env).returncode != 0
@@ -172,3 +251,69 @@ def test_the_guides_worked_example_adds_a_valid_claim_to_a_copy_of_this_reposito
     assert "error" not in added.stderr.lower()
     assert "senior-administration-official-called-visa-technology-moves" in written  # the id the guide shows
     assert "senior-administration-official-called-visa-technology-moves" in (REPO / "docs" / "contribute.md").read_text("utf-8")
+
+
+# ----------------------------------------------------------------------------- mistakes, through the workflow's commands
+
+
+def _git(root: Path, *args: str) -> str:
+    done = subprocess.run(["git", "-C", str(root), "-c", "user.email=t@example.org", "-c", "user.name=t", *args],
+                          capture_output=True, text=True, check=True)
+    return done.stdout.strip()
+
+
+def _repository_with_site_in(make_site, tmp_path: Path, folder: str):
+    """A git repository whose site (mkdocs.yml) is in ``folder``, committed as the base."""
+    repo = tmp_path / "repo"
+    site = newcomer_site(make_site, repo / folder if folder else repo)
+    _git(repo, "init", "-q", "-b", "main")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "base")
+    return repo, site, _git(repo, "rev-parse", "HEAD")
+
+
+def _validate_as_the_workflow_does(repo_cwd: Path, base: str, env: dict) -> subprocess.CompletedProcess:
+    arguments = [a.replace("$BASE_SHA", base) for a in command(workflow("pull-request.yml"), "factcheck validate")]
+    return _run(arguments, repo_cwd, env)
+
+
+@pytest.mark.parametrize("folder", ["", "site"])
+def test_a_verdict_changed_without_a_correction_fails_at_the_verdict_line_with_a_path_from_the_repository_root(make_site, tmp_path, env, folder):
+    repo, site, base = _repository_with_site_in(make_site, tmp_path, folder)
+    claim = next(sorted((site.root / "claims").glob("*.yaml")).__iter__())
+    text = claim.read_text("utf-8")
+    old = re.search(r"^verdict: *(\S+)", text, re.MULTILINE)
+    new = "false" if old.group(1).strip('"') != "false" else "true"
+    claim.write_text(text.replace(old.group(0), f'verdict: "{new}"'), "utf-8")
+    line = text[:old.start()].count("\n") + 1
+    assert line > 2
+    checked = _validate_as_the_workflow_does(site.root, base, env)
+    assert checked.returncode == 1
+    prefix = f"{folder}/" if folder else ""
+    expected = f"::error file={prefix}claims/{claim.name},line={line},col=1,title=verdict::verdict: the verdict changed from"
+    assert expected in checked.stdout, checked.stdout
+
+
+def test_a_shallow_clone_is_told_to_fetch_the_base(make_site, tmp_path, env):
+    repo, site, base = _repository_with_site_in(make_site, tmp_path, "")
+    (site.root / "docs" / "about.md").write_text("# About\n\nChanged.\n", "utf-8")
+    _git(repo, "commit", "-q", "-am", "the pull request")
+    shallow = tmp_path / "shallow"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo}", str(shallow)], check=True, capture_output=True)
+    checked = _validate_as_the_workflow_does(shallow, base, env)
+    assert checked.returncode == 1
+    assert f"::error file=mkdocs.yml,line=1,col=1,title=--against::--against: cannot compare with '{base}': this clone is shallow" in checked.stdout
+    assert "fetch-depth: 0" in checked.stdout and "git fetch origin" in checked.stdout
+    assert "rev-parse failed" not in checked.stdout
+
+
+def _committed(root: Path) -> str:
+    """Make ``root`` a git repository with everything committed; its commit (the pull request's base)."""
+    _git(root, "init", "-q", "-b", "main")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "-m", "base")
+    return _git(root, "rev-parse", "HEAD")
+
+
+def _against(arguments: list[str], base: str) -> list[str]:
+    return [a.replace("$BASE_SHA", base) for a in arguments]

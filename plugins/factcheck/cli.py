@@ -56,6 +56,15 @@ def _validate(args: argparse.Namespace) -> int:
     if args.paths:
         wanted = {Path(p).resolve() for p in args.paths}
         problems = tuple(p for p in problems if (settings.root / p.path).resolve() in wanted)
+    if args.format == "github":
+        # GitHub places an annotation by its path from the repository's root, wherever mkdocs.yml is.
+        from dataclasses import replace
+
+        from .history import repository_prefix
+
+        prefix = repository_prefix(settings.root)
+        if prefix:
+            problems = tuple(replace(p, path=prefix + p.path) for p in problems)
     formatter = {"text": format_text, "github": format_github, "json": format_json}[args.format]
     output = formatter(problems)
     if output:

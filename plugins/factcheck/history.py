@@ -12,6 +12,7 @@ names, no shell), so the check costs one process whatever the number of claims.
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 from typing import Iterable, Optional
@@ -33,7 +34,7 @@ def verdict_change_problems(settings: Settings, claims: Iterable[Claim], rev: st
         _check_revision(settings.root, rev)
         old_texts = read_at_revision(settings.root, rev, [_path_of(settings, c) for c in claims])
     except GitError as error:
-        return [Problem(".", 1, 1, "", f"cannot compare with {rev!r}: {error}", "give a commit, branch or tag of this repository")]
+        return [_revision_problem(settings, rev, error)]
     found = []
     for claim in claims:
         text = old_texts.get(_path_of(settings, claim))
@@ -60,12 +61,57 @@ def _unannounced_change(settings: Settings, claim: Claim, old_text: str, rev: st
         key = (correction.date.isoformat(), correction.kind, correction.text.strip(), correction.previous_verdict)
         if key not in old_entries and correction.previous_verdict == old_verdict:
             return None
-    position = claim.position
+    line, column = _verdict_line(settings, claim)
     return Problem(
-        _path_of(settings, claim), position.line if position else 1, position.column if position else 1, "verdict",
+        _path_of(settings, claim), line, column, "verdict",
         f"the verdict changed from {old_verdict!r} to {claim.verdict!r} since {rev} without a new dated correction",
         f"add a `corrections` entry with today's date, kind `correction` or `update`, what changed, and `previous_verdict: {old_verdict}`",
     )
+
+
+_VERDICT_KEY = re.compile(r"^verdict[ \t]*:", re.MULTILINE)
+
+
+def _verdict_line(settings: Settings, claim: Claim) -> tuple[int, int]:
+    """The line of the claim file's top-level ``verdict:`` key, where the change shows in the diff."""
+    position = claim.position
+    fallback = (position.line, position.column) if position else (1, 1)
+    try:
+        text = (settings.root / _path_of(settings, claim)).read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return fallback
+    found = _VERDICT_KEY.search(text)
+    return (text.count("\n", 0, found.start()) + 1, 1) if found else fallback
+
+
+def _revision_problem(settings: Settings, rev: str, error: GitError) -> Problem:
+    """Why the base cannot be compared with, located at the site's mkdocs.yml, saying how to fetch it."""
+    config = "mkdocs.yml"
+    try:
+        shallow = _git(settings.root, "rev-parse", "--is-shallow-repository").strip() == b"true"
+    except GitError:
+        return Problem(config, 1, 1, "--against", f"cannot compare with {rev!r}: this is not a git repository ({error})",
+                       "run factcheck validate --against inside a clone of the repository")
+    if shallow:
+        return Problem(
+            config, 1, 1, "--against",
+            f"cannot compare with {rev!r}: this clone is shallow and does not have that commit, "
+            "so a verdict changed without a correction cannot be caught",
+            f"fetch the base first (git fetch origin {rev}, or git fetch --unshallow); in a GitHub workflow, "
+            "give actions/checkout `fetch-depth: 0`",
+        )
+    return Problem(
+        config, 1, 1, "--against", f"cannot compare with {rev!r}: no such commit, branch or tag in this clone",
+        f"fetch the base first (git fetch origin {rev}), or give a commit, branch or tag of this repository",
+    )
+
+
+def repository_prefix(root: Path) -> str:
+    """The site's folder relative to the git repository's root ("" at the root, or when not in git)."""
+    try:
+        return _git(root, "rev-parse", "--show-prefix").decode("utf-8").strip()
+    except GitError:
+        return ""
 
 
 def _entry_key(entry: dict) -> tuple[str, str, str, str]:

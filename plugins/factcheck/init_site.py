@@ -9,6 +9,8 @@ from importlib.abc import Traversable
 from pathlib import Path, PurePosixPath
 from string import Template
 
+from . import __version__
+
 STARTER = "starter"
 # Packaged under names without a leading dot (packaging tools skip hidden files); renamed on copy.
 RENAMED = {"github": ".github"}
@@ -38,7 +40,8 @@ def _walk(folder: Traversable, prefix: PurePosixPath) -> list[tuple[PurePosixPat
 
 def plan(site_name: str, site_url: str = "", today: dt.date | None = None) -> list[Planned]:
     """Every file of a new site, with the placeholders filled in."""
-    values = {"site_name": site_name, "site_url": site_url or "https://example.org/", "today": (today or dt.date.today()).isoformat()}
+    values = {"site_name": site_name, "site_url": site_url or "https://example.org/", "today": (today or dt.date.today()).isoformat(),
+              "version": __version__}  # the starter workflows install the version that wrote them
     package = resources.files("factcheck")
     planned = [
         Planned(path, Template(entry.read_text("utf-8")).substitute(values))
