@@ -317,3 +317,43 @@ def _committed(root: Path) -> str:
 
 def _against(arguments: list[str], base: str) -> list[str]:
     return [a.replace("$BASE_SHA", base) for a in arguments]
+
+
+def test_dates_in_the_future_and_a_check_before_its_source_fail_on_their_lines(make_site, tmp_path, env):
+    site = newcomer_site(make_site, tmp_path / "dates")
+    students = site.root / "claims" / "students-270000.yaml"
+    students.write_text(students.read_text("utf-8").replace("published: 2025-06-02", "published: 2027-03-01")
+                        + "corrections:\n  - date: 2031-06-02\n    kind: update\n    text: Later.\n", "utf-8")
+    wire = site.root / "sources" / "wire.yaml"
+    wire.write_text(wire.read_text("utf-8").replace("published: 2025-05-31", "published: 2205-06-02"), "utf-8")
+    site.write("claims/early.yaml", "claim: Early claim text here.\nshort: Early\nclaimant: newsletter\nappeared:\n  - source: newsletter\n    quote: accounting for about a quarter of all foreign students in the country\nverdict: \"true\"\nconclusion: c\nexplanation: e\npublished: 2001-01-01\n")
+    checked = _run(_against(command(workflow("pull-request.yml"), "factcheck validate"), _committed(site.root)), site.root, env)
+    assert checked.returncode == 1
+    lines = checked.stdout.splitlines()
+    text = students.read_text("utf-8").splitlines()
+    published_line = text.index("published: 2027-03-01") + 1
+    correction_line = text.index("  - date: 2031-06-02") + 1
+    assert f"::error file=claims/students-270000.yaml,line={published_line},col=1,title=published::published: the date 2027-03-01 is in the future" in checked.stdout
+    assert any(line.startswith(f"::error file=claims/students-270000.yaml,line={correction_line},col=5,title=corrections[0].date::corrections[0].date: the date 2031-06-02 is in the future") for line in lines), lines
+    assert "::error file=sources/wire.yaml,line=3,col=1,title=published::published: the date 2205-06-02 is in the future" in checked.stdout
+    assert "(check the year)" in checked.stdout
+    assert "::error file=claims/early.yaml,line=10,col=1,title=published::published: the check is dated 2001-01-01, before newsletter (where the claim appeared) was published on 2025-05-30" in checked.stdout
+
+
+def test_new_and_new_source_refuse_a_date_in_the_future_or_before_the_source(make_site, tmp_path, env):
+    from newcomer import NEW_CLAIM
+
+    site = newcomer_site(make_site, tmp_path / "new")
+    options = list(NEW_CLAIM)
+    options[options.index("--published") + 1] = "2030-01-01"
+    refused = _run(["factcheck", "new", *options], site.root, env)
+    assert refused.returncode == 1 and "the date 2030-01-01 is in the future" in refused.stderr and "check the year" in refused.stderr
+    options[options.index("--published") + 1] = "2024-01-01"
+    refused = _run(["factcheck", "new", *options], site.root, env)
+    assert refused.returncode == 1 and "before newsletter (where the claim appeared) was published on 2025-05-30" in refused.stderr
+    site.write("sources/new.txt", "Some text.\n")
+    refused = _run(["factcheck", "new-source", "--title", "T", "--publisher", "P", "--published", "2205-06-02",
+                    "--type", "news-article", "--text-file", "sources/new.txt"], site.root, env)
+    assert refused.returncode == 1 and "the date 2205-06-02 is in the future" in refused.stderr, refused.stderr
+    assert sorted(p.name for p in (site.root / "claims").iterdir()) == ["rubio-revoke.yaml", "students-270000.yaml"]
+    assert not list((site.root / "sources").glob("t-*")) and not list((site.root / "sources").glob("p-*"))

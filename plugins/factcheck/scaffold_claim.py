@@ -154,6 +154,9 @@ def gather(args: argparse.Namespace, settings: Settings, asker: Optional[Asker])
     if bad_topic is not None:
         raise ScaffoldError(f"the topic {bad_topic!r} must be 1 to 60 characters")
     published = _date(args.published) if args.published else dt.date.today()
+    source = sources[source_id].source
+    if source is not None and source.published and source.date_precision != "approximate" and published < source.published:
+        raise ScaffoldError(f"--published {published} is before {source_id} (where the claim appeared) was published on {source.published}; check the year of both dates")
     proposal = propose_id(claim, taken)
     claim_id = value_of(args.id, proposal, check_id(taken, settings.claims_dir, args.force), asker,
                       lambda a, check: a.ask("Id (the file name)", default=proposal, check=check))
@@ -165,9 +168,12 @@ def gather(args: argparse.Namespace, settings: Settings, asker: Optional[Asker])
 
 def _date(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text)
+        when = dt.date.fromisoformat(text)
     except ValueError:
         raise ScaffoldError(f"expected a date written YYYY-MM-DD; found {text!r}") from None
+    if when > dt.date.today():
+        raise ScaffoldError(f"the date {when} is in the future (today is {dt.date.today()}); check the year")
+    return when
 
 
 # ----------------------------------------------------------------------------- checks

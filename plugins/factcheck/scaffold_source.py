@@ -199,7 +199,11 @@ def _check_date(value: str) -> Optional[str]:
         dt.date.fromisoformat(value)
     except ValueError:
         return f"expected a date that exists, written YYYY-MM-DD; found {value!r}"
-    return None if len(value) == 10 else f"expected a date written YYYY-MM-DD; found {value!r}"
+    if len(value) != 10:
+        return f"expected a date written YYYY-MM-DD; found {value!r}"
+    if dt.date.fromisoformat(value) > dt.date.today():
+        return f"the date {value} is in the future (today is {dt.date.today()}); check the year"
+    return None
 
 
 def _check_type(value: str) -> Optional[str]:

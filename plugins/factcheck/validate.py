@@ -500,6 +500,42 @@ def _reference_problems(document: Document, claim: Claim, corpus_sources: set, p
     return found
 
 
+def future_date_problem(document: Document, at: tuple, when: Optional[dt.date], today: dt.date) -> Optional[Problem]:
+    """A date after today: almost always a mistyped year (2205 for 2025, 2031 for 2021)."""
+    if when is None or when <= today:
+        return None
+    return document.problem(at, f"the date {when.isoformat()} is in the future (today is {today.isoformat()})", "check the year")
+
+
+def future_date_problems(document: Document, *dated: tuple, today: dt.date) -> list[Problem]:
+    return [p for at, when in dated if (p := future_date_problem(document, at, when, today))]
+
+
+def claim_date_problems(document: Document, claim: Claim, sources: dict[str, Source], today: dt.date) -> list[Problem]:
+    """Dates of a claim after today, and a check published before a source it quotes the claim from."""
+    dated = [(("published",), claim.published), (("claimed",), claim.claimed), (("updated",), claim.updated), (("rated_on",), claim.rated_on)]
+    dated += [(("corrections", index, "date"), correction.date) for index, correction in enumerate(claim.corrections)]
+    dated += [(("references", index, "accessed"), reference.accessed) for index, reference in enumerate(claim.references)]
+    found = future_date_problems(document, *dated, today=today)
+    seen: set = set()
+    for quote in claim.appeared:
+        source = sources.get(quote.source)
+        if source is None or source.id in seen or source.published is None or source.date_precision == "approximate" or source.published > today:
+            continue  # a source in the future is reported on its own record, once
+        seen.add(source.id)
+        if claim.published < source.published:
+            found.append(document.problem(
+                ("published",), f"the check is dated {claim.published}, before {source.id} (where the claim appeared) was published on {source.published}",
+                "check the year of both dates: a claim cannot be checked before it was made",
+            ))
+        if claim.claimed and claim.claimed < source.published and quote.source == claim.claimant:
+            found.append(document.problem(
+                ("claimed",), f"the claim is dated {claim.claimed}, before its source {source.id} was published on {source.published}",
+                "check the year of both dates",
+            ))
+    return found
+
+
 def _verdict_bool_problem(document: Document) -> Optional[Problem]:
     verdict = document.data.get("verdict")
     if isinstance(verdict, bool):
@@ -548,6 +584,7 @@ def build_corpus(loaded: Loaded, settings: Settings) -> tuple[Optional[Corpus], 
     problems.extend(_id_problems(loaded.sources, "source"))
     problems.extend(_id_problems(loaded.claims, "claim"))
 
+    today = dt.date.today()
     sources: dict[str, Source] = {}
     for document in loaded.sources:
         if schema_ok(document, "source"):
@@ -555,6 +592,7 @@ def build_corpus(loaded: Loaded, settings: Settings) -> tuple[Optional[Corpus], 
             problems.extend(found)
             if source:
                 sources[source.id] = source
+                problems.extend(future_date_problems(document, (("published",), source.published), (("accessed",), source.accessed), today=today))
     source_docs = {file_id(d): d for d in loaded.sources}
     for source in sources.values():
         if source.copies and source.copies not in source_docs:
@@ -571,6 +609,7 @@ def build_corpus(loaded: Loaded, settings: Settings) -> tuple[Optional[Corpus], 
         claim, found = _built_claim(document, sources)
         problems.extend(found)
         problems.extend(_reference_problems(document, claim, known_sources, known_people, settings))
+        problems.extend(claim_date_problems(document, claim, sources, today))
         claims.append(claim)
 
     if any(p.is_error for p in problems):
