@@ -45,7 +45,7 @@ def test_validate_text_lists_every_error_located(bad_site, capsys):
     lines = out.splitlines()
     assert lines[0].startswith("claims/bad.yaml:7:1: error: verdict: expected a rating of the scale")
     assert lines[0].endswith("(did you mean 'mostly-true'?)")
-    assert lines[1].startswith("claims/changed.yaml:6:3: error: appeared[0].quote: the quote is not in the archived text")
+    assert lines[1].startswith("claims/changed.yaml:6:41: error: appeared[0].quote: the quote is not in the archived text")
     assert len(lines) == 2
     assert err.strip() == "2 error(s), 0 warning(s)"
 
@@ -55,7 +55,7 @@ def test_validate_github_annotations(bad_site, capsys):
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 2
     assert lines[0].startswith("::error file=claims/bad.yaml,line=7,col=1,title=verdict::verdict: expected a rating")
-    assert lines[1].startswith("::error file=claims/changed.yaml,line=6,col=3,title=appeared[0].quote::")
+    assert lines[1].startswith("::error file=claims/changed.yaml,line=6,col=41,title=appeared[0].quote::")
 
 
 def test_validate_json(bad_site, capsys):
@@ -63,7 +63,7 @@ def test_validate_json(bad_site, capsys):
     data = json.loads(capsys.readouterr().out)
     assert [(p["path"], p["line"], p["column"], p["field"], p["severity"]) for p in data] == [
         ("claims/bad.yaml", 7, 1, "verdict", "error"),
-        ("claims/changed.yaml", 6, 3, "appeared[0].quote", "error"),
+        ("claims/changed.yaml", 6, 41, "appeared[0].quote", "error"),
     ]
     assert data[0]["hint"] == "did you mean 'mostly-true'?"
 

@@ -126,7 +126,7 @@ def test_a_miss_names_the_closest_passage_in_whole_words():
     result = find("accounting for about a quarter of all foreign studants", NormalisedText.of(TEXT))
     assert isinstance(result, Miss)
     assert result.closest == "accounting for about a quarter of all foreign students"
-    assert result.diff == "the text has 'e' where the quote has 'a'"
+    assert result.diff == "the text has 'students' where the quote has 'studants'"
 
 
 def test_closest_passage_does_not_take_the_punctuation_after_the_words():
@@ -135,8 +135,8 @@ def test_closest_passage_does_not_take_the_punctuation_after_the_words():
 
 def test_describe_difference():
     assert describe_difference("a b c", "a x c") == "the text has 'x' where the quote has 'b'"
-    assert describe_difference("a c", "a b c") == "the text has 'b ' that the quote leaves out"
-    assert describe_difference("a b c", "a c") == "the quote adds 'b '"
+    assert describe_difference("a c", "a b c") == "the text has 'b' that the quote leaves out"
+    assert describe_difference("a b c", "a c") == "the quote adds 'b'"
     assert describe_difference("same", "same") == "the texts are the same apart from typography"
 
 

@@ -107,9 +107,10 @@ def test_a_changed_quote_is_located_and_the_difference_shown(make_site, tmp_path
     site = make_site(tmp_path, claims={"x": claim_data(appeared=[{"source": "newsletter", "quote": quote}])})
     (problem,) = site.check().problems
     assert problem.field == "appeared[0].quote"
-    assert (problem.line, problem.column) == (6, 3)
+    assert (problem.line, problem.column) == (6, 3 + len("quote: accounting for about a quarter of all foreign "))  # at the word
     assert "not in the archived text of newsletter (sources/newsletter.txt)" in problem.message
-    assert "the text has 'e' where the quote has 'a'." in problem.message
+    assert "the text has 'students' where the quote has 'studants'." in problem.message
+    assert "Closest passage, at sources/newsletter.txt:" in problem.message
     assert "\u201caccounting for about a quarter of all foreign students in the country\u201d" in problem.message
 
 
@@ -244,7 +245,7 @@ def test_a_person_with_errors_is_reported_once_not_per_claim(make_site, tmp_path
     people = "marco-rubio:\n  nam: Marco Rubio\nscott-bessent:\n  name: Scott Bessent\n"
     problems = make_site(tmp_path, people=people).check().problems
     assert {p.path for p in problems} == {"people.yaml"}
-    assert {p.field for p in problems} == {"marco-rubio", "marco-rubio.nam"}
+    assert {p.field for p in problems} == {"marco-rubio.name", "marco-rubio.nam"}  # the missing field, and the unknown one
 
 
 def test_a_badly_formed_key_in_people_is_located_at_the_key(make_site, tmp_path):

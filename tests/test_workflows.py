@@ -357,3 +357,44 @@ def test_new_and_new_source_refuse_a_date_in_the_future_or_before_the_source(mak
     assert refused.returncode == 1 and "the date 2205-06-02 is in the future" in refused.stderr, refused.stderr
     assert sorted(p.name for p in (site.root / "claims").iterdir()) == ["rubio-revoke.yaml", "students-270000.yaml"]
     assert not list((site.root / "sources").glob("t-*")) and not list((site.root / "sources").glob("p-*"))
+
+
+def test_a_misquote_in_a_folded_quote_is_told_in_words_on_the_line_that_differs(make_site, tmp_path, env):
+    site = newcomer_site(make_site, tmp_path / "misquote")
+    base = _committed(site.root)
+    site.write("claims/folded.yaml", (
+        "claim: Chinese students are a quarter of foreign students.\n"
+        "short: A quarter\n"
+        "claimant: newsletter\n"
+        "appeared:\n"
+        "  - source: newsletter\n"
+        "    quote: >-\n"
+        "      more than 270,000 Chinese students\n"
+        "      studied in the US, accounting for about\n"
+        "      a fifth of all foreign students\n"
+        "verdict: \"true\"\nconclusion: c\nexplanation: e\npublished: 2025-06-04\n"
+    ))
+    checked = _validate_as_the_workflow_does(site.root, base, env)
+    assert checked.returncode == 1
+    (line,) = [line for line in checked.stdout.splitlines() if "claims/folded.yaml" in line]
+    assert line.startswith("::error file=claims/folded.yaml,line=9,col=9,title=appeared[0].quote::"), line  # at 'fifth'
+    assert "the text has 'quarter' where the quote has 'fifth'" in line
+    assert "Closest passage, at sources/newsletter.txt:2:31:" in line  # 'more than ...' on the text's line 2
+
+
+def test_a_deleted_field_is_reported_inside_the_diff_not_on_line_2(make_site, tmp_path, env):
+    site = newcomer_site(make_site, tmp_path / "missing")
+    base = _committed(site.root)
+    claim = site.root / "claims" / "students-270000.yaml"
+    lines = claim.read_text("utf-8").splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line.startswith("conclusion:"))
+    claim.write_text("".join(lines[:at] + lines[at + 1:]), "utf-8")
+    checked = _validate_as_the_workflow_does(site.root, base, env)
+    assert checked.returncode == 1
+    # The field written next to where 'conclusion' was (explanation), now on the deleted line's number.
+    assert f"::error file=claims/students-270000.yaml,line={at + 1},col=1,title=conclusion::conclusion: the field 'conclusion' is missing" in checked.stdout, checked.stdout
+    # Inside a list item, at the item's own line.
+    item = claim.read_text("utf-8").replace("    quote: more than 270,000 Chinese students studied in the US\n", "")
+    claim.write_text(item, "utf-8")
+    checked = _validate_as_the_workflow_does(site.root, base, env)
+    assert "::error file=claims/students-270000.yaml,line=5,col=5,title=appeared[0].quote::appeared[0].quote: the field 'quote' is missing" in checked.stdout, checked.stdout

@@ -99,10 +99,13 @@ def _verify(claim: Claim, role: str, index: int, quote: Quote, source: Source, t
     result = matching.find(quote.text, text, normalised)
     if isinstance(result, matching.Miss):
         position = quote.position
-        closest = f" Closest passage: \u201c{result.closest}\u201d" if result.closest and result.closest != result.passage else ""
+        closest = ""
+        if result.closest and result.closest != result.passage:
+            line, column = matching.locate(result.closest, text, source.text)
+            closest = f" Closest passage, at {source.archived_text}:{line}:{column}: \u201c{result.closest}\u201d"
         message = f"the quote is not in the archived text of {source.id} ({source.archived_text}): {result.diff}.{closest}"
         hint = "copy the words exactly from the archived text; only spacing, quotation marks and dashes may differ"
-        return None, Problem(position.path, position.line, position.column, f"{role}[{index}].quote", message, hint)
+        return None, Problem(position.path, position.line, position.column, f"{role}[{index}].quote", message, hint, words_before=result.words_before)
     exact = " \u2026 ".join(source.text[span.start:span.end] for span in result.spans)
     value = quote.value or (_read_value(quote.text, source.published) if quote.subject else None)
     return QuoteUse(

@@ -9,7 +9,7 @@ from typing import Iterator, Optional
 
 from .analyse import Site, analyse
 from .duplicates import DuplicateSearch
-from .problems import Problem, errors
+from .problems import Problem, errors, place_in_text
 from .render import Asset, DataFile, Page
 from .render.jsonld import claimreview_problems
 from .reuse import reused
@@ -32,6 +32,13 @@ class Checked:
 
 
 def check(settings: Settings, urls: Optional[Urls] = None) -> Checked:
+    checked = _checked(settings, urls)
+    if any(p.words_before is not None for p in checked.problems):  # only when a quote was not found
+        return Checked(checked.site, tuple(place_in_text(checked.problems, settings.root)))
+    return checked
+
+
+def _checked(settings: Settings, urls: Optional[Urls] = None) -> Checked:
     """Load, validate and analyse: the start of a run (of a build, or of each rebuild while serving)."""
     reused.new_run()
     with collection_paused():

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
-from typing import Iterable
+from dataclasses import asdict, dataclass, field as dataclass_field
+from typing import Iterable, Optional
 
 
 @dataclass(frozen=True)
@@ -18,6 +18,9 @@ class Problem:
     message: str  # what was expected and what was found
     hint: str = ""  # how to fix it, a did-you-mean
     severity: str = "error"  # error | warning
+    # For a problem inside a text that may run over several lines (a quote): how many words of
+    # the text come before it, so that the edge can place it on its own line (see place_in_text).
+    words_before: Optional[int] = dataclass_field(default=None, compare=False, repr=False)
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.description}"
@@ -66,7 +69,7 @@ def format_github(problems: Iterable[Problem]) -> str:
 
 
 def format_json(problems: Iterable[Problem]) -> str:
-    return json.dumps([asdict(p) for p in sort_problems(problems)], indent=2, ensure_ascii=False)
+    return json.dumps([{k: v for k, v in asdict(p).items() if k != "words_before"} for p in sort_problems(problems)], indent=2, ensure_ascii=False)
 
 
 def _gh_data(text: str) -> str:
@@ -82,3 +85,55 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
 
     close = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
     return f"did you mean {close[0]!r}?" if close else ""
+
+
+def place_in_text(problems: Iterable[Problem], root) -> list[Problem]:
+    """Each problem that knows how many words of its field come before it, moved from the
+    field's key to the line (and column) of that word in the file: a misquote in a folded
+    quote is reported on the line that differs, where a pull request's diff shows it."""
+    from dataclasses import replace
+    from pathlib import Path
+
+    placed = []
+    texts: dict[str, Optional[list[str]]] = {}
+    for problem in problems:
+        if problem.words_before is not None:
+            if problem.path not in texts:
+                try:
+                    texts[problem.path] = (Path(root) / problem.path).read_text("utf-8").splitlines()
+                except (OSError, UnicodeDecodeError):
+                    texts[problem.path] = None
+            lines = texts[problem.path]
+            where = _word_place(lines, problem.line, problem.column, problem.words_before) if lines else None
+            if where:
+                problem = replace(problem, line=where[0], column=where[1])
+        placed.append(problem)
+    return placed
+
+
+def _word_place(lines: list[str], key_line: int, key_column: int, words_before: int) -> Optional[tuple[int, int]]:
+    """Line and column of the word after ``words_before`` words of the value of the key at
+    ``key_line``:``key_column`` (a plain, quoted or block scalar); None when it cannot be told."""
+    import re
+
+    if not 1 <= key_line <= len(lines):
+        return None
+    first = lines[key_line - 1]
+    colon = first.find(":", key_column - 1)
+    if colon < 0:
+        return None
+    value_start = re.match(r"\s*(?:[>|][-+0-9]*\s*$|[\"'])?", first[colon + 1:]).end() + colon + 1
+    remaining = words_before
+    for number in range(key_line, len(lines) + 1):
+        line = lines[number - 1]
+        if number == key_line:
+            start = value_start
+        else:
+            if line.strip() and len(line) - len(line.lstrip()) < key_column:
+                return None  # the value ended before that many words
+            start = 0
+        for word in re.finditer(r"\S+", line[start:]):
+            if remaining == 0:
+                return number, start + word.start() + 1
+            remaining -= 1
+    return None

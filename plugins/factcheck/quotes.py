@@ -126,6 +126,7 @@ class Miss:
     passage: str
     closest: str
     diff: str
+    words_before: int = 0  # words of the whole quote (white space collapsed) before the first difference
 
 
 def passages(quote: str) -> list[str]:
@@ -157,9 +158,12 @@ def find(quote: str, text: NormalisedText, normalised: Optional[str] = None) -> 
     for part in parts:
         at = text.text.find(part, cursor)
         if at < 0:
+            whole = normalise(quote) if normalised is None else normalised
+            before = len(whole[:whole.find(part)].split())
             if spans and text.text.find(part) >= 0:
-                return Miss(passage=part, closest=part, diff="this passage stands before the one quoted ahead of it; passages joined by '…' must follow the text's order")
-            return _miss(part, text.text)
+                return Miss(passage=part, closest=part, diff="this passage stands before the one quoted ahead of it; passages joined by '…' must follow the text's order", words_before=before)
+            missed = _miss(part, text.text)
+            return Miss(missed.passage, missed.closest, missed.diff, before + missed.words_before)
         end = at + len(part)
         spans.append(Span(text.offsets[at], text.offsets[end - 1] + 1))
         cursor = end
@@ -167,9 +171,9 @@ def find(quote: str, text: NormalisedText, normalised: Optional[str] = None) -> 
 
 
 def _miss(passage: str, haystack: str) -> Miss:
-    closest = closest_passage(passage, haystack)
+    closest = _aligned(passage, haystack, closest_passage(passage, haystack))
     diff = describe_difference(passage, closest)
-    return Miss(passage=passage, closest=closest, diff=diff)
+    return Miss(passage=passage, closest=closest, diff=diff, words_before=words_before_difference(passage, closest))
 
 
 def closest_passage(passage: str, haystack: str) -> str:
@@ -192,22 +196,95 @@ def closest_passage(passage: str, haystack: str) -> str:
     return haystack[start:end]
 
 
+# A word (letters and digits, with inner apostrophes, hyphens, points and commas: "don't",
+# "US-China", "1.3", "270,000"), or one mark of punctuation.
+_TOKEN = re.compile(r"\w+(?:['\-.,]\w+)*|[^\w\s]")
+
+
+def _tokens(text: str) -> list[re.Match]:
+    return list(_TOKEN.finditer(text))
+
+
+def _differences(expected: str, found: str) -> list[tuple[str, str, str]]:
+    """How ``expected`` (the quote) differs from ``found`` (the text), in whole words: a list of
+    (kind, the text's words, the quote's words), kind being replace, delete or insert."""
+    theirs, ours = _tokens(found), _tokens(expected)
+    matcher = difflib.SequenceMatcher(None, [t.group() for t in theirs], [t.group() for t in ours], autojunk=False)
+
+    def words(tokens: list[re.Match], start: int, end: int, text: str) -> str:
+        return text[tokens[start].start():tokens[end - 1].end()] if end > start else ""
+
+    return [
+        (tag, words(theirs, a0, a1, found), words(ours, b0, b1, expected))
+        for tag, a0, a1, b0, b1 in matcher.get_opcodes() if tag != "equal"
+    ]
+
+
+def _aligned(passage: str, haystack: str, closest: str) -> str:
+    """The closest passage with its ends set word for word against the quote: the window of the
+    quote's length that ``closest_passage`` takes shifts by as many characters as a changed word
+    differs in length, cutting a word off one end and taking one too many at the other."""
+    at = haystack.find(closest) if closest else -1
+    if at < 0:
+        return closest
+    pad = 40 + len(passage) // 8
+    start, end = max(0, at - pad), min(len(haystack), at + len(closest) + pad)
+    while start > 0 and not haystack[start - 1].isspace():
+        start -= 1
+    while end < len(haystack) and not haystack[end].isspace():
+        end += 1
+    window = haystack[start:end]
+    theirs, ours = _tokens(window), _tokens(passage)
+    if not theirs or not ours:
+        return closest
+    codes = difflib.SequenceMatcher(None, [t.group() for t in theirs], [t.group() for t in ours], autojunk=False).get_opcodes()
+    first, last = 0, len(theirs)
+    tag, a0, a1, b0, b1 = codes[0]
+    if tag == "delete":
+        first = a1  # text words before the quote's first word
+    elif tag == "replace" and a1 - a0 > b1 - b0:
+        first = a1 - (b1 - b0)  # a changed first word, with text words before it
+    tag, a0, a1, b0, b1 = codes[-1]
+    if tag == "delete":
+        last = a0  # text words after the quote's last word
+    elif tag == "replace" and a1 - a0 > b1 - b0:
+        last = a0 + (b1 - b0)  # a changed last word, with text words after it
+    if first >= last:
+        return closest
+    return window[theirs[first].start():theirs[last - 1].end()]
+
+
 def describe_difference(expected: str, found: str) -> str:
-    """A short human-readable account of how the quote differs from the text."""
+    """A short account, in whole words, of how the quote differs from the text (the first three
+    differences): "the text has 'promises' where the quote has 'pledges'"."""
     changes: list[str] = []
-    matcher = difflib.SequenceMatcher(None, found, expected, autojunk=False)
-    for tag, a0, a1, b0, b1 in matcher.get_opcodes():
-        if tag == "equal":
-            continue
+    for tag, text_words, quote_words in _differences(expected, found)[:3]:
         if tag == "replace":
-            changes.append(f"the text has {found[a0:a1]!r} where the quote has {expected[b0:b1]!r}")
+            changes.append(f"the text has {text_words!r} where the quote has {quote_words!r}")
         elif tag == "delete":
-            changes.append(f"the text has {found[a0:a1]!r} that the quote leaves out")
-        elif tag == "insert":
-            changes.append(f"the quote adds {expected[b0:b1]!r}")
-        if len(changes) == 3:
-            break
+            changes.append(f"the text has {text_words!r} that the quote leaves out")
+        else:
+            changes.append(f"the quote adds {quote_words!r}")
     return "; ".join(changes) or "the texts are the same apart from typography"
+
+
+def words_before_difference(expected: str, found: str) -> int:
+    """How many words (as white space separates them) of ``expected`` come before its first difference from ``found``."""
+    theirs, ours = _tokens(found), _tokens(expected)
+    matcher = difflib.SequenceMatcher(None, [t.group() for t in theirs], [t.group() for t in ours], autojunk=False)
+    for tag, _, _, b0, _ in matcher.get_opcodes():
+        if tag != "equal":
+            return len(expected[:ours[b0].start()].split()) if b0 < len(ours) else len(expected.split())
+    return 0
+
+
+def locate(passage: str, text: NormalisedText, original: str) -> tuple[int, int]:
+    """The line and column (1-based) in ``original`` where ``passage`` (normalised) starts; 1, 1 if absent."""
+    at = text.text.find(passage) if passage else -1
+    offset = text.offsets[at] if at >= 0 else 0
+    line = original.count("\n", 0, offset) + 1
+    column = offset - (original.rfind("\n", 0, offset) + 1) + 1
+    return line, column
 
 
 def anchor(source_id: str, quote: str, normalised: Optional[str] = None) -> str:

@@ -207,20 +207,12 @@ def quote_problem(quote: str, known: KnownSource) -> Optional[str]:
     result = matching.find(quote, text)
     if isinstance(result, matching.Match):
         return None
-    line, column = _locate(result.closest, text, source.text)
+    line, column = matching.locate(result.closest, text, source.text)
     return (
         f"the quote is not in the archived text of {source.id}: {result.diff}\n"
         f"  {source.archived_text}:{line}:{column}: closest passage: \u201c{result.closest}\u201d\n"
         "  copy the words exactly from the archived text; only spacing, quotation marks and dashes may differ"
     )
-
-
-def _locate(passage: str, text: matching.NormalisedText, original: str) -> tuple[int, int]:
-    at = text.text.find(passage) if passage else -1
-    offset = text.offsets[at] if at >= 0 else 0
-    line = original.count("\n", 0, offset) + 1
-    column = offset - (original.rfind("\n", 0, offset) + 1) + 1
-    return line, column
 
 
 def _check_claimant(people: dict[str, str], sources: dict[str, KnownSource]) -> Check:

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 from . import values as typed_values
 from .evidence import verify_quotes
-from .load import Document, forget_folders, is_inside, load_file, load_files, read_text, real_path
+from .load import Document, dotted, forget_folders, is_inside, load_file, load_files, read_text, real_path
 from .model import Claim, Correction, Corpus, Person, Position, Quote, Reference, Source, Subject
 from .problems import Problem, did_you_mean
 from .reuse import reused
@@ -155,7 +155,8 @@ def _schema_problem(document: Document, error: jsonschema.ValidationError) -> Pr
         )
     if validator == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
-        return document.problem(at, f"the field {missing!r} is missing", f"add '{missing}:' (see the format reference)")
+        line, column = _missing_field_place(document, at, missing, list(error.schema.get("properties", {})), instance)
+        return Problem(document.path, line, column, dotted(at + (missing,)), f"the field {missing!r} is missing", f"add '{missing}:' (see the format reference)")
     if validator == "enum":
         choices = [str(c) for c in error.validator_value]
         return document.problem(
@@ -206,6 +207,21 @@ def _schema_problem(document: Document, error: jsonschema.ValidationError) -> Pr
     if validator == "propertyNames":
         return document.problem(at, f"expected keys of lower-case letters, digits and hyphens; found {_clip(instance)!r}", f"try {slug(str(instance))!r}")
     return document.problem(at, error.message)
+
+
+def _missing_field_place(document: Document, at: tuple, missing: str, order: list, instance: Any) -> tuple[int, int]:
+    """Where to report a missing field: inside a list item or nested mapping, its parent mapping's
+    line; at the top of the file, the field written next to where it belongs (in the schema's
+    order), so that a deleted line is reported inside the pull request's diff, not on line 2."""
+    if at or not isinstance(instance, dict) or missing not in order:
+        return document.where(at)
+    index = order.index(missing)
+    after = [key for key in order[index + 1:] if key in instance]
+    before = [key for key in reversed(order[:index]) if key in instance]
+    for key in after[:1] + before[:1]:
+        if (key,) in document.marks:
+            return document.marks[(key,)]
+    return document.where(at)
 
 
 def _a(expected: Any) -> str:
