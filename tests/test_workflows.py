@@ -398,3 +398,18 @@ def test_a_deleted_field_is_reported_inside_the_diff_not_on_line_2(make_site, tm
     claim.write_text(item, "utf-8")
     checked = _validate_as_the_workflow_does(site.root, base, env)
     assert "::error file=claims/students-270000.yaml,line=5,col=5,title=appeared[0].quote::appeared[0].quote: the field 'quote' is missing" in checked.stdout, checked.stdout
+
+
+def test_a_near_duplicate_is_annotated_on_the_changed_file_only(make_site, tmp_path, env):
+    site = newcomer_site(make_site, tmp_path / "duplicate")
+    base = _committed(site.root)
+    original = (site.root / "claims" / "students-270000.yaml").read_text("utf-8")
+    site.write("claims/students-again.yaml", original.replace("More than 270,000", "Over 270,000"))
+    checked = _validate_as_the_workflow_does(site.root, base, env)
+    warnings = [line for line in checked.stdout.splitlines() if line.startswith("::warning")]
+    assert warnings and all(line.startswith("::warning file=claims/students-again.yaml,") for line in warnings), checked.stdout
+    assert any("may duplicate claims/students-270000.yaml" in line for line in warnings)
+    assert "on files unchanged since" in checked.stderr
+    # Without --against (the publish workflow), both files carry it.
+    everything = _run(command(workflow("publish.yml"), "factcheck validate"), site.root, env)
+    assert "::warning file=claims/students-270000.yaml," in everything.stdout

@@ -53,6 +53,14 @@ def _validate(args: argparse.Namespace) -> int:
         from .history import verdict_change_problems
 
         problems += tuple(verdict_change_problems(settings, checked.site.claims, args.against))
+    left_out = 0
+    if args.against:
+        from .history import changed_paths, on_changed_files
+
+        changed = changed_paths(settings.root, args.against)
+        if changed is not None:
+            kept, left_out = on_changed_files(problems, changed)
+            problems = tuple(kept)
     if args.paths:
         wanted = {Path(p).resolve() for p in args.paths}
         problems = tuple(p for p in problems if (settings.root / p.path).resolve() in wanted)
@@ -69,6 +77,8 @@ def _validate(args: argparse.Namespace) -> int:
     output = formatter(problems)
     if output:
         print(output)
+    if left_out:
+        print(f"{left_out} warning(s) on files unchanged since {args.against} left out; run factcheck validate without --against to see them", file=sys.stderr)
     if args.format == "text":
         summary = f"{len(errors(problems))} error(s), {len(problems) - len(errors(problems))} warning(s)"
         if checked.site is not None:

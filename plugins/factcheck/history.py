@@ -106,6 +106,30 @@ def _revision_problem(settings: Settings, rev: str, error: GitError) -> Problem:
     )
 
 
+def changed_paths(root: Path, rev: str) -> Optional[set[str]]:
+    """The files (relative to ``root``) that differ from ``rev``, committed or not, and the new
+    files git does not ignore; None when git cannot tell."""
+    try:
+        _check_revision(root, rev)
+        changed = _git(root, "diff", "--name-only", "--relative", "-z", rev, "--")
+        new = _git(root, "ls-files", "--others", "--exclude-standard", "-z")
+    except GitError:
+        return None
+    return {name for name in (changed + new).decode("utf-8", "replace").split("\0") if name}
+
+
+def on_changed_files(problems: Iterable[Problem], changed: set[str]) -> tuple[list[Problem], int]:
+    """Every error, and the warnings on the files a pull request changes; and how many warnings
+    were left out: a near-duplicate is annotated on the new claim, not on the untouched one it resembles."""
+    kept, left_out = [], 0
+    for problem in problems:
+        if problem.is_error or problem.path in changed:
+            kept.append(problem)
+        else:
+            left_out += 1
+    return kept, left_out
+
+
 def repository_prefix(root: Path) -> str:
     """The site's folder relative to the git repository's root ("" at the root, or when not in git)."""
     try:
