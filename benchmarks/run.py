@@ -129,7 +129,7 @@ def prepare(claims: int, work: Path, log: Path) -> tuple[Path, Path, float]:
     (plain_dir / "docs").mkdir(parents=True)
     shutil.copy(corpus_dir / "docs" / "index.md", plain_dir / "docs" / "index.md")
     export = must(measure(
-        [sys.executable, "-m", "factcheck", "-f", str(corpus_dir / "mkdocs.yml"), "build-pages", "--out", str(plain_dir / "docs")],
+        [sys.executable, "-m", "factcheck", "-f", str(corpus_dir / "mkdocs.yml"), "build-pages", "--out", str(plain_dir)],
         cwd=corpus_dir, log=log,
     ), "factcheck build-pages", log)
     overrides = plain_templates(plain_dir / "overrides")

@@ -85,10 +85,10 @@ def test_build_pages_writes_every_page(make_site, tmp_path, capsys):
     site = make_site(tmp_path / "repo")
     out = tmp_path / "out"
     assert run_cli(site, "build-pages", "--out", str(out)) == 0
-    written = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
+    written = {p.relative_to(out / "docs").as_posix() for p in (out / "docs").rglob("*") if p.is_file()}
     assert {"claims/index.md", "claims/students-270000.md", "sources/newsletter.md", "verdicts/true.md",
             "topics/student-visas.md", "people/marco-rubio.md", "assets/factcheck.css"} <= written
-    page = (out / "claims" / "students-270000.md").read_text(encoding="utf-8")
+    page = (out / "docs" / "claims" / "students-270000.md").read_text(encoding="utf-8")
     assert page.startswith("---\n") and "# More than 270,000 Chinese students" in page
     assert "wrote" in capsys.readouterr().err
 
@@ -182,3 +182,28 @@ def test_only_the_named_command_gets_its_options_but_every_command_is_listed():
     assert [a.dest for a in only_stats["list"]._actions] == ["help"]
     assert "verdict" in [a.dest for a in everything["list"]._actions]
     assert parser("list").parse_args(["list", "--verdict", "true"]).verdict == "true"
+
+
+def test_build_pages_exports_a_project_that_plain_mkdocs_builds_as_it_is(make_site, tmp_path):
+    """No plugin in the export's mkdocs.yml: its templates, stylesheet and script come with it."""
+    import os
+    import subprocess
+    import sys
+
+    site = make_site(tmp_path / "repo", docs={"methodology.md": "# Methodology\n\nHow we check.\n"})
+    out = tmp_path / "export"
+    assert run_cli(site, "build-pages", "--out", str(out)) == 0
+    config = (out / "mkdocs.yml").read_text("utf-8")
+    assert "factcheck" not in config.split("\n", 1)[1].replace("assets/factcheck.css", "")  # only the comment names it
+    assert (out / "overrides" / "factcheck" / "claim.html").is_file()
+    assert (out / "docs" / "methodology.md").read_text("utf-8") == "# Methodology\n\nHow we check.\n"
+    index = (out / "docs" / "index.md").read_text("utf-8")
+    assert index.startswith("# Mini fact check\n\nA small site for the tests.\n") and "<!-- Exported by `factcheck build-pages`" in index
+    assert "Exported by `factcheck build-pages`" in (out / "README.md").read_text("utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=out, capture_output=True, text=True, env=env, timeout=300)
+    assert built.returncode == 0, built.stderr
+    claim = (out / "site" / "claims" / "students-270000" / "index.html").read_text("utf-8")
+    assert '"@type": "ClaimReview"' in claim or '"@type":"ClaimReview"' in claim  # the template's head
+    assert "assets/factcheck.css" in claim and "claims-filter.js" in (out / "site" / "claims" / "index.html").read_text("utf-8")
+    assert (out / "site" / "api" / "claims.json").is_file() and (out / "site" / "feed.xml").is_file()

@@ -144,4 +144,4 @@ def test_the_plugin_writes_each_data_file_as_build_pages_does(built, tmp_path):
     assert run_cli(site, "build-pages", "--out", str(tmp_path)) == 0
     names = ["api/claims.json", "api/claimreview.json", "api/claims.csv", "api/disagreements.json", "feed.xml"]
     for name in names:
-        assert (api.parent / name).read_bytes() == (tmp_path / name).read_bytes(), name
+        assert (api.parent / name).read_bytes() == (tmp_path / "docs" / name).read_bytes(), name

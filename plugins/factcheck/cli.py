@@ -93,14 +93,36 @@ def _build_pages(args: argparse.Namespace) -> int:
     if checked.site is None:
         print(format_text(checked.problems), file=sys.stderr)
         return 1
+    from .export_site import DOCS, project
+
     pages, files = render_deferred(checked.site)
     out = Path(args.out)
+    docs = out / DOCS
     for page in pages:
-        _write(out / page.path, (page.markdown,))
+        _write(docs / page.path, (page.markdown,))
     for file in files:  # each made as it is written, a piece at a time
-        _write(out / file.path, file.pieces())
-    print(f"wrote {len(pages)} pages and {len(files)} files to {out}", file=sys.stderr)
+        _write(docs / file.path, file.pieces())
+    extra = project(settings, _docs_dir(Path(args.config)), {page.path for page in pages} | {file.path for file in files})
+    for item in extra:  # mkdocs.yml, the templates, the site's own pages, the note
+        target = out / item.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(item.data)
+    print(f"wrote {len(pages)} pages and {len(files)} files to {docs}, and {len(extra)} files to build them with plain MkDocs (cd {out} && mkdocs build)", file=sys.stderr)
     return 0
+
+
+def _docs_dir(config_file: Path) -> str:
+    """The site's docs_dir as mkdocs.yml gives it (MkDocs' default: docs)."""
+    if not config_file.exists():
+        return "docs"
+
+    class _Lenient(yaml.SafeLoader):
+        pass
+
+    _Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
+    raw = yaml.load(config_file.read_text("utf-8"), Loader=_Lenient) or {}
+    value = raw.get("docs_dir") if isinstance(raw, dict) else None
+    return value if isinstance(value, str) and value else "docs"
 
 
 def _write(target: Path, pieces: Iterable[str]) -> None:
@@ -148,8 +170,8 @@ def parser(command: Optional[str] = None) -> argparse.ArgumentParser:
     validate.add_argument("--against", metavar="REV", help="also fail when a verdict changed since this git revision without a new dated correction")
     validate.set_defaults(run=_validate)
 
-    build_pages = commands.add_parser("build-pages", help="write every generated page as Markdown into a folder")
-    build_pages.add_argument("--out", required=True, help="the folder to write into (for example docs/)")
+    build_pages = commands.add_parser("build-pages", help="export the site as a plain MkDocs project (no plugin needed to build it)")
+    build_pages.add_argument("--out", required=True, help="the folder to write the project into: mkdocs.yml, overrides/ and docs/ (the generated pages and the site's own)")
     build_pages.set_defaults(run=_build_pages)
     init = commands.add_parser("init", help="create a new fact-check site in a folder")
     init.add_argument("directory", help="the folder of the new site (created when missing)")
