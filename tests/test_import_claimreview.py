@@ -323,3 +323,114 @@ def _addresses(data) -> list[str]:
         for item in data:
             found += _addresses(item)
     return found
+
+
+# ---------------------------------------------------------------------------- fact checks from other desks
+
+INTERNATIONAL = Path(__file__).parent / "fixtures" / "claimreview" / "international.json"
+
+
+def _import(repo: Path, *options: str) -> int:
+    return main(["import-claimreview", str(INTERNATIONAL), "--out-dir", str(repo), *options])
+
+
+def _claims(repo: Path) -> dict[str, dict]:
+    return {path.stem: yaml.safe_load(path.read_text("utf-8")) for path in sorted((repo / "claims").glob("*.yaml"))}
+
+
+@pytest.fixture
+def international(tmp_path, make_site, capsys):
+    site = make_site(tmp_path / "desk", base=None)
+    code = _import(site.root)
+    return site, code, capsys.readouterr()
+
+
+def test_lists_non_text_fields_and_a_huge_number_are_read_with_warnings_not_a_traceback(international):
+    site, code, output = international
+    assert code == 0, output.err
+    claims = _claims(site.root)
+    spanish = claims["exportaciones-crecieron-diez"]
+    assert spanish["claim"] == "La ministra dijo que las exportaciones crecieron un 10 % en mayo."  # the first of the list
+    assert "claimReviewed gives 2 texts; the first was kept" in output.err
+    assert "reviewRating.ratingExplanation is a number, not text; ignored" in output.err
+    assert spanish["conclusion"] != "5" and "Falso" in spanish["conclusion"]
+    assert "reviewRating.ratingValue is a number of 5,000 digits; ignored" in output.err
+    assert "Traceback" not in output.err
+    assert checked_site(site)  # every imported file validates
+
+
+def test_reviewer_headline_appearance_job_title_and_licence_are_kept(international):
+    site, _, _ = international
+    spanish = _claims(site.root)["exportaciones-crecieron-diez"]
+    (reference,) = spanish["references"]
+    assert reference["publisher"] == "Factchequeo Ejemplo" and reference["title"] == "¿Crecieron las exportaciones un 10 %?"
+    assert "Licence of the ClaimReview data: https://creativecommons.org/licenses/by/4.0/" in reference["note"]
+    assert spanish["appeared"][0]["occasion"] == "Entrevista en la televisión pública"
+    people = yaml.safe_load((site.root / "people.yaml").read_text("utf-8"))
+    assert people[spanish["claimant"]] == {"name": "Ana Pérez Ejemplo", "role": "Ministra de Economía"}
+
+
+def test_a_claim_in_a_script_without_latin_letters_gets_a_readable_id(international):
+    site, _, _ = international
+    claims = _claims(site.root)
+    (chinese_id,) = [key for key, data in claims.items() if data["claim"].startswith("部长")]
+    assert chinese_id.startswith("claim-2025-06-02-") and len(chinese_id.rsplit("-", 1)[1]) == 8  # the date and a hash
+    assert claims[chinese_id]["claimant"].startswith("organisation-")
+    assert "item" not in claims and "item" not in yaml.safe_load((site.root / "people.yaml").read_text("utf-8"))
+
+
+def test_unmapped_labels_are_reported_and_a_rating_map_places_them(tmp_path, make_site, capsys):
+    site = make_site(tmp_path / "desk", base=None)
+    assert _import(site.root) == 0
+    assert "Ratings matched to no rating of the scale: 'Engañoso' (2)." in capsys.readouterr().err
+    assert {data["verdict"] for data in _claims(site.root).values()} == {"false", "unverifiable"}
+    assert _import(site.root, "--force", "--rating", "Engañoso=mostly-false") == 0
+    assert "Ratings matched to no rating" not in capsys.readouterr().err
+    assert sorted(data["verdict"] for data in _claims(site.root).values()) == ["false", "mostly-false", "mostly-false"]
+    assert _import(site.root, "--force", "--rating", "Engañoso=misleading") == 1
+    assert "'misleading', which is not on the scale" in capsys.readouterr().err
+
+
+def test_the_rating_map_can_be_given_in_mkdocs_yml(tmp_path, make_site, capsys):
+    mkdocs = (MINI_CONFIG := Path(__file__).parent / "fixtures" / "mini" / "mkdocs.yml").read_text("utf-8")
+    site = make_site(tmp_path / "desk", base=None, mkdocs=mkdocs.replace("publisher_name: Mini Desk", "publisher_name: Mini Desk\n      import_ratings:\n        Engañoso: mostly-false"))
+    assert MINI_CONFIG.exists() and _import(site.root) == 0
+    assert sorted(data["verdict"] for data in _claims(site.root).values()) == ["false", "mostly-false", "mostly-false"]
+
+
+def test_a_second_import_with_skip_existing_adds_only_what_is_new(tmp_path, make_site, capsys):
+    site = make_site(tmp_path / "desk", base=None)
+    assert _import(site.root) == 0
+    before = {path: path.read_bytes() for path in site.root.rglob("*.yaml")}
+    capsys.readouterr()
+    assert _import(site.root) == 1  # without it, nothing is overwritten
+    assert "exists; not overwritten" in capsys.readouterr().err
+    assert _import(site.root, "--skip-existing") == 0
+    assert "3 claim(s) imported before were left as they are" in capsys.readouterr().err
+    assert {path: path.read_bytes() for path in site.root.rglob("*.yaml")} == before
+    more = json.loads(INTERNATIONAL.read_text("utf-8").replace("9" * 5000, "2"))
+    more.append({**more[2], "url": "https://factchequeo.example.org/verificaciones/otra-cifra", "claimReviewed": "El superávit se duplicó en un año."})
+    extra = tmp_path / "more.json"
+    extra.write_text(json.dumps(more, ensure_ascii=False), "utf-8")
+    assert main(["import-claimreview", str(extra), "--out-dir", str(site.root), "--skip-existing"]) == 0
+    assert set(_claims(site.root)) == {"exportaciones-crecieron-diez", "cifra-gigante", "otra-cifra", next(k for k in _claims(site.root) if k.startswith("claim-"))}
+    assert checked_site(site)
+
+
+
+
+def test_id_allocation_is_linear_in_the_number_of_reviews():
+    """20,000 reviews with the same wording: each id costs a bounded number of look-ups."""
+    from factcheck import import_claimreview as module
+
+    class Counting(module._Ids):
+        looked = 0
+
+        def __contains__(self, item):
+            Counting.looked += 1
+            return super().__contains__(item)
+
+    taken = Counting()
+    ids = [module._unique("same-claim", taken) for _ in range(20_000)]
+    assert len(set(ids)) == 20_000 and ids[:3] == ["same-claim", "same-claim-2", "same-claim-3"]
+    assert Counting.looked <= 3 * 20_000

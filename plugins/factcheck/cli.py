@@ -25,12 +25,27 @@ def settings_from_mkdocs_yml(config_file: Path) -> Settings:
     root = config_file.parent.resolve()
     if not config_file.exists():
         return Settings(root=root)
+    raw = _lenient_config(config_file)
+    options = _options_in(raw)
+    known = {k: options[k] for k in ("claims_dir", "sources_dir", "people_file", "subjects_file", "url_prefix", "language", "max_file_bytes", "feed_entries", "publisher_name", "publisher_url", "publisher_logo", "data_license") if k in options}
+    return Settings(
+        root=root, scale=scale_from_options(options.get("ratings")), site_name=raw.get("site_name", "Fact checks"),
+        site_url=raw.get("site_url") or "", **known,
+    )
+
+
+def _lenient_config(config_file: Path) -> dict:
+    """mkdocs.yml as data, its tags (``!!python/name`` …) read as nothing."""
 
     class _Lenient(yaml.SafeLoader):
         pass
 
     _Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
     raw = yaml.load(config_file.read_text("utf-8"), Loader=_Lenient) or {}
+    return raw if isinstance(raw, dict) else {}
+
+
+def _options_in(raw: dict) -> dict:
     options: dict = {}
     plugins = raw.get("plugins") or []
     if isinstance(plugins, dict):  # MkDocs also accepts the plugins as a mapping of name to options
@@ -38,11 +53,12 @@ def settings_from_mkdocs_yml(config_file: Path) -> Settings:
     for plugin in plugins:
         if isinstance(plugin, dict) and "factcheck" in plugin:
             options = plugin["factcheck"] or {}
-    known = {k: options[k] for k in ("claims_dir", "sources_dir", "people_file", "subjects_file", "url_prefix", "language", "max_file_bytes", "feed_entries", "publisher_name", "publisher_url", "publisher_logo", "data_license") if k in options}
-    return Settings(
-        root=root, scale=scale_from_options(options.get("ratings")), site_name=raw.get("site_name", "Fact checks"),
-        site_url=raw.get("site_url") or "", **known,
-    )
+    return options
+
+
+def factcheck_options(config_file: Path) -> dict:
+    """The factcheck plugin's options as mkdocs.yml gives them ({} without the file)."""
+    return _options_in(_lenient_config(config_file)) if config_file.exists() else {}
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -115,13 +131,7 @@ def _docs_dir(config_file: Path) -> str:
     """The site's docs_dir as mkdocs.yml gives it (MkDocs' default: docs)."""
     if not config_file.exists():
         return "docs"
-
-    class _Lenient(yaml.SafeLoader):
-        pass
-
-    _Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
-    raw = yaml.load(config_file.read_text("utf-8"), Loader=_Lenient) or {}
-    value = raw.get("docs_dir") if isinstance(raw, dict) else None
+    value = _lenient_config(config_file).get("docs_dir")
     return value if isinstance(value, str) and value else "docs"
 
 

@@ -35,3 +35,4 @@ class FactcheckConfig(base.Config):
     feed_entries = c.Type(int, default=100)  # see render/feed.py
     search_worker = c.Type(bool, default=True)  # see render/search_worker.py and docs/reference/search.md
     transparency_pages = c.Type(dict, default={})  # role -> docs path; see transparency.py
+    import_ratings = c.Type(dict, default={})  # label of another scale -> rating key; see import_claimreview.py

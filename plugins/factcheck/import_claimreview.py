@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import json
 import re
 import sys
@@ -83,6 +84,7 @@ class Party:
     name: str
     organisation: bool = False
     same_as: tuple[str, ...] = ()
+    job_title: str = ""
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,9 @@ class Review:
     modified: Optional[dt.date]
     rating: OriginalRating
     language: str = ""
+    occasion: str = ""  # itemReviewed.name when it says where the claim was made, not the claim again
+    licence: str = ""  # sdLicense: the licence of the ClaimReview data
+    warnings: tuple[str, ...] = ()  # fields ignored, with why
 
 
 # ----------------------------------------------------------------------------- plain values
@@ -133,6 +138,63 @@ def plain(value: Any, limit: int = 2000) -> str:
         return ""
     text = " ".join(_CONTROL.sub("", str(value)).split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+class _Fields:
+    """Reads the text fields of one input item, noting each value that is not text (a number, a
+    mapping) and was ignored, and each list of which only the first text was kept."""
+
+    def __init__(self, where: str):
+        self.where = where
+        self.warnings: list[str] = []
+
+    def text(self, value: Any, name: str, limit: int = 2000) -> str:
+        if isinstance(value, list):  # schema.org allows several values of any property: the first text is kept
+            texts = [item for item in value if isinstance(item, str) and plain(item, limit)]
+            if not texts:
+                if value:
+                    self.warnings.append(f"{self.where}: {name} holds no text; ignored")
+                return ""
+            if len(texts) > 1:
+                self.warnings.append(f"{self.where}: {name} gives {len(texts)} texts; the first was kept")
+            return plain(texts[0], limit)
+        if value is None or isinstance(value, str):
+            return plain(value, limit)
+        if isinstance(value, dict) and isinstance(value.get("@value"), str):
+            return plain(value["@value"], limit)
+        self.warnings.append(f"{self.where}: {name} is {_kind(value)}, not text; ignored")
+        return ""
+
+    def number(self, value: Any, name: str) -> Optional[float]:
+        value = _first(value)
+        if isinstance(value, _HugeNumber):
+            self.warnings.append(f"{self.where}: {name} is a number of {value.digits:,} digits; ignored")
+            return None
+        if isinstance(value, str) and len(value.strip()) > 64:
+            self.warnings.append(f"{self.where}: {name} is {len(value.strip()):,} characters long, not a number; ignored")
+            return None
+        return number(value)
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "a yes/no value"
+    if isinstance(value, (int, float, _HugeNumber)):
+        return "a number"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+class _HugeNumber:
+    """A JSON integer too long to be a rating (Python refuses to convert over 4,300 digits)."""
+
+    def __init__(self, digits: int):
+        self.digits = digits
+
+
+def _integer(text: str) -> Any:
+    return int(text) if len(text) <= 64 else _HugeNumber(len(text.lstrip("-")))
 
 
 def web_url(value: Any) -> str:
@@ -216,32 +278,43 @@ def _claim_review_nodes(node: Any, depth: int) -> Iterator[dict]:
 
 
 def _claim_review(node: dict, where: str) -> Review | str:
+    fields = _Fields(where)
     item = _first(node.get("itemReviewed"))
     item = item if isinstance(item, dict) else {}
-    claim = plain(node.get("claimReviewed") or item.get("text") or item.get("name"), LIMITS["claim"])
+    reviewed = fields.text(node.get("claimReviewed"), "claimReviewed", LIMITS["claim"])
+    item_text = fields.text(item.get("text"), "itemReviewed.text", LIMITS["claim"])
+    item_name = fields.text(item.get("name"), "itemReviewed.name", LIMITS["claim"])
+    claim = reviewed or item_text or item_name
     if not claim:
         return f"{where}: no claimReviewed (the claim's text); skipped"
+    # itemReviewed.name, beside a claim given elsewhere, says where or how the claim was made.
+    occasion = plain(item_name, LIMITS["name"]) if item_name and item_name != claim else ""
     author = _first(item.get("author"))
     claimant = None
     if isinstance(author, (dict, str)) and _name(author):
         kinds = _types(author) if isinstance(author, dict) else set()
         same_as = [web_url(u) for u in _all(author.get("sameAs"))] if isinstance(author, dict) else []
-        claimant = Party(_name(author), organisation="organization" in kinds, same_as=tuple(dict.fromkeys(u for u in same_as if u))[:20])
+        job = fields.text(author.get("jobTitle"), "itemReviewed.author.jobTitle", 300) if isinstance(author, dict) else ""
+        claimant = Party(_name(author), organisation="organization" in kinds, same_as=tuple(dict.fromkeys(u for u in same_as if u))[:20], job_title=job)
     appearances = [_appearance(a) for a in _all(item.get("firstAppearance")) + _all(item.get("appearance"))]
     rating = _first(node.get("reviewRating"))
     rating = rating if isinstance(rating, dict) else {}
     return Review(
-        where=where, claim=claim, claimant=claimant, claimed=day(item.get("datePublished")),
+        where=where, claim=claim, claimant=claimant, claimed=day(_first(item.get("datePublished"))),
         appearances=tuple(a for a in appearances if a is not None),
-        url=web_url(node.get("url")), title=plain(node.get("headline") or node.get("name"), LIMITS["title"]),
+        url=web_url(_first(node.get("url"))),
+        title=fields.text(node.get("headline"), "headline", LIMITS["title"]) or fields.text(node.get("name"), "name", LIMITS["title"]),
         reviewer=_name(node.get("author")) or _name(node.get("publisher")),
-        published=day(node.get("datePublished")), modified=day(node.get("dateModified")),
+        published=day(_first(node.get("datePublished"))), modified=day(_first(node.get("dateModified"))),
         rating=OriginalRating(
-            name=plain(rating.get("alternateName") or rating.get("name"), LIMITS["name"]),
-            value=number(rating.get("ratingValue")), best=number(rating.get("bestRating")),
-            worst=number(rating.get("worstRating")), explanation=plain(rating.get("ratingExplanation"), LIMITS["note"]),
+            name=fields.text(rating.get("alternateName"), "reviewRating.alternateName", LIMITS["name"]) or fields.text(rating.get("name"), "reviewRating.name", LIMITS["name"]),
+            value=fields.number(rating.get("ratingValue"), "reviewRating.ratingValue"), best=fields.number(rating.get("bestRating"), "reviewRating.bestRating"),
+            worst=fields.number(rating.get("worstRating"), "reviewRating.worstRating"),
+            explanation=fields.text(rating.get("ratingExplanation"), "reviewRating.ratingExplanation", LIMITS["note"]),
         ),
-        language=_language(node.get("inLanguage")),
+        language=_language(node.get("inLanguage")), occasion=occasion,
+        licence=web_url(_first(node.get("sdLicense"))) or fields.text(node.get("sdLicense"), "sdLicense", 300),
+        warnings=tuple(fields.warnings),
     )
 
 
@@ -306,12 +379,16 @@ class Verdict:
     how: str  # label | value | none
 
 
-def map_verdict(rating: OriginalRating, scale: Scale) -> Optional[Verdict]:
+def map_verdict(rating: OriginalRating, scale: Scale, rating_map: Optional[dict[str, str]] = None) -> Optional[Verdict]:
     """The rating of ``scale`` the original rating corresponds to (see the module's docstring).
 
+    ``rating_map``: labels (case-folded) of other scales, each with the key of this scale's
+    rating it stands for (``--rating Falso=false``), looked at first.
     None only when nothing matches and the scale has no rating off its numeric range.
     """
     name = rating.name.casefold()
+    if name and rating_map and name in rating_map:
+        return Verdict(rating_map[name], "map")
     if name:
         for candidate in scale.ratings:
             if name in (candidate.label.casefold(), candidate.key) or slug(name) == candidate.key:
@@ -345,6 +422,7 @@ class Plan:
     sources: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what the user should know (mapped verdicts, dates filled in…)
     problems: list[str] = field(default_factory=list)  # what stops the import
+    unmapped: dict[str, int] = field(default_factory=dict)  # rating labels matched to nothing, with how many reviews gave each
 
 
 @dataclass
@@ -366,20 +444,47 @@ def id_from_url(url: str) -> str:
     return candidate
 
 
+class _Ids(set):
+    """Ids taken so far, with the next number to try for each base: giving the 20,000th
+    "claim-2" does not try the 19,999 before it again (each id costs a few set look-ups)."""
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.next_number: dict[str, int] = {}
+
+
 def _unique(base: str, taken: set[str]) -> str:
-    proposal, counter = base, 2
+    counters = taken.next_number if isinstance(taken, _Ids) else {}
+    proposal, counter = base, counters.get(base, 2)
+    if counter > 2:
+        proposal, counter = f"{base}-{counter}", counter + 1
     while proposal in taken or proposal in RESERVED_IDS:
         proposal, counter = f"{base}-{counter}", counter + 1
+    counters[base] = counter
     taken.add(proposal)
     return proposal
 
 
-def plan_import(reviews: Iterable[Review], settings: Settings, people: dict[str, str], today: dt.date) -> Plan:
+def readable_id(text: str, claimant: str, when: Optional[dt.date]) -> str:
+    """An id from the claim's words, transliterated to ASCII letters where they have a form
+    there (accents dropped); for a claim in a script without one (Chinese, Arabic, Russian…), the
+    claimant's name, the date and a short hash of the claim: ``ministry-2025-06-01-3fa2b9c1``."""
+    proposal = propose_id(text, ())
+    if proposal != "item" and len(slug(text).split("-")) >= 2:
+        return proposal
+    who = slug(claimant) if claimant else ""
+    who = "-".join(who.split("-")[:4]) if who and who != "item" else "claim"
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+    return f"{who}-{when.isoformat()}-{digest}" if when else f"{who}-{digest}"
+
+
+def plan_import(reviews: Iterable[Review], settings: Settings, people: dict[str, str], today: dt.date,
+                rating_map: Optional[dict[str, str]] = None) -> Plan:
     """Every file to write for ``reviews``, given the people file's ``{key: name}``. No I/O."""
     plan = Plan()
-    claim_ids: set[str] = set()
-    source_ids: set[str] = set()
-    person_keys = set(people)
+    claim_ids: set[str] = _Ids()
+    source_ids: set[str] = _Ids()
+    person_keys = _Ids(people)
     person_by_name = {name.casefold(): key for key, name in people.items()}
     sources: dict[tuple, _SourceDraft] = {}
 
@@ -387,19 +492,27 @@ def plan_import(reviews: Iterable[Review], settings: Settings, people: dict[str,
         known = person_by_name.get(party.name.casefold())
         if known:
             return known
-        key = _unique(key or slug(party.name)[:60].strip("-") or "person", person_keys | source_ids)
-        person_keys.add(key)
+        if not key:
+            key = slug(party.name)[:60].strip("-")
+            if key == "item" or not key:  # a name in a script without Latin letters: a key from its hash
+                key = f"{'organisation' if party.organisation else 'person'}-{hashlib.sha256(party.name.encode('utf-8')).hexdigest()[:8]}"
+        key = _unique(key, person_keys)
+        while key in source_ids:  # a person's key is never a source's id
+            key = _unique(key, person_keys)
         person_by_name[party.name.casefold()] = key
         entry: dict[str, Any] = {"name": party.name}
         if party.organisation:
             entry["kind"] = "organisation"
+        if party.job_title:
+            entry["role"] = party.job_title
         if party.same_as:
             entry["same_as"] = list(party.same_as)
         plan.people[key] = entry
         return key
 
     for review in reviews:
-        verdict = map_verdict(review.rating, settings.scale)
+        plan.notes.extend(review.warnings)
+        verdict = map_verdict(review.rating, settings.scale, rating_map)
         if verdict is None:
             plan.problems.append(f"{review.where}: the rating {review.rating.name or '(none)'!r} matches no rating of the scale, and the scale has no rating off its numeric range to fall back on")
             continue
@@ -431,13 +544,13 @@ def plan_import(reviews: Iterable[Review], settings: Settings, people: dict[str,
         else:
             claimant = person(Party(UNKNOWN_CLAIMANT[1]), UNKNOWN_CLAIMANT[0])
         short = shorten(review.claim, SHORT_LIMIT)
-        claim_id = _unique(id_from_url(review.url) or propose_id(short, ()), claim_ids)
+        claim_id = _unique(id_from_url(review.url) or readable_id(short, review.claimant.name if review.claimant else "", claimed or review.published), claim_ids)
         plan.claims.append(claim_id)
         record: dict[str, Any] = {
             "claim": review.claim,
             "short": short,
             "claimant": claimant,
-            "appeared": [{"source": source_id, "quote": review.claim} for source_id in appeared_ids],
+            "appeared": [{"source": source_id, "quote": review.claim, **({"occasion": review.occasion} if review.occasion else {})} for source_id in appeared_ids],
             "verdict": verdict.key,
             "conclusion": _conclusion(review),
             "explanation": _explanation(review, verdict, settings.scale),
@@ -446,8 +559,9 @@ def plan_import(reviews: Iterable[Review], settings: Settings, people: dict[str,
             reference: dict[str, Any] = {
                 "url": review.url, "title": review.title or _fact_check_by(review.reviewer), "publisher": review.reviewer or "unknown",
             }
-            if review.rating.name:
-                reference["note"] = plain(f"Original rating: {review.rating.name}", LIMITS["note"])
+            said = ([f"Original rating: {review.rating.name}."] if review.rating.name else []) + ([f"Licence of the ClaimReview data: {review.licence}"] if review.licence else [])
+            if said:
+                reference["note"] = plain(" ".join(said), LIMITS["note"])
             record["references"] = [reference]
         if claimed:
             record["claimed"] = claimed
@@ -458,6 +572,8 @@ def plan_import(reviews: Iterable[Review], settings: Settings, people: dict[str,
             plan.notes.append(f"{claim_id}: rating {review.rating.name or review.rating.value!r} mapped by its value to {verdict.key!r}")
         elif verdict.how == "none":
             plan.notes.append(f"{claim_id}: rating {review.rating.name or '(none)'!r} is not on the scale; verdict {verdict.key!r}, the original kept in the explanation")
+            if review.rating.name:
+                plan.unmapped[review.rating.name] = plan.unmapped.get(review.rating.name, 0) + 1
         plan.files.append(PlannedFile(f"{settings.claims_dir}/{claim_id}.yaml", dump_yaml(record, modeline("claim", settings.path(settings.claims_dir), settings.root))))
 
     for draft in sources.values():
@@ -528,8 +644,15 @@ def _explanation(review: Review, verdict: Verdict, scale: Scale) -> str:
         parts.append(f"Placed at the same position on this site's scale, it is \u201c{label}\u201d.")
     elif verdict.how == "none":
         parts.append(f"That rating matches none of this site's scale, so the verdict here is \u201c{label}\u201d until an editor rates the claim.")
+    if verdict.how == "map":
+        parts.append(f"This site's import maps that rating to \u201c{label}\u201d.")
     if review.url:
         parts.append("The original fact check is listed under References.")
+    else:
+        if review.title:
+            parts.append(f"Its headline: \u201c{md.text(review.title)}\u201d.")
+        if review.licence:
+            parts.append(f"Licence of the ClaimReview data: {md.text(review.licence)}.")
     return " ".join(parts)
 
 
@@ -585,6 +708,29 @@ class Written:
     people_separate: bool = False  # True when the people file could not be merged into
 
 
+def without_existing(plan: Plan, settings: Settings) -> tuple[Plan, list[str]]:
+    """The plan without the claims whose file exists (imported before), nor the sources only they
+    quote, nor any source whose files exist; and the claim files skipped. A re-import adds what is new."""
+    root = settings.root
+    skipped = [f.path for f in plan.files if f.path.startswith(f"{settings.claims_dir}/") and (root / f.path).exists()]
+    skipped_set = set(skipped)
+    kept_claims = [f for f in plan.files if f.path.startswith(f"{settings.claims_dir}/") and f.path not in skipped_set]
+    quoted = set()
+    for claim_file in kept_claims:
+        data = yaml.safe_load(claim_file.text) or {}
+        quoted |= {item.get("source") for item in data.get("appeared") or ()}
+    sources = []
+    for source_id in plan.sources:
+        paths = [f"{settings.sources_dir}/{source_id}.yaml", f"{settings.sources_dir}/{source_id}.txt"]
+        if source_id in quoted and not any((root / p).exists() for p in paths):
+            sources.append(source_id)
+    source_paths = {f"{settings.sources_dir}/{i}.{ext}" for i in sources for ext in ("yaml", "txt")}
+    files = kept_claims + [f for f in plan.files if f.path in source_paths]
+    claims = [i for i in plan.claims if f"{settings.claims_dir}/{i}.yaml" not in skipped_set]
+    return Plan(files=files, people=plan.people if claims else {}, claims=claims, sources=sources,
+                notes=plan.notes, problems=plan.problems, unmapped=plan.unmapped), skipped
+
+
 def write_plan(plan: Plan, settings: Settings, force: bool) -> Written:
     """Write the plan; when a file exists and ``force`` is not given, write nothing at all."""
     root = settings.root
@@ -623,7 +769,7 @@ def read_input(path: Path) -> Any:
     if path.stat().st_size > MAX_INPUT_BYTES:
         raise ImportFailed(f"{path}: larger than {MAX_INPUT_BYTES // (1024 * 1024)} MiB; split it")
     try:
-        return json.loads(path.read_text("utf-8-sig"))
+        return json.loads(path.read_text("utf-8-sig"), parse_int=_integer)
     except UnicodeDecodeError:
         raise ImportFailed(f"{path}: not UTF-8 text") from None
     except json.JSONDecodeError as error:
@@ -636,7 +782,39 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", help="ClaimReview JSON-LD (one, a list, an @graph or a DataFeed) or a Fact Check Tools API response")
     parser.add_argument("--out-dir", default=None, help="the site's folder: its mkdocs.yml gives the folders and the rating scale (default: the folder of -f/--config, the current folder)")
     parser.add_argument("--force", action="store_true", help="overwrite claim and source files that exist")
+    parser.add_argument("--skip-existing", action="store_true", help="leave out the claims whose file exists (imported before) and import the rest")
+    parser.add_argument("--rating", action="append", default=[], metavar="LABEL=KEY",
+                        help="map a rating label of the fact checks to a rating of this site's scale, e.g. --rating Falso=false (repeat it; adds to import_ratings in mkdocs.yml)")
     parser.set_defaults(run=run)
+
+
+def rating_map(pairs: Iterable[str], configured: Any, scale: Scale) -> tuple[dict[str, str], list[str]]:
+    """``{label (case-folded): key}`` from mkdocs.yml's ``import_ratings`` and the ``--rating``
+    options (which win); and what is wrong with them (a key not on the scale, a pair without '=')."""
+    found: dict[str, str] = {}
+    problems: list[str] = []
+    given = list((configured or {}).items()) if isinstance(configured, dict) else []
+    if configured is not None and not isinstance(configured, dict):
+        problems.append("import_ratings in mkdocs.yml must map labels to rating keys, e.g. {Falso: false}")
+    for pair in pairs:
+        label, equals, key = pair.rpartition("=")
+        if not equals or not label.strip() or not key.strip():
+            problems.append(f"--rating {pair!r}: expected LABEL=KEY, e.g. --rating Falso=false")
+            continue
+        given.append((label, key))
+    for label, key in given:
+        key = str(key).strip().lower() if isinstance(key, bool) else str(key).strip()
+        if key not in scale.keys:
+            problems.append(f"the rating map gives {label!r} the key {key!r}, which is not on the scale ({', '.join(scale.keys)})")
+            continue
+        found[" ".join(str(label).split()).casefold()] = key
+    return found, problems
+
+
+def _configured_ratings(config: Path) -> Any:
+    from .cli import factcheck_options
+
+    return factcheck_options(config).get("import_ratings")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -657,7 +835,17 @@ def run(args: argparse.Namespace) -> int:
     if not reviews:
         print(f"{args.file}: no ClaimReview and no Fact Check Tools claim found; nothing was written", file=sys.stderr)
         return 1
-    plan = plan_import(reviews, settings, known_people(settings), dt.date.today())
+    mapping, wrong = rating_map(args.rating, _configured_ratings(config), settings.scale)
+    if wrong:
+        for problem in wrong:
+            print(f"error: {problem}", file=sys.stderr)
+        print("Nothing was written.", file=sys.stderr)
+        return 1
+    plan = plan_import(reviews, settings, known_people(settings), dt.date.today(), mapping)
+    if args.skip_existing:
+        plan, skipped = without_existing(plan, settings)
+        if skipped:
+            print(f"note: {len(skipped)} claim(s) imported before were left as they are (--skip-existing)", file=sys.stderr)
     for problem in plan.problems:
         print(f"error: {problem}", file=sys.stderr)
     if plan.problems:
@@ -671,6 +859,10 @@ def run(args: argparse.Namespace) -> int:
         return 1
     for note in plan.notes:
         print(f"note: {note}", file=sys.stderr)
+    if plan.unmapped:
+        labels = ", ".join(f"{label!r} ({count})" for label, count in sorted(plan.unmapped.items(), key=lambda item: (-item[1], item[0])))
+        print(f"Ratings matched to no rating of the scale: {labels}. Map them with --rating LABEL=KEY "
+              f"(or import_ratings in mkdocs.yml) and import again with --force.", file=sys.stderr)
     for path in written.paths:
         print(path)
     print(f"Imported {len(plan.claims)} claim(s) with {len(plan.sources)} source(s); {len(plan.people)} new people/organisations", file=sys.stderr)
