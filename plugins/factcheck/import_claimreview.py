@@ -510,6 +510,8 @@ def plan_import(reviews: Iterable[Review], settings: Settings, people: dict[str,
         plan.people[key] = entry
         return key
 
+    claim_modeline = modeline("claim", settings.path(settings.claims_dir), settings.root)  # once, not per claim
+    source_modeline = modeline("source", settings.path(settings.sources_dir), settings.root)
     for review in reviews:
         plan.notes.extend(review.warnings)
         verdict = map_verdict(review.rating, settings.scale, rating_map)
@@ -574,11 +576,11 @@ def plan_import(reviews: Iterable[Review], settings: Settings, people: dict[str,
             plan.notes.append(f"{claim_id}: rating {review.rating.name or '(none)'!r} is not on the scale; verdict {verdict.key!r}, the original kept in the explanation")
             if review.rating.name:
                 plan.unmapped[review.rating.name] = plan.unmapped.get(review.rating.name, 0) + 1
-        plan.files.append(PlannedFile(f"{settings.claims_dir}/{claim_id}.yaml", dump_yaml(record, modeline("claim", settings.path(settings.claims_dir), settings.root))))
+        plan.files.append(PlannedFile(f"{settings.claims_dir}/{claim_id}.yaml", dump_yaml(record, claim_modeline)))
 
     for draft in sources.values():
         plan.sources.append(draft.id)
-        plan.files.append(PlannedFile(f"{settings.sources_dir}/{draft.id}.yaml", dump_yaml(draft.record, modeline("source", settings.path(settings.sources_dir), settings.root))))
+        plan.files.append(PlannedFile(f"{settings.sources_dir}/{draft.id}.yaml", dump_yaml(draft.record, source_modeline)))
         plan.files.append(PlannedFile(f"{settings.sources_dir}/{draft.id}.txt", "\n\n".join(draft.texts) + "\n"))
     return plan
 
