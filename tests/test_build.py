@@ -131,7 +131,7 @@ EXPECTED_LOCATIONS = [
     "claims/typo-verdict.yaml:7:1: error: verdict: expected a rating of the scale",
     "claims/bool-verdict.yaml:7:1: error: verdict: the verdict was read as the yes/no value false",
     "claims/missing-source.yaml:5:5: error: appeared[0].source: no source has the id 'newsleter' (did you mean 'newsletter'?)",
-    "claims/changed-quote.yaml:6:5: error: appeared[0].quote: the quote is not in the archived text of newsletter",
+    "claims/changed-quote.yaml:6:19: error: appeared[0].quote: the quote is not in the archived text of newsletter",
 ]
 
 

@@ -172,8 +172,8 @@ def find(quote: str, text: NormalisedText, normalised: Optional[str] = None) -> 
 
 def _miss(passage: str, haystack: str) -> Miss:
     closest = _aligned(passage, haystack, closest_passage(passage, haystack))
-    diff = describe_difference(passage, closest)
-    return Miss(passage=passage, closest=closest, diff=diff, words_before=words_before_difference(passage, closest))
+    differences, words_before = _compared(passage, closest)
+    return Miss(passage=passage, closest=closest, diff=_described(differences), words_before=words_before)
 
 
 def closest_passage(passage: str, haystack: str) -> str:
@@ -205,19 +205,36 @@ def _tokens(text: str) -> list[re.Match]:
     return list(_TOKEN.finditer(text))
 
 
-def _differences(expected: str, found: str) -> list[tuple[str, str, str]]:
+def _compared(expected: str, found: str) -> tuple[list[tuple[str, str, str]], int]:
     """How ``expected`` (the quote) differs from ``found`` (the text), in whole words: a list of
-    (kind, the text's words, the quote's words), kind being replace, delete or insert."""
+    (kind, the text's words, the quote's words), kind being replace, delete or insert; and how
+    many words (as white space separates them) of ``expected`` come before the first difference."""
     theirs, ours = _tokens(found), _tokens(expected)
     matcher = difflib.SequenceMatcher(None, [t.group() for t in theirs], [t.group() for t in ours], autojunk=False)
 
     def words(tokens: list[re.Match], start: int, end: int, text: str) -> str:
         return text[tokens[start].start():tokens[end - 1].end()] if end > start else ""
 
-    return [
-        (tag, words(theirs, a0, a1, found), words(ours, b0, b1, expected))
-        for tag, a0, a1, b0, b1 in matcher.get_opcodes() if tag != "equal"
-    ]
+    differences, words_before = [], 0
+    for tag, a0, a1, b0, b1 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        if not differences:
+            words_before = len(expected[:ours[b0].start()].split()) if b0 < len(ours) else len(expected.split())
+        differences.append((tag, words(theirs, a0, a1, found), words(ours, b0, b1, expected)))
+    return differences, words_before
+
+
+def _described(differences: list[tuple[str, str, str]]) -> str:
+    changes: list[str] = []
+    for tag, text_words, quote_words in differences[:3]:
+        if tag == "replace":
+            changes.append(f"the text has {text_words!r} where the quote has {quote_words!r}")
+        elif tag == "delete":
+            changes.append(f"the text has {text_words!r} that the quote leaves out")
+        else:
+            changes.append(f"the quote adds {quote_words!r}")
+    return "; ".join(changes) or "the texts are the same apart from typography"
 
 
 def _aligned(passage: str, haystack: str, closest: str) -> str:
@@ -257,25 +274,12 @@ def _aligned(passage: str, haystack: str, closest: str) -> str:
 def describe_difference(expected: str, found: str) -> str:
     """A short account, in whole words, of how the quote differs from the text (the first three
     differences): "the text has 'promises' where the quote has 'pledges'"."""
-    changes: list[str] = []
-    for tag, text_words, quote_words in _differences(expected, found)[:3]:
-        if tag == "replace":
-            changes.append(f"the text has {text_words!r} where the quote has {quote_words!r}")
-        elif tag == "delete":
-            changes.append(f"the text has {text_words!r} that the quote leaves out")
-        else:
-            changes.append(f"the quote adds {quote_words!r}")
-    return "; ".join(changes) or "the texts are the same apart from typography"
+    return _described(_compared(expected, found)[0])
 
 
 def words_before_difference(expected: str, found: str) -> int:
     """How many words (as white space separates them) of ``expected`` come before its first difference from ``found``."""
-    theirs, ours = _tokens(found), _tokens(expected)
-    matcher = difflib.SequenceMatcher(None, [t.group() for t in theirs], [t.group() for t in ours], autojunk=False)
-    for tag, _, _, b0, _ in matcher.get_opcodes():
-        if tag != "equal":
-            return len(expected[:ours[b0].start()].split()) if b0 < len(ours) else len(expected.split())
-    return 0
+    return _compared(expected, found)[1]
 
 
 def locate(passage: str, text: NormalisedText, original: str) -> tuple[int, int]:
