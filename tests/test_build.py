@@ -148,7 +148,7 @@ def test_a_malformed_claim_stops_the_build_with_every_error_located_and_writes_n
     for expected in EXPECTED_LOCATIONS:
         assert expected in logged, expected
     assert "mostly-ture" in logged and "did you mean 'mostly-true'?" in logged
-    assert "claims/typo-field.yaml:1:1: error: the field 'conclusion' is missing" in logged
+    assert "claims/typo-field.yaml:9:1: error: conclusion: the field 'conclusion' is missing" in logged
     assert f"factcheck: {len(EXPECTED_LOCATIONS) + 1} error(s)" in logged
     # The site folder is as it was: nothing cleaned, nothing written.
     assert [p.name for p in out.iterdir()] == ["previous.html"]
