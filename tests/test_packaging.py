@@ -10,6 +10,7 @@ need not hold the project's dependencies at all.
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 import sys
 import sysconfig
@@ -88,7 +89,7 @@ def test_fresh_environment_init_add_claim_build(dist: Path, tmp_path: Path) -> N
         "verdict: half-true\n"
         "conclusion: It grew, but by less than the minister said.\n"
         "explanation: A second claim, added by hand.\n"
-        "published: 2025-06-01\n",
+        f"published: {dt.date.today().isoformat()}\n",  # not before the starter's source (dated the day of init)
         encoding="utf-8",
     )
     run(venv / "bin" / "factcheck", "validate", cwd=site)
