@@ -175,3 +175,13 @@ def test_a_serve_keeps_rich_renderings_from_one_run_to_the_next(monkeypatch):
         assert converted == ["*one*", "*one*", "*one*", "**two**", "*one,* edited"]  # kept from the run before
     finally:
         reused.stop()
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\u0085"])
+def test_front_matter_is_ascii_so_no_line_separator_can_end_it(separator):
+    import yaml
+    from factcheck.render.markup import front_matter
+
+    written = front_matter({"title": f"Innocent title{separator}--- x", "template": "claim.html"})
+    assert written.isascii() and written.count("\n") == 3
+    assert yaml.safe_load(written.strip("-\n")) == {"title": f"Innocent title{separator}--- x", "template": "claim.html"}

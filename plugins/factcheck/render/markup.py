@@ -210,7 +210,9 @@ def front_matter(fields: dict) -> str:
     for key, value in fields.items():
         if key in _THEME_HTML_FIELDS and isinstance(value, str):
             value = html.escape(value, quote=False).replace('"', "&quot;")
-        lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
+        # ASCII-escaped: a line or paragraph separator, or NEL, written raw would end the line
+        # for YAML and so the front matter (the page would lose its title, template and verdict).
+        lines.append(f"{key}: {json.dumps(value)}")
     lines.append("---")
     return "\n".join(lines)
 
