@@ -203,6 +203,10 @@ def _prepare(case: dict, parent: Path) -> tuple[Path, str]:
         secret.parent.mkdir()
         secret.write_text("a file outside the repository\n", "utf-8")
         os.symlink(secret, root / "sources" / "archived-symlink.txt")
+    elif setup == "symlink-inside":  # issue 24: a link to a file of the repository itself (.git/config in the issue)
+        os.symlink(os.path.join("..", "mkdocs.yml"), root / "sources" / "archived-symlink.txt")
+    elif setup == "symlink-dangling":
+        os.symlink(os.path.join("..", "gone.txt"), root / "sources" / "archived-symlink.txt")
     elif setup == "claim-symlink-outside":
         secret = parent / "outside" / "secret.yaml"
         secret.parent.mkdir()
@@ -300,4 +304,5 @@ def test_a_claim_file_linked_outside_is_not_read(tmp_path):
     case = {"file": "claims/leak.yaml", "setup": "claim-symlink-outside"}
     root, relative = _prepare(case, tmp_path)
     checked = check(_settings(root))
-    assert [(p.path, p.message) for p in checked.problems if p.path == relative] == [(relative, "the file leads outside the repository")]
+    assert [(p.path, p.message) for p in checked.problems if p.path == relative] == [
+        (relative, "this file is a symbolic link; links are not read, wherever they lead")]

@@ -329,7 +329,15 @@ def read_text(path: Path, root: Path, display: str, max_bytes: int = MAX_FILE_BY
     While serving, a file whose status (size, times of change, inode) is as in the last run is
     not read again: its text, or its problem, is the last run's (reuse.py). Where it leads and
     what it is are checked again every time, so a link moved out of the repository is caught.
+
+    A symbolic link is refused wherever it leads, inside the repository or out, dangling or not,
+    whether it is the file or a folder on the way to it from ``root``: a link committed by a pull
+    request could otherwise publish ``.git/config`` or any other file (issue 24).
     """
+    link = _link_on_the_way(path, root)
+    if link:
+        return None, [Problem(display, 1, 1, "", f"{link} is a symbolic link; links are not read, wherever they lead",
+                              "replace the link with the file itself (commit the file, not a link to it)")]
     try:
         resolved, status = _resolve(path)
     except (FileNotFoundError, OSError):
@@ -349,6 +357,30 @@ def read_text(path: Path, root: Path, display: str, max_bytes: int = MAX_FILE_BY
         kept = _read_utf8(resolved, display)
         reused.put("text", display, unchanged, kept)
     return kept
+
+
+def _link_on_the_way(path: Union[Path, str], root: Path) -> str:
+    """The path of the file, or of the folder between ``root`` and it, that is a symbolic link ("" when none is).
+
+    One ``lstat`` for the file; its folders are compared with where they really are, each folder
+    resolved once per run."""
+    name = os.fspath(path)
+    try:
+        if stat.S_ISLNK(os.lstat(name).st_mode):
+            return "this file"
+    except OSError:
+        return ""
+    folder = os.path.dirname(os.path.abspath(name))
+    root_text = os.path.abspath(os.fspath(root))
+    if not _folder_inside(folder, root_text):
+        return ""  # outside the repository: refused as that
+    try:
+        real_root, real = _real_folder(root_text), _real_folder(folder)
+    except OSError:
+        return ""
+    if real != os.path.normpath(os.path.join(real_root, os.path.relpath(folder, root_text))):
+        return f"the folder {os.path.relpath(folder, root_text)!r} (or one above it)"
+    return ""
 
 
 def _read_utf8(resolved: str, display: str) -> tuple[Optional[str], list[Problem]]:
