@@ -306,3 +306,21 @@ def test_a_claim_file_linked_outside_is_not_read(tmp_path):
     checked = check(_settings(root))
     assert [(p.path, p.message) for p in checked.problems if p.path == relative] == [
         (relative, "this file is a symbolic link; links are not read, wherever they lead")]
+
+
+def test_a_site_folder_that_is_a_link_is_refused_and_its_target_kept(tmp_path):
+    """Issue 24: a committed link named like the site folder made `mkdocs build` empty its target."""
+    from mkdocs.exceptions import Abort
+
+    from site_build import build_site
+
+    root = tmp_path / "repo"
+    shutil.copytree(MINI, root)
+    precious = tmp_path / "precious"
+    precious.mkdir()
+    (precious / "keep.txt").write_text("keep me\n", "utf-8")
+    os.symlink(precious, root / "site")
+    with pytest.raises(Abort) as stopped:
+        build_site(root, root / "site")
+    assert "is a symbolic link" in str(stopped.value.__context__)
+    assert (precious / "keep.txt").read_text("utf-8") == "keep me\n"
