@@ -183,5 +183,15 @@ def test_front_matter_is_ascii_so_no_line_separator_can_end_it(separator):
     from factcheck.render.markup import front_matter
 
     written = front_matter({"title": f"Innocent title{separator}--- x", "template": "claim.html"})
-    assert written.isascii() and written.count("\n") == 3
+    assert separator not in written and written.count("\n") == 3
     assert yaml.safe_load(written.strip("-\n")) == {"title": f"Innocent title{separator}--- x", "template": "claim.html"}
+
+
+def test_front_matter_keeps_printable_letters_and_escapes_the_rest_as_yaml_reads_them():
+    import yaml
+    from factcheck.render.markup import front_matter
+
+    fields = {"title": "Zürich \u4e2d\u6587 \U0001F600 \U00099dca \u202e \u200b"}
+    written = front_matter(fields)
+    assert "Zürich \u4e2d\u6587 \U0001F600" in written and "\u202e" not in written and "\U00099dca" not in written
+    assert yaml.safe_load(written.strip("-\n")) == fields

@@ -44,6 +44,7 @@ from urllib.parse import unquote, urlsplit
 import yaml
 
 from .safe_files import write_file
+from .unsafe_text import UNSAFE
 from .model import Scale
 from .render import markup as md
 from .scaffold import dump_yaml, modeline, propose_id, relative_to, shorten
@@ -64,7 +65,7 @@ SOURCE_TYPES = {
     "audioobject": "transcript", "podcastepisode": "transcript",
 }
 
-_CONTROL = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]")
+_CONTROL = UNSAFE  # one rule with the loader (unsafe_text.py)
 _ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 _SCHEMA_PREFIX = re.compile(r"^(?:https?://schema\.org/|schema:)", re.IGNORECASE)

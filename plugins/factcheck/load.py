@@ -21,6 +21,7 @@ import yaml
 
 from . import forked
 from .problems import Problem
+from .unsafe_text import UNSAFE, named
 from .reuse import MISSING, reused
 
 try:  # libyaml: measured 8x faster than the pure-Python parser on claim-sized files
@@ -70,7 +71,8 @@ _SAFE_NESTING = 2_000  # libyaml composes this deep without trouble; it crashed 
 
 # Characters no text of a claim needs, which break the YAML front matter of a page or hide
 # text from the reader: C0 controls but tab and line breaks, DEL, C1 controls, non-characters.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+_CONTROL = UNSAFE  # one rule with the importer (unsafe_text.py)
+_KEY_BREAK = re.compile("[\t\n\r]")  # allowed in a text, not in a field name
 
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str",
@@ -182,6 +184,12 @@ class _Converter:
                 continue
             key = str(key_node.value)
             field_at = at + (key,)
+            bad = _CONTROL.search(key) or _KEY_BREAK.search(key)
+            if bad:  # a field name is checked like a value: it is printed in every report (issue 24)
+                character = bad.group()
+                self._problem(key_node, at, f"the field name '{key.encode('unicode_escape').decode('ascii')[:60]}' holds the character {named(character)}",
+                              "field names are plain words: remove it")
+                continue
             if key in result:
                 line = marks.get(field_at, (0, 0))[0]
                 self._problem(
@@ -217,7 +225,7 @@ class _Converter:
         if isinstance(value, str):
             if control := _CONTROL.search(value):
                 self._problem(
-                    node, at, f"the text holds the control character U+{ord(control.group()):04X}",
+                    node, at, f"the text holds the character {named(control.group())} (a control, line-separator, direction or zero-width character)",
                     "remove it: only letters, punctuation, spaces, tabs and line breaks belong in the text",
                 )
                 return None
