@@ -109,7 +109,8 @@ def test_disagreements_json_lists_sides_with_readable_values_and_intervals(built
 
 
 
-# The exports are written by exports._dump, which writes what json.dumps(indent=2) writes, faster.
+# The exports are written by exports._dump, which writes what json.dumps(indent=2) writes, faster,
+# with "<" escaped (issue 24: no export can close a script element where it is inlined).
 _JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
     lambda children: st.lists(children, max_size=4) | st.tuples(children, children)
@@ -121,7 +122,18 @@ _JSON = st.recursive(
 @settings(max_examples=300, deadline=None)
 @given(_JSON)
 def test_dump_writes_what_json_dumps_writes(data):
-    assert _dump(data) == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    written = _dump(data)
+    assert written == json.dumps(data, ensure_ascii=False, indent=2).replace("<", "\\u003c") + "\n"
+    assert "<" not in written
+
+
+@pytest.mark.parametrize("cell", [" =1+1", "\u00a0=1+1", "\n=1+1", "\uff1d1+1", "\uff0bcmd", "\uff20SUM(1)", "\t=1", "=1", "-2+3"])
+def test_the_spreadsheet_guard_covers_leading_white_space_line_breaks_and_fullwidth_signs(cell):
+    assert spreadsheet_safe(cell) == "'" + cell
+
+
+def test_the_spreadsheet_guard_leaves_plain_text_alone():
+    assert spreadsheet_safe("Tariffs = taxes") == "Tariffs = taxes"
 
 
 def _streamed(value):
@@ -134,7 +146,7 @@ def _streamed(value):
 @settings(max_examples=300, deadline=None)
 @given(_JSON)
 def test_pieces_write_what_json_dumps_writes_with_lists_made_item_by_item(data):
-    assert "".join(_pieces(_streamed(data))) == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    assert "".join(_pieces(_streamed(data))) == json.dumps(data, ensure_ascii=False, indent=2).replace("<", "\\u003c") + "\n"
 
 
 def test_the_plugin_writes_each_data_file_as_build_pages_does(built, tmp_path):

@@ -203,6 +203,10 @@ def _prepare(case: dict, parent: Path) -> tuple[Path, str]:
         secret.parent.mkdir()
         secret.write_text("a file outside the repository\n", "utf-8")
         os.symlink(secret, root / "sources" / "archived-symlink.txt")
+    elif setup == "symlink-inside":  # issue 24: a link to a file of the repository itself (.git/config in the issue)
+        os.symlink(os.path.join("..", "mkdocs.yml"), root / "sources" / "archived-symlink.txt")
+    elif setup == "symlink-dangling":
+        os.symlink(os.path.join("..", "gone.txt"), root / "sources" / "archived-symlink.txt")
     elif setup == "claim-symlink-outside":
         secret = parent / "outside" / "secret.yaml"
         secret.parent.mkdir()
@@ -300,4 +304,23 @@ def test_a_claim_file_linked_outside_is_not_read(tmp_path):
     case = {"file": "claims/leak.yaml", "setup": "claim-symlink-outside"}
     root, relative = _prepare(case, tmp_path)
     checked = check(_settings(root))
-    assert [(p.path, p.message) for p in checked.problems if p.path == relative] == [(relative, "the file leads outside the repository")]
+    assert [(p.path, p.message) for p in checked.problems if p.path == relative] == [
+        (relative, "this file is a symbolic link; links are not read, wherever they lead")]
+
+
+def test_a_site_folder_that_is_a_link_is_refused_and_its_target_kept(tmp_path):
+    """Issue 24: a committed link named like the site folder made `mkdocs build` empty its target."""
+    from mkdocs.exceptions import Abort
+
+    from site_build import build_site
+
+    root = tmp_path / "repo"
+    shutil.copytree(MINI, root)
+    precious = tmp_path / "precious"
+    precious.mkdir()
+    (precious / "keep.txt").write_text("keep me\n", "utf-8")
+    os.symlink(precious, root / "site")
+    with pytest.raises(Abort) as stopped:
+        build_site(root, root / "site")
+    assert "is a symbolic link" in str(stopped.value.__context__)
+    assert (precious / "keep.txt").read_text("utf-8") == "keep me\n"

@@ -186,7 +186,7 @@ def test_relative(tmp_path):
     assert relative(Path("/etc/hosts"), Path("/")) == "etc/hosts"
 
 
-def test_read_text_follows_links_inside_the_repository_and_refuses_everything_else(tmp_path):
+def test_read_text_refuses_every_link_and_everything_that_is_not_a_file_inside_the_repository(tmp_path):
     root, outside = tmp_path / "site", tmp_path / "elsewhere"
     (root / "claims").mkdir(parents=True)
     outside.mkdir()
@@ -205,14 +205,17 @@ def test_read_text_follows_links_inside_the_repository_and_refuses_everything_el
         text, problems = read_text(root / name, root, name)
         return text if text is not None else "; ".join(f"{p.path}: {p.message}" for p in problems)
 
+    link = "this file is a symbolic link; links are not read, wherever they lead"
     assert outcome("claims/plain.yaml") == "a: 1\n"
-    assert outcome("claims/link.yaml") == "a: 1\n"
-    assert outcome("claims/leak.yaml") == "claims/leak.yaml: the file leads outside the repository"
-    assert outcome("linked-folder/secret.yaml") == "linked-folder/secret.yaml: the file leads outside the repository"
-    assert outcome("claims/broken.yaml") == "claims/broken.yaml: the file does not exist"
+    assert outcome("claims/link.yaml") == f"claims/link.yaml: {link}"  # inside the repository: refused too (issue 24)
+    assert outcome("claims/leak.yaml") == f"claims/leak.yaml: {link}"
+    assert outcome("linked-folder/secret.yaml") == (
+        "linked-folder/secret.yaml: the folder 'linked-folder' (or one above it) is a symbolic link; links are not read, wherever they lead")
+    assert outcome("claims/broken.yaml") == f"claims/broken.yaml: {link}"  # dangling
+    assert outcome("claims/link-to-folder.yaml") == f"claims/link-to-folder.yaml: {link}"
     assert outcome("claims/missing.yaml") == "claims/missing.yaml: the file does not exist"
     assert outcome("claims/plain.yaml/x.yaml") == "claims/plain.yaml/x.yaml: the file does not exist"
-    for special in ("claims/folder.yaml", "claims/link-to-folder.yaml", "claims/pipe.yaml"):
+    for special in ("claims/folder.yaml", "claims/pipe.yaml"):
         assert outcome(special) == f"{special}: this is a folder or a special file, not a text file"
     assert real_path(root / "claims" / "link.yaml") == (root / "claims" / "plain.yaml").resolve()
     assert is_inside(real_path(root / "claims" / "link.yaml"), root)
@@ -269,7 +272,7 @@ def test_while_serving_a_file_whose_status_is_unchanged_is_not_read_again(tmp_pa
         path.symlink_to(outside)  # where it leads is checked every time, kept text or not
         load.forget_folders()
         text, problems = load.read_text(path, root, "claim.yaml")
-        assert text is None and "outside the repository" in problems[0].message
+        assert text is None and "symbolic link" in problems[0].message
     finally:
         reused.stop()
     assert load.read_text(outside, tmp_path.parent, "outside.yaml")[0] == "claim: secret\n" and len(reads) == 3  # off: read every time

@@ -175,3 +175,23 @@ def test_a_serve_keeps_rich_renderings_from_one_run_to_the_next(monkeypatch):
         assert converted == ["*one*", "*one*", "*one*", "**two**", "*one,* edited"]  # kept from the run before
     finally:
         reused.stop()
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\u0085"])
+def test_front_matter_is_ascii_so_no_line_separator_can_end_it(separator):
+    import yaml
+    from factcheck.render.markup import front_matter
+
+    written = front_matter({"title": f"Innocent title{separator}--- x", "template": "claim.html"})
+    assert separator not in written and written.count("\n") == 3
+    assert yaml.safe_load(written.strip("-\n")) == {"title": f"Innocent title{separator}--- x", "template": "claim.html"}
+
+
+def test_front_matter_keeps_printable_letters_and_escapes_the_rest_as_yaml_reads_them():
+    import yaml
+    from factcheck.render.markup import front_matter
+
+    fields = {"title": "Zürich \u4e2d\u6587 \U0001F600 \U00099dca \u202e \u200b"}
+    written = front_matter(fields)
+    assert "Zürich \u4e2d\u6587 \U0001F600" in written and "\u202e" not in written and "\U00099dca" not in written
+    assert yaml.safe_load(written.strip("-\n")) == fields

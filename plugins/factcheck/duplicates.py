@@ -47,6 +47,8 @@ from .reuse import MISSING, reused
 
 SAME_PASSAGE = 0.5  # shared / combined length of two appeared quotes in one source
 SAME_WORDING = 0.9  # difflib ratio of the claims' word lists
+REPORTED_PER_CLAIM = 5  # duplicates named on one claim; the rest are counted in one more warning
+_PASSAGE_LOOK_BACK = 64  # overlapping earlier quotes one appeared quote is compared with, at most
 
 _WORD = re.compile(r"\w+")
 _THOUSANDS = re.compile(r"(?<=\d)[,.](?=\d{3}\b)")
@@ -108,7 +110,31 @@ def find_duplicates(claims: Iterable[Claim], uses: Iterable[QuoteUse], tally: Op
 
 def duplicate_problems(claims: Iterable[Claim], uses: Iterable[QuoteUse]) -> list[Problem]:
     """A warning on each claim that looks like another, naming the other claim's file."""
-    return [_problem(d) for d in find_duplicates(claims, uses)]
+    return _capped_problems(find_duplicates(claims, uses))
+
+
+def _capped_problems(duplicates: list[Duplicate]) -> list[Problem]:
+    """At most ``REPORTED_PER_CLAIM`` warnings per claim, then one located warning counting the rest:
+    the report grows with the claims, not with the square of them."""
+    problems: list[Problem] = []
+    shown: Counter[str] = Counter()
+    over: dict[str, list[Duplicate]] = defaultdict(list)
+    for duplicate in duplicates:
+        if shown[duplicate.claim.id] < REPORTED_PER_CLAIM:
+            shown[duplicate.claim.id] += 1
+            problems.append(_problem(duplicate))
+        else:
+            over[duplicate.claim.id].append(duplicate)
+    for rest in over.values():
+        claim = rest[0].claim
+        where = claim.position
+        path = where.path if where else claim.id
+        problems.append(Problem(
+            path, where.line if where else 1, where.column if where else 1, "claim",
+            f"this claim may duplicate {len(rest)} more claim(s) beyond the {REPORTED_PER_CLAIM} named above",
+            "run `factcheck validate` on the claims named above first; this many look-alikes usually means copied files",
+            severity="warning"))
+    return problems
 
 
 # From this many claims on, the search for claims worded alike is started in a second process as
@@ -161,7 +187,7 @@ class DuplicateSearch:
         wording = self._wording
         if wording is not None and frozenset(texts_of(claims)) != frozenset(self._texts):
             wording = None  # started for other texts than the claims have: searched again
-        return [_problem(d) for d in find_duplicates(claims, uses, wording=wording)]
+        return _capped_problems(find_duplicates(claims, uses, wording=wording))
 
     def close(self) -> None:
         if self._work is not None:
@@ -235,9 +261,12 @@ def _same_wording(claims: list[Claim], found: _Found, tally: Tally, wording: Opt
         _near_wording(texts, near, tally, wording.alike.get(kind, set()) if wording else None)
     members = {group[0]: group for group in same_text.values()}
     for (a, b), ratio in near.items():
+        # Each claim worded like one text is paired with the first claim worded like the other (as
+        # for exact texts): linear in the claims, where every pair would grow with the square.
         for x in members[a]:
-            for y in members[b]:
-                found.wording[_pair(x, y)] = ratio
+            found.wording.setdefault(_pair(x, b), ratio)
+        for y in members[b][1:]:
+            found.wording.setdefault(_pair(a, y), ratio)
 
 
 def _near_wording(texts: list[tuple[str, list[str]]], near: dict[tuple[str, str], float], tally: Tally, alike: Optional[set[tuple[str, str]]] = None) -> None:
@@ -445,7 +474,7 @@ def _same_passage(claims: list[Claim], uses: Iterable[QuoteUse], found: _Found, 
         listed.sort(key=lambda u: (u.start, u.end))
         active: list[QuoteUse] = []
         for use in listed:
-            active = [a for a in active if a.end > use.start]
+            active = [a for a in active[-_PASSAGE_LOOK_BACK:] if a.end > use.start]
             for earlier in active:
                 if earlier.claim == use.claim or kind[earlier.claim] != kind[use.claim]:
                     continue

@@ -44,6 +44,8 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
+from .safe_files import write_file
+from .unsafe_text import UNSAFE
 from .model import Scale
 from .render import markup as md
 from .scaffold import dump_yaml, modeline, propose_id, relative_to, shorten
@@ -64,7 +66,7 @@ SOURCE_TYPES = {
     "audioobject": "transcript", "podcastepisode": "transcript",
 }
 
-_CONTROL = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]")
+_CONTROL = UNSAFE  # one rule with the loader (unsafe_text.py)
 _ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 _SCHEMA_PREFIX = re.compile(r"^(?:https?://schema\.org/|schema:)", re.IGNORECASE)
@@ -746,17 +748,15 @@ def write_plan(plan: Plan, settings: Settings, force: bool) -> Written:
         if people_text is None:
             separate = True
             files.append(PlannedFile(separate_people_path(settings.people_file), dump_yaml(plan.people, "# New people from factcheck import-claimreview: merge them into " + settings.people_file)))
-    refused = tuple(f.path for f in files if (root / f.path).exists())
+    refused = tuple(f.path for f in files if (root / f.path).exists() or (root / f.path).is_symlink())
     if refused and not force:
         return Written(refused=refused)
     for planned in files:
         target = root / planned.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(planned.text, encoding="utf-8")
+        write_file(target, planned.text, replace=force, root=root)  # never through a link (issue 24)
     written = [f.path for f in files]
     if people_text is not None:
-        people_path.parent.mkdir(parents=True, exist_ok=True)
-        people_path.write_text(people_text, encoding="utf-8")
+        write_file(people_path, people_text, replace=True, root=root)
         written.append(settings.people_file)
     people_file = (separate_people_path(settings.people_file) if separate else settings.people_file) if plan.people else ""
     return Written(paths=tuple(written), people_file=people_file, people_separate=separate)

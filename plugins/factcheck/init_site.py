@@ -10,6 +10,7 @@ from pathlib import Path, PurePosixPath
 from string import Template
 
 from . import __version__
+from .safe_files import write_file
 
 STARTER = "starter"
 # Packaged under names without a leading dot (packaging tools skip hidden files); renamed on copy.
@@ -60,14 +61,13 @@ def init_site(target: Path, site_name: str, site_url: str = "", force: bool = Fa
     When any file exists and ``force`` is false, nothing at all is written.
     """
     planned = plan(site_name, site_url)
-    existing = [target / item.path for item in planned if (target / item.path).exists()]
+    existing = [target / item.path for item in planned if (target / item.path).exists() or (target / item.path).is_symlink()]
     if existing and not force:
         return [], existing
     written = []
     for item in planned:
         path = target / item.path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(item.text, encoding="utf-8")
+        write_file(path, item.text, replace=force, root=target)  # never through a link (issue 24)
         written.append(path)
     for folder in ("claims", "sources"):
         (target / folder).mkdir(exist_ok=True)

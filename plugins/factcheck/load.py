@@ -21,6 +21,7 @@ import yaml
 
 from . import forked
 from .problems import Problem
+from .unsafe_text import UNSAFE, named
 from .reuse import MISSING, reused
 
 try:  # libyaml: measured 8x faster than the pure-Python parser on claim-sized files
@@ -70,7 +71,8 @@ _SAFE_NESTING = 2_000  # libyaml composes this deep without trouble; it crashed 
 
 # Characters no text of a claim needs, which break the YAML front matter of a page or hide
 # text from the reader: C0 controls but tab and line breaks, DEL, C1 controls, non-characters.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+_CONTROL = UNSAFE  # one rule with the importer (unsafe_text.py)
+_KEY_BREAK = re.compile("[\t\n\r]")  # allowed in a text, not in a field name
 
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str",
@@ -182,6 +184,12 @@ class _Converter:
                 continue
             key = str(key_node.value)
             field_at = at + (key,)
+            bad = _CONTROL.search(key) or _KEY_BREAK.search(key)
+            if bad:  # a field name is checked like a value: it is printed in every report (issue 24)
+                character = bad.group()
+                self._problem(key_node, at, f"the field name '{key.encode('unicode_escape').decode('ascii')[:60]}' holds the character {named(character)}",
+                              "field names are plain words: remove it")
+                continue
             if key in result:
                 line = marks.get(field_at, (0, 0))[0]
                 self._problem(
@@ -217,7 +225,7 @@ class _Converter:
         if isinstance(value, str):
             if control := _CONTROL.search(value):
                 self._problem(
-                    node, at, f"the text holds the control character U+{ord(control.group()):04X}",
+                    node, at, f"the text holds the character {named(control.group())} (a control, line-separator, direction or zero-width character)",
                     "remove it: only letters, punctuation, spaces, tabs and line breaks belong in the text",
                 )
                 return None
@@ -329,7 +337,15 @@ def read_text(path: Path, root: Path, display: str, max_bytes: int = MAX_FILE_BY
     While serving, a file whose status (size, times of change, inode) is as in the last run is
     not read again: its text, or its problem, is the last run's (reuse.py). Where it leads and
     what it is are checked again every time, so a link moved out of the repository is caught.
+
+    A symbolic link is refused wherever it leads, inside the repository or out, dangling or not,
+    whether it is the file or a folder on the way to it from ``root``: a link committed by a pull
+    request could otherwise publish ``.git/config`` or any other file (issue 24).
     """
+    link = _link_on_the_way(path, root)
+    if link:
+        return None, [Problem(display, 1, 1, "", f"{link} is a symbolic link; links are not read, wherever they lead",
+                              "replace the link with the file itself (commit the file, not a link to it)")]
     try:
         resolved, status = _resolve(path)
     except (FileNotFoundError, OSError):
@@ -349,6 +365,30 @@ def read_text(path: Path, root: Path, display: str, max_bytes: int = MAX_FILE_BY
         kept = _read_utf8(resolved, display)
         reused.put("text", display, unchanged, kept)
     return kept
+
+
+def _link_on_the_way(path: Union[Path, str], root: Path) -> str:
+    """The path of the file, or of the folder between ``root`` and it, that is a symbolic link ("" when none is).
+
+    One ``lstat`` for the file; its folders are compared with where they really are, each folder
+    resolved once per run."""
+    name = os.fspath(path)
+    try:
+        if stat.S_ISLNK(os.lstat(name).st_mode):
+            return "this file"
+    except OSError:
+        return ""
+    folder = os.path.dirname(os.path.abspath(name))
+    root_text = os.path.abspath(os.fspath(root))
+    if not _folder_inside(folder, root_text):
+        return ""  # outside the repository: refused as that
+    try:
+        real_root, real = _real_folder(root_text), _real_folder(folder)
+    except OSError:
+        return ""
+    if real != os.path.normpath(os.path.join(real_root, os.path.relpath(folder, root_text))):
+        return f"the folder {os.path.relpath(folder, root_text)!r} (or one above it)"
+    return ""
 
 
 def _read_utf8(resolved: str, display: str) -> tuple[Optional[str], list[Problem]]:

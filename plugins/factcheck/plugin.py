@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from pathlib import Path
 from typing import Optional
 
@@ -81,6 +83,10 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
             self.change_signal = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if os.path.islink(config.site_dir):  # MkDocs would empty the folder it leads to (issue 24)
+            raise PluginError(
+                f"factcheck: the site folder {config.site_dir} is a symbolic link; MkDocs empties the site folder "
+                "before building, so it is not built through a link. Remove the link (it may have come with a commit).")
         options = self.config
         scale = scale_from_options([dict(r) for r in options.ratings] if options.ratings else None)
         wrong = scale_problems(scale)

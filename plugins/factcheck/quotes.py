@@ -176,22 +176,38 @@ def _miss(passage: str, haystack: str) -> Miss:
     return Miss(passage=passage, closest=closest, diff=_described(differences), words_before=words_before)
 
 
+_WORD_EDGE = 40  # characters a closest passage may widen by to reach whole words, at each end
+
+
 def closest_passage(passage: str, haystack: str) -> str:
     """The stretch of ``haystack`` of the passage's length that resembles it most.
 
-    Anchored on the longest block both share, then widened to the passage's length, so it is
-    linear in the text's length for one quote.
+    The stretch sharing the most character trigrams with the passage, found by one sliding window
+    over the text: linear in the text's length and in the passage's, whatever they hold (a longest
+    common block search was quadratic on repetitive text). A real typo leaves most trigrams
+    intact, so the nearest passage still wins.
     """
     if not haystack:
         return ""
-    matcher = difflib.SequenceMatcher(None, passage, haystack, autojunk=False)
-    block = matcher.find_longest_match(0, len(passage), 0, len(haystack))
-    start = max(0, block.b - block.a)
-    end = min(len(haystack), start + len(passage))
+    width = len(passage)
+    if width < 3 or len(haystack) <= width:
+        start = 0
+    else:
+        shingles = {passage[i:i + 3] for i in range(width - 2)}
+        hits = [haystack[i:i + 3] in shingles for i in range(len(haystack) - 2)]
+        window = width - 2
+        score = best = sum(hits[:window])
+        start = 0
+        for i in range(window, len(hits)):
+            score += hits[i] - hits[i - window]
+            if score > best:
+                best, start = score, i - window + 1
+    end = min(len(haystack), start + width)
     # Extend to whole words (not to the punctuation beside them, which the quote may rightly leave out).
-    while start > 0 and haystack[start - 1].isalnum() and haystack[start].isalnum():
+    floor, ceiling = max(0, start - _WORD_EDGE), min(len(haystack), end + _WORD_EDGE)
+    while start > floor and haystack[start - 1].isalnum() and haystack[start].isalnum():
         start -= 1
-    while end < len(haystack) and haystack[end].isalnum() and haystack[end - 1].isalnum():
+    while end < ceiling and haystack[end].isalnum() and haystack[end - 1].isalnum():
         end += 1
     return haystack[start:end]
 

@@ -13,6 +13,7 @@ import yaml
 
 from .load import is_inside, load_file
 from .model import Source
+from .safe_files import LinkRefused, write_file
 from .settings import Settings
 from .validate import build_source, file_id, schema, slug, yaml_files
 
@@ -33,6 +34,7 @@ _FILLER = frozenset(
     "a an and are as at be been but by for from had has have he her his i in is it its of on or our "
     "said says she that the their them they this to was we were which who will with would".split()
 )
+
 
 
 class ScaffoldError(Exception):
@@ -118,10 +120,12 @@ def shorten(text: str, limit: int) -> str:
 
 def write_new(path: Path, text: str, force: bool, root: Path) -> None:
     """Write ``text`` to ``path`` inside the repository, refusing to overwrite unless ``force``."""
-    if path.exists() and not force:
+    if (path.exists() or path.is_symlink()) and not force:
         raise ScaffoldError(f"{relative_to(path, root)} already exists; choose another id, or pass --force to overwrite it")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    try:
+        write_file(path, text, replace=force, root=root)  # never through a link (issue 24)
+    except LinkRefused as error:
+        raise ScaffoldError(f"{error}; remove the link first") from None
 
 
 def relative_to(path: Path, root: Path) -> str:

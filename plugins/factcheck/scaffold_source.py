@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
+from .safe_files import LinkRefused, write_file
 from .load import is_inside
 from .problems import did_you_mean
 from .scaffold import (
@@ -105,7 +106,10 @@ def write_source(draft: SourceDraft, settings: Settings, force: bool = False) ->
     if text.exists() and not force and text.read_bytes() != draft.text:
         raise ScaffoldError(f"{relative_to(text, settings.root)} already exists with another text; choose another id, or pass --force")
     write_new(record, dump_yaml(draft.record(), modeline("source", folder, settings.root)), force, settings.root)
-    text.write_bytes(draft.text)
+    try:
+        write_file(text, draft.text, replace=True, root=settings.root)  # never through a link (issue 24)
+    except LinkRefused as error:
+        raise ScaffoldError(f"{error}; remove the link first") from None
     return record
 
 

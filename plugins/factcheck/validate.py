@@ -398,6 +398,8 @@ def build_source(document: Document, settings: Settings) -> tuple[Optional[Sourc
         return None, [document.problem(("archived_text",), f"expected a path inside the repository; found {text_name!r}", "give a path relative to the source file, without '..'")]
     relative_path = (folder / text_path).as_posix()
     path = settings.root / relative_path
+    if path.is_symlink():  # any link, dangling or not: refused by read_text, with its location (issue 24)
+        return None, read_text(path, settings.root, relative_path)[1]
     if not path.exists():
         hint = (
             f"check the path: it is relative to {folder.as_posix()}/" if "archived_text" in data

@@ -440,17 +440,40 @@ def _scale_of(match: re.Match[str], currency: str) -> Optional[float]:
 _MONTH_NUMBERS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 
 
+_NAME_LOOK_BEHIND = 64  # characters of white space, and of name, looked at before a bare number
+_OPENS_SENTENCE = ".!?:;\n\"“(—–-"
+
+
 def _after_proper_name(text: str, start: int) -> bool:
-    """True when a bare number follows a capitalised word that does not open a sentence ("Nikkei 225")."""
-    found = re.search(r"(\S+)\s+$", text[:start])
-    if not found:
+    """True when a bare number follows a capitalised word that does not open a sentence ("Nikkei 225").
+
+    A backward scan bounded by ``_NAME_LOOK_BEHIND``: constant work per number, whatever the text
+    (a search over ``text[:start]`` per number made a quote of many numbers cubic).
+    """
+    gap_start = _scan_back(text, start, str.isspace)
+    if gap_start == start or start - gap_start >= _NAME_LOOK_BEHIND:
         return False
-    name = found.group(1).rstrip(",")
+    name_start = _scan_back(text, gap_start, lambda c: not c.isspace())
+    if gap_start - name_start >= _NAME_LOOK_BEHIND:
+        return False  # a run of that length is no name
+    name = text[name_start:gap_start].rstrip(",")
     if not name[:1].isupper() or name.lower() in _MONTH_NUMBERS:
         return False
-    before = text[: found.start(1)]
-    opens_sentence = re.search(r"(?:^|[.!?:;\n\"“(—–-])\s*$", before) is not None
-    return not opens_sentence
+    before_start = _scan_back(text, name_start, str.isspace)
+    if before_start == 0 or "\n" in text[before_start:name_start]:
+        return False  # at the start of the text or of a line: opens a sentence
+    if name_start - before_start >= _NAME_LOOK_BEHIND:
+        return False
+    return text[before_start - 1] not in _OPENS_SENTENCE
+
+
+def _scan_back(text: str, end: int, keep) -> int:
+    """Where the run of characters satisfying ``keep`` that ends at ``end`` starts, looking back at
+    most ``_NAME_LOOK_BEHIND`` characters."""
+    start = end
+    while start > 0 and end - start < _NAME_LOOK_BEHIND and keep(text[start - 1]):
+        start -= 1
+    return start
 
 
 def _words_to_number(words: str) -> tuple[float, bool]:

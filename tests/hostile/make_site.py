@@ -26,7 +26,7 @@ PAYLOADS = [
     "&lt;script&gt;alert(1)&#60;/script&#62;",
     'x" onmouseover="alert(1)" y="',
     "![i](javascript:alert(1)) ![d](data:image/png,x)",
-    "\u2028---\n<script>alert('fm')</script>\n---",
+    "\n---\n<script>alert('fm')</script>\n---",  # U+2028 is refused by the loader now (cases.yaml)
     "`c` <b onclick=alert(1)>b</b> *em* {#id .cls onclick=x}",
     '=HYPERLINK("https://evil.example","click")',
     "@SUM(1+1) +cmd|' /C calc'!A0 -2+3",

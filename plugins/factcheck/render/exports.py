@@ -19,7 +19,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
-from json.encoder import encode_basestring as _json_string  # json's own, in C
+from json.encoder import encode_basestring as _basestring  # json's own, in C
 from typing import Any, Callable, Optional
 
 from ..analyse import Site
@@ -39,7 +39,15 @@ CSV_COLUMNS = (
     "id", "url", "short", "claim", "claimant", "claimant_name", "kind", "verdict", "verdict_label",
     "rating_value", "conclusion", "claimed", "published", "updated", "topics", "people", "sources", "corrections",
 )
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A spreadsheet reads a formula after leading white space too (NBSP and line breaks included),
+# and some read the fullwidth signs as the ASCII ones.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def _json_string(text: str) -> str:
+    """``text`` as a JSON string with ``<`` escaped, so no export can close a script element or
+    open a comment wherever it is pasted or inlined."""
+    return _basestring(text).replace("<", "\\u003c")
 
 
 def _dump(data: Any) -> str:
@@ -87,7 +95,7 @@ def _plain(value: Any, newline: str) -> str:
     try:
         _indented(value, out, newline)
     except _NotPlain:
-        return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", newline)
+        return json.dumps(value, ensure_ascii=False, indent=2).replace("<", "\\u003c").replace("\n", newline)
     return "".join(out)
 
 
@@ -298,8 +306,10 @@ def _csv_row(site: Site, claim: Claim) -> str:
 
 
 def spreadsheet_safe(cell: str) -> str:
-    """A cell a spreadsheet shows as text: one starting with = + - @ (or a tab or CR) gets a leading apostrophe."""
-    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
+    """A cell a spreadsheet shows as text: one starting with = + - @ (or their fullwidth forms),
+    after any white space, or starting with white space or a line break, gets a leading apostrophe."""
+    risky = cell[:1].isspace() or cell.lstrip().startswith(_FORMULA_STARTS)
+    return "'" + cell if risky else cell
 
 
 # ---------------------------------------------------------------------------

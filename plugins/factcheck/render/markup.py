@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 from ..model import Rating
 from ..reuse import reused
+from ..unsafe_text import UNSAFE
 
 # Characters Python-Markdown (with the tables and attr_list extensions) gives a meaning to.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|-])")
@@ -210,9 +211,27 @@ def front_matter(fields: dict) -> str:
     for key, value in fields.items():
         if key in _THEME_HTML_FIELDS and isinstance(value, str):
             value = html.escape(value, quote=False).replace('"', "&quot;")
-        lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
+        lines.append(f"{key}: {_escaped_for_yaml(json.dumps(value, ensure_ascii=False))}")
     lines.append("---")
     return "\n".join(lines)
+
+
+_UNPRINTABLE = re.compile(r"[^\x20-\x7e]")
+
+
+def _escaped_for_yaml(written: str) -> str:
+    """JSON text with every character that is not printable (NEL, the line and paragraph
+    separators, direction and zero-width characters, unassigned ones) escaped as YAML reads it:
+    written raw, a line separator ended the front matter (the page lost title, template and
+    verdict). Escaped one character at a time, ``\\U`` beyond the first plane (PyYAML does not
+    read the surrogate pairs ``json.dumps`` would write)."""
+    def escape(match: "re.Match[str]") -> str:
+        character = match.group()
+        if character.isprintable() and not UNSAFE.match(character):
+            return character
+        code = ord(character)
+        return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+    return _UNPRINTABLE.sub(escape, written)
 
 
 def join_blocks(blocks: Iterable[str]) -> str:

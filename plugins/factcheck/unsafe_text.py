@@ -1,0 +1,36 @@
+"""The one rule for characters that no text field may hold, shared by the loader and the importer.
+
+Control characters (tab, line feed and carriage return aside), NEL (U+0085), the line and
+paragraph separators (U+2028, U+2029: YAML and JavaScript end a line there, and so they ended
+the front matter of a page), direction marks, embeddings, overrides and isolates (U+200E-U+200F,
+U+202A-U+202E, U+2066-U+2069: they reorder what a reader sees), zero-width characters (U+200B-U+200D,
+U+2060-U+2064, U+FEFF), interlinear annotation marks and the non-characters U+FFFE, U+FFFF.
+The loader rejects a text holding one, naming it; the importer drops them (``neutralised``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+UNSAFE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb\ufffe\uffff]"
+)
+
+
+def first_unsafe(text: str) -> Optional[str]:
+    """The first character of the rule in ``text``, or None. Printable ASCII is told at once."""
+    if text.isascii() and text.isprintable():
+        return None
+    found = UNSAFE.search(text)
+    return found.group() if found else None
+
+
+def neutralised(text: str) -> str:
+    """``text`` without the characters of the rule."""
+    return UNSAFE.sub("", text)
+
+
+def named(character: str) -> str:
+    """How a message names the character: ``U+202E``."""
+    return f"U+{ord(character):04X}"
