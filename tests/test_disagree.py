@@ -79,8 +79,17 @@ def test_the_sides_keep_the_exact_quote_its_anchor_source_title_and_claims() -> 
     assert side.value is not None and side.value.low == 270000 and side.value.low_open
 
 
-def test_open_figures_that_can_both_hold_but_differ_notably_are_still_shown() -> None:
+def test_qualified_round_figures_of_one_period_contradict() -> None:
+    # Read as journalists write them: 270,000-odd against 300,000-odd.
     uses = [use("c1", "trivium", MORE_THAN_270K), use("c2", "cnn", OVER_300K)]
+    found = only(find_disagreements(uses, corpus(source("trivium"), source("cnn"))))
+    assert (found.kind, found.severity) == (CONTRADICTION, "high")
+
+
+def test_open_figures_that_can_both_hold_but_differ_notably_are_still_shown() -> None:
+    literal = [value_from_yaml({"kind": "number", "number": n, "qualifier": "more-than", "reading": "literal"}, None)
+               for n in (270000, 300000)]
+    uses = [use("c1", "trivium", MORE_THAN_270K, value=literal[0]), use("c2", "cnn", OVER_300K, value=literal[1])]
     found = only(find_disagreements(uses, corpus(source("trivium"), source("cnn"))))
     assert (found.kind, found.severity) == (DIFFERENT_FIGURES, "low")
 
@@ -291,7 +300,7 @@ def test_three_incompatible_figures_are_one_contradiction() -> None:
 
 
 def test_output_is_sorted_by_severity_then_subject() -> None:
-    uses = [use("c1", "a", "more than 270,000", subject="b-low"), use("c2", "b", "over 300,000", subject="b-low"),
+    uses = [use("c1", "a", "about 270,000", subject="b-low"), use("c2", "b", "about 300,000", subject="b-low"),
             use("c3", "a", "100", subject="z-high"), use("c4", "b", "200", subject="z-high"),
             use("c5", "a", "100", subject="a-high"), use("c6", "b", "200", subject="a-high"),
             use("c7", "a", "x said", subject="m-words", said_by="x", occasion="o"),
