@@ -105,7 +105,14 @@ def test_disagreements_json_lists_sides_with_readable_values_and_intervals(built
     assert sides["wire"]["value"]["text"] == "more than 300,000"
     assert sides["wire"]["value"]["interval"] == "(300000, 400000)"
     assert sides["wire"]["quote"] == "Over 300,000 Chinese students were enrolled in U.S. universities as of 2024"
-    assert sides["newsletter"]["source_title"] == "Weekly recap" and sides["newsletter"]["claims"] == ["students-270000"]
+    assert sides["newsletter"]["source_title"] == "Weekly recap"
+    assert [c["id"] for c in sides["newsletter"]["claims"]] == ["students-270000"]
+    assert all(c["verdict"] and c["verdict_label"] and c["url"].startswith("https://") for c in sides["newsletter"]["claims"])
+    assert entry["status"] == "disagreement" and entry["severity_reason"]
+    assert (entry["supported_sides"] == 0) == (entry["supported_sources"] == [])
+    assert entry["support"] and "record" in entry and "internal_source" in entry
+    for side in entry["sides"]:
+        assert {"supported", "refuted_by_record", "cited_by"} <= set(side)
 
 
 

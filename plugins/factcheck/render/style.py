@@ -73,6 +73,11 @@ _BASE = """
 .fc-kind, .fc-severity { display: inline-block; font-size: .75em; padding: .05em .5em; border-radius: 1em;
   border: 1px solid var(--md-default-fg-color--lighter); margin-right: .4em; }
 .fc-severity--high { font-weight: 700; }
+.fc-side--supported { border: 2px solid var(--fc-supported, #1b7a3a); }
+.fc-side--refuted { border-style: dashed; }
+.fc-side__verdict { margin: .5em 0 0; font-size: .85em; }
+.fc-record { border-left: .35em solid var(--md-default-fg-color--lighter); padding: .2em .8em; margin: 1em 0;
+  background: var(--md-code-bg-color); }
 .md-typeset table:not([class]) { display: table; max-width: 100%; }
 .md-typeset .fc-explanation { overflow-wrap: anywhere; }
 @media screen and (max-width: 44.9375em) {
