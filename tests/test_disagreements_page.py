@@ -32,9 +32,11 @@ def test_the_page_opens_with_a_summary_table_linking_to_each_section(make_site, 
                                            "record": {"value": 277398, "source": "IIE, Open Doors 2024"}}}
     page = pages_of(make_site, tmp_path, subjects=subjects)["disagreements.md"]
     table = page[page.index("## At a glance"):page.index("## Chinese students")]
-    assert "| Subject | Sources | Kind | Severity | Evidence supports |" in table
-    row = next(line for line in table.splitlines() if "Chinese students" in line)
-    assert "[Chinese students](#chinese-students-in-us-contradiction)" in row
+    headers = re.findall(r'<th scope="col">(.*?)</th>', table)
+    assert headers == ["Subject", "Sources", "Kind", "Severity", "Evidence supports"]
+    rows = re.findall(r"<tr>(.*?)</tr>", table[table.index("<tbody>"):])
+    row = next(r for r in rows if "Chinese students" in r)
+    assert '<td data-label="Subject"><a href="#chinese-students-in-us-contradiction">Chinese students</a></td>' in row
     assert "more than 270,000" in row and "more than 300,000" in row and "contradiction" in row and ">high<" in row
     assert "{: #chinese-students-in-us-contradiction }" in page
 

@@ -72,38 +72,42 @@ def _name(site: Site, source_id: str) -> str:
 
 
 def _side_figure(site: Site, side: Side) -> str:
-    """A side in a few words (escaped): its value when it is a figure or a date, and its source."""
-    name = md.text(_name(site, side.source))
+    """A side in a few words (plain text): its value when it is a figure or a date, and its source."""
+    name = _name(site, side.source)
     if side.value is not None and (side.value.is_numeric or side.value.is_date):
-        return f"{md.text(side.value_text)} ({name})"
+        return f"{side.value_text} ({name})"
     return name
 
 
 def sides_text(site: Site, disagreement: Disagreement) -> str:
-    """The sides, "figure (source) vs figure (source)", each source once per figure."""
+    """The sides, "figure (source) vs figure (source)", each once (plain text: escape it where it goes)."""
     return f" {label('versus')} ".join(dict.fromkeys(_side_figure(site, side) for side in disagreement.sides))
 
 
 def supported_text(site: Site, disagreement: Disagreement) -> str:
-    """Which side the evidence supports, in a few words (escaped), or that nothing settles it."""
+    """Which side the evidence supports, in a few words (plain text), or that nothing settles it."""
     if not disagreement.supported:
         return label("nothing_settles")
     return ", ".join(dict.fromkeys(_side_figure(site, side) for side in disagreement.sides[: disagreement.supported]))
 
 
 def _summary_table(site: Site) -> str:
-    rows = [
-        [
-            md.link(md.text(d.title), f"#{d.id}"),
-            sides_text(site, d),
-            md.text(kind_text(site, d)),
-            _severity_badge(d.severity),
-            supported_text(site, d),
-        ]
-        for d in site.disagreements
-    ]
+    """The table of every disagreement, as HTML so that on a phone each row becomes a card whose
+    cells say what they are (the stylesheet's ``.fc-summary``); every text in it is escaped."""
     headers = [label("subject"), label("sources"), label("kind"), label("severity"), label("evidence_supports")]
-    return f"## {label('at_a_glance')} {{: #at-a-glance }}\n\n{label('at_a_glance_intro')}\n\n" + md.table(headers, rows)
+    rows = []
+    for d in site.disagreements:
+        cells = [
+            f'<a href="#{md.html_text(d.id)}">{md.html_text(d.title)}</a>',
+            md.html_text(sides_text(site, d)),
+            md.html_text(kind_text(site, d)),
+            _severity_badge(d.severity),
+            md.html_text(supported_text(site, d)),
+        ]
+        rows.append("<tr>" + "".join(f'<td data-label="{md.html_text(h)}">{c}</td>' for h, c in zip(headers, cells)) + "</tr>")
+    head = "<thead><tr>" + "".join(f'<th scope="col">{md.html_text(h)}</th>' for h in headers) + "</tr></thead>"
+    table = f'<table class="fc-summary">{head}<tbody>{"".join(rows)}</tbody></table>'
+    return f"## {label('at_a_glance')} {{: #at-a-glance }}\n\n{label('at_a_glance_intro')}\n\n{table}"
 
 
 def _severity_badge(severity: str, prefix: str = "") -> str:
@@ -111,7 +115,8 @@ def _severity_badge(severity: str, prefix: str = "") -> str:
 
 
 def _one(site: Site, disagreement: Disagreement, path: str) -> str:
-    heading = f"### {md.text(kind_text(site, disagreement).capitalize())} {{: #{disagreement.id} }}"
+    kind = kind_text(site, disagreement)
+    heading = f"### {md.text(kind[:1].upper() + kind[1:])} {{: #{disagreement.id} }}"
     meta = _severity_badge(disagreement.severity, label("severity") + ": ")
     parts = [heading, meta]
     if disagreement.severity_reason:
@@ -121,7 +126,7 @@ def _one(site: Site, disagreement: Disagreement, path: str) -> str:
     if disagreement.record is not None:
         parts.append(_record(site, disagreement, path))
     if disagreement.supported:
-        parts.append(f"**{label('supported_side')}** ({supported_text(site, disagreement)}): {md.text(disagreement.support)}")
+        parts.append(f"**{label('supported_side')}** ({md.text(supported_text(site, disagreement))}): {md.text(disagreement.support)}")
     else:
         parts.append(f"**{label('nothing_settles')}:** {md.text(disagreement.support)}")
     sides = [_side(site, disagreement, index, side, path) for index, side in enumerate(disagreement.sides)]
@@ -200,8 +205,8 @@ def top_disagreements(site: Site, page: str, count: int = 5) -> str:
         target = site.urls.link(page, site.urls.disagreements(), disagreement.id)
         supported = f"{label('evidence_supports')}: {supported_text(site, disagreement)}" if disagreement.supported else label("nothing_settles")
         items.append(
-            f"- {md.link(md.text(disagreement.title), target)}: {sides_text(site, disagreement)}. "
-            f"{_severity_badge(disagreement.severity, label('severity') + ': ')} {md.text(kind_text(site, disagreement))}; {supported}."
+            f"- {md.link(md.text(disagreement.title), target)}: {md.text(sides_text(site, disagreement))}. "
+            f"{_severity_badge(disagreement.severity, label('severity') + ': ')} {md.text(kind_text(site, disagreement))}; {md.text(supported)}."
         )
     return '<div class="fc-top-disagreements" markdown>\n\n' + "\n".join(items) + "\n\n</div>"
 
