@@ -23,15 +23,16 @@ How two sides of a subject are compared (the first rule that applies decides):
    larger exceeds the smaller by more than ``FIGURE_TOLERANCE``, 10 %); values of
    different kinds or units always differ; words and labels differ when their words do.
 3. ``reference-period``: the values differ and both sides state a period, and the periods
-   differ ("2023-24 school year" and "as of 2024"). Flagged as such, not as a
-   contradiction: both can be right.
+   differ ("2024" and "2021"; periods the subject declares the same do not differ, below).
+   Flagged as such, not as a contradiction: both can be right.
 4. ``scope``: the values differ and both sides state a scope, and the scopes differ.
 5. Values that cannot be compared (different kinds or units, words, labels): nothing
    more. How an event is characterised is for the editor to declare as a tension.
 6. ``contradiction``: the intervals or date spans cannot both hold
-   ("270,000" and "300,000"; "early May" and "May 12").
+   ("270,000" and "300,000"; "more than 270,000" and "over 300,000", read as journalists
+   write them, see values.py; "early May" and "May 12").
 7. ``different-figures``: both can hold but the stated figures differ notably
-   ("more than 270,000" and "over 300,000" for the same period). Shown so the reader sees
+   ("about 270,000" and "about 300,000" for the same period). Shown so the reader sees
    both figures side by side, without calling either wrong.
 
 A period or scope stated by one side only is not taken as a difference: nothing shows
