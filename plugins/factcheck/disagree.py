@@ -544,10 +544,21 @@ def _severity(kind: str, sides: list[Side], supported: list[Side], internal: str
     if any(s.refuted for s in sides):
         return "high", f"A reference figure on record refutes {_titles([s for s in sides if s.refuted])}."
     if supported:
-        return "high", "The claims on the two sides carry verdicts that cannot both stand (true against false)."
+        verdicts = _verdicts(corpus)
+        falling = [s for s in sides if standing(s.claims, verdicts, corpus.scale) == "falls"]
+        return "high", (f"The claims of the sides carry verdicts that cannot both stand: {_rated(supported, verdicts, corpus)} "
+                        f"against {_rated(falling, verdicts, corpus)}.")
     if internal:
         return "medium", f"One source against itself ({_title_of(internal, sides)}): the other documents are not in question."
     return SEVERITY[kind], _KIND_SEVERITY_REASON[kind]
+
+
+def _rated(sides: Sequence[Side], verdicts: dict[str, str], corpus: Corpus) -> str:
+    """The sides' sources with their claims' verdicts: "CNN (True)"."""
+    def labels(side: Side) -> str:
+        found = [corpus.scale.get(verdicts.get(c, "")) for c in side.claims]
+        return ", ".join(dict.fromkeys(r.label for r in found if r is not None))
+    return "; ".join(dict.fromkeys(f"{s.source_title} ({labels(s)})" for s in sides))
 
 
 def _titles(sides: Sequence[Side]) -> str:
