@@ -90,8 +90,7 @@ _BASE = """
   .md-typeset .fc-summary td:first-child::before { content: none; }
   .md-typeset .fc-summary td:first-child { font-size: 1.1em; font-weight: 700; }
 }
-.fc-record { border-left: .35em solid var(--md-default-fg-color--lighter); padding: .2em .8em; margin: 1em 0;
-  background: var(--md-code-bg-color); }
+.fc-record { border-left: .35em solid var(--md-default-fg-color--lighter); padding: .2em .8em; margin: 1em 0; }
 .md-typeset table:not([class]) { display: table; max-width: 100%; }
 .md-typeset .fc-explanation { overflow-wrap: anywhere; }
 @media screen and (max-width: 44.9375em) {
