@@ -129,6 +129,8 @@ def test_the_home_page_shows_the_top_disagreements_with_their_figures(shipped):
     assert items[0].startswith("Number of Chinese students in the United States")
     assert "270,000" in items[0] and "300,000" in items[0] and "Severity: high" in items[0]
     assert 'href="disagreements/#chinese-students-in-us-contradiction"' in block
+    titles = [item.split(":")[0] for item in items]
+    assert len(titles) == len(set(titles)), "a subject is shown once on the home page"
 
 
 @pytest.mark.slow

@@ -196,12 +196,14 @@ def _checked_without_conflict(site: Site, path: str) -> str:
 
 
 def top_disagreements(site: Site, page: str, count: int = 5) -> str:
-    """The home page's block: the most severe disagreements with their figures, kind, severity and
-    the side the evidence supports, each linking to its section of the disagreements page."""
+    """The home page's block: the most severe disagreements, one per subject, with their figures,
+    kind, severity and the side the evidence supports, each linking to its section of the
+    disagreements page."""
     if not site.disagreements:
         return label("no_disagreements")
     items = []
-    for disagreement in site.disagreements[: count or 5]:
+    first_of_each = list(by_subject(site.disagreements).values())  # a subject once, by its most severe one
+    for disagreement in (found[0] for found in first_of_each[: count or 5]):
         target = site.urls.link(page, site.urls.disagreements(), disagreement.id)
         supported = f"{label('evidence_supports')}: {supported_text(site, disagreement)}" if disagreement.supported else label("nothing_settles")
         items.append(
