@@ -39,9 +39,9 @@ def corpus(*sources: Source, subjects: tuple[Subject, ...] = ()) -> Corpus:
 
 
 def use(claim: str, source_id: str, text: str, subject: str = STUDENTS, value: Optional[Value] = None,
-        start: int = 0, **quote_fields: str) -> QuoteUse:
+        start: int = 0, role: str = "appeared", **quote_fields: str) -> QuoteUse:
     quote = Quote(source=source_id, text=text, subject=subject, **quote_fields)
-    return QuoteUse(claim=claim, role="evidence", quote=quote, exact=text, anchor=anchor(source_id, text),
+    return QuoteUse(claim=claim, role=role, quote=quote, exact=text, anchor=anchor(source_id, text),
                     start=start, end=start + len(text), value=value)
 
 
@@ -79,8 +79,17 @@ def test_the_sides_keep_the_exact_quote_its_anchor_source_title_and_claims() -> 
     assert side.value is not None and side.value.low == 270000 and side.value.low_open
 
 
-def test_open_figures_that_can_both_hold_but_differ_notably_are_still_shown() -> None:
+def test_qualified_round_figures_of_one_period_contradict() -> None:
+    # Read as journalists write them: 270,000-odd against 300,000-odd.
     uses = [use("c1", "trivium", MORE_THAN_270K), use("c2", "cnn", OVER_300K)]
+    found = only(find_disagreements(uses, corpus(source("trivium"), source("cnn"))))
+    assert (found.kind, found.severity) == (CONTRADICTION, "high")
+
+
+def test_open_figures_that_can_both_hold_but_differ_notably_are_still_shown() -> None:
+    literal = [value_from_yaml({"kind": "number", "number": n, "qualifier": "more-than", "reading": "literal"}, None)
+               for n in (270000, 300000)]
+    uses = [use("c1", "trivium", MORE_THAN_270K, value=literal[0]), use("c2", "cnn", OVER_300K, value=literal[1])]
     found = only(find_disagreements(uses, corpus(source("trivium"), source("cnn"))))
     assert (found.kind, found.severity) == (DIFFERENT_FIGURES, "low")
 
@@ -291,7 +300,7 @@ def test_three_incompatible_figures_are_one_contradiction() -> None:
 
 
 def test_output_is_sorted_by_severity_then_subject() -> None:
-    uses = [use("c1", "a", "more than 270,000", subject="b-low"), use("c2", "b", "over 300,000", subject="b-low"),
+    uses = [use("c1", "a", "about 270,000", subject="b-low"), use("c2", "b", "about 300,000", subject="b-low"),
             use("c3", "a", "100", subject="z-high"), use("c4", "b", "200", subject="z-high"),
             use("c5", "a", "100", subject="a-high"), use("c6", "b", "200", subject="a-high"),
             use("c7", "a", "x said", subject="m-words", said_by="x", occasion="o"),
@@ -333,9 +342,9 @@ def test_ten_thousand_claims_are_compared_within_their_subjects_only(monkeypatch
     compared: list[tuple[str, str]] = []
     pair_kind = disagree._pair_kind
 
-    def counting(a, b):
+    def counting(a, b, info=None):
         compared.append((a.side.claims[0], b.side.claims[0]))
-        return pair_kind(a, b)
+        return pair_kind(a, b, info)
 
     monkeypatch.setattr(disagree, "_pair_kind", counting)
     found = find_disagreements(uses, sources)
@@ -368,3 +377,145 @@ def test_overlapping_quotes_with_different_values_stay_apart() -> None:
                 start=text.index("about"), value=figure(300000))]
     sides = {side.claims for d in find_disagreements(uses, corpus(source("trivium"))) for side in d.sides}
     assert ("c1",) in sides and ("c2",) in sides
+
+
+# ---------------------------------------------------------------------------
+# The editor's declarations (subjects.yaml) and severity from evidence
+
+from factcheck.disagree import CONSISTENT, DISAGREEMENT, INTERNAL, find_consistent, standing  # noqa: E402
+from factcheck.model import Claim, Record, SamePeriod  # noqa: E402
+from factcheck.scale import DEFAULT_SCALE  # noqa: E402
+
+OPEN_DOORS = SamePeriod("Open Doors 2024 (academic year 2023/24)", ("2023-24 school year", "as of 2024"))
+IIE = Record(value=figure(277398), source="IIE, Open Doors 2024", url="https://opendoorsdata.org/")
+
+
+def claim(id: str, verdict: str) -> Claim:
+    return Claim(id=id, claim=id, short=id, claimant="a", appeared=(), verdict=verdict, conclusion="",
+                 explanation="", published=PUBLISHED)
+
+
+def rated(*sources: Source, claims: tuple[Claim, ...] = (), subjects: tuple[Subject, ...] = ()) -> Corpus:
+    return Corpus(claims=claims, sources=sources, people=(), subjects=subjects, scale=DEFAULT_SCALE)
+
+
+def students(**declared) -> Subject:
+    return Subject(STUDENTS, "Chinese students in the US", **declared)
+
+
+def the_two_figures() -> list[QuoteUse]:
+    return [use("c270", "trivium", MORE_THAN_270K, period="2023-24 school year"),
+            use("c300", "wire", OVER_300K, period="as of 2024"),
+            use("c300", "trivium", MORE_THAN_270K, role="evidence", period="2023-24 school year"),
+            use("c270", "wire", OVER_300K, role="evidence", period="as of 2024")]
+
+
+def test_periods_declared_the_same_are_compared_value_against_value() -> None:
+    found = only(find_disagreements(the_two_figures(), rated(source("trivium"), source("wire"),
+                                                             subjects=(students(periods=(OPEN_DOORS,)),))))
+    assert (found.kind, found.status) == (CONTRADICTION, DISAGREEMENT)
+
+
+def test_periods_not_declared_the_same_stay_a_difference_of_period() -> None:
+    found = only(find_disagreements(the_two_figures(), rated(source("trivium"), source("wire"))))
+    assert (found.kind, found.severity) == (REFERENCE_PERIOD, "low")
+    assert "different periods" in found.severity_reason
+
+
+def test_a_side_refuted_by_the_record_makes_it_high_and_the_other_side_comes_first() -> None:
+    subject = students(periods=(OPEN_DOORS,), record=IIE)
+    found = only(find_disagreements(the_two_figures(), rated(source("trivium"), source("wire"), subjects=(subject,))))
+    assert found.severity == "high" and "refutes" in found.severity_reason and "Title of wire" in found.severity_reason
+    assert [s.source for s in found.sides] == ["trivium", "wire"] and found.supported == 1
+    assert [s.refuted for s in found.sides] == [False, True]
+    assert "277,398" in found.support and found.record == IIE
+
+
+def test_a_record_refutes_whatever_the_kind_even_a_difference_of_period() -> None:
+    found = only(find_disagreements(the_two_figures(), rated(source("trivium"), source("wire"), subjects=(students(record=IIE),))))
+    assert (found.kind, found.severity) == (REFERENCE_PERIOD, "high")
+
+
+def test_each_side_lists_only_its_own_claims_and_apart_those_citing_it() -> None:
+    found = only(find_disagreements(the_two_figures(), rated(source("trivium"), source("wire"))))
+    by_source = {s.source: s for s in found.sides}
+    assert (by_source["trivium"].claims, by_source["trivium"].cited_by) == (("c270",), ("c300",))
+    assert (by_source["wire"].claims, by_source["wire"].cited_by) == (("c300",), ("c270",))
+    assert set(found.claims) == {"c270", "c300"}
+
+
+def test_verdicts_that_cannot_both_stand_make_any_kind_high_and_name_the_supported_side() -> None:
+    uses = [use("c1", "a", "x said yes", said_by="x", occasion="o"), use("c2", "b", "x said no", said_by="x", occasion="o")]
+    corpus_ = rated(source("a"), source("b"), claims=(claim("c1", "mostly-false"), claim("c2", "true")))
+    found = only(find_disagreements(uses, corpus_))
+    assert (found.kind, found.severity, found.supported) == (WORDS, "high", 1)
+    assert found.sides[0].source == "b" and "cannot both stand" in found.severity_reason
+
+
+def test_verdicts_that_can_both_stand_leave_the_kind_s_severity_and_nothing_settles_it() -> None:
+    uses = [use("c1", "a", "x said yes", said_by="x", occasion="o"), use("c2", "b", "x said no", said_by="x", occasion="o")]
+    corpus_ = rated(source("a"), source("b"), claims=(claim("c1", "true"), claim("c2", "half-true")))
+    found = only(find_disagreements(uses, corpus_))
+    assert (found.severity, found.supported) == ("medium", 0)
+    assert "Nothing on record settles" in found.support
+
+
+def test_a_subject_marked_consistent_is_listed_as_checked_never_as_a_disagreement() -> None:
+    subject = students(note="One only quotes the other.", status=CONSISTENT)
+    uses = [use("c1", "a", "270,000 students"), use("c2", "b", "300,000 students")]
+    corpus_ = rated(source("a"), source("b"), subjects=(subject,))
+    assert find_disagreements(uses, corpus_) == ()
+    checked = find_consistent(uses, corpus_)
+    assert [(c.subject, c.title, c.note, len(c.sides)) for c in checked] == [
+        (STUDENTS, "Chinese students in the US", "One only quotes the other.", 2)]
+
+
+def test_one_source_against_itself_is_an_internal_inconsistency() -> None:
+    uses = [use("c1", "ft", "The deal agreed in early May", subject="deal", start=0),
+            use("c2", "ft", "the May 12 agreement", subject="deal", start=100),
+            use("c3", "wire", "the May 12 agreement", subject="deal")]
+    found = only(find_disagreements(uses, rated(source("ft"), source("wire"))))
+    assert (found.kind, found.status, found.internal_source, found.severity) == (CONTRADICTION, INTERNAL, "ft", "medium")
+    assert found.reason.startswith("Title of ft says both")
+
+
+def test_two_documents_that_contradict_each_other_are_not_internal() -> None:
+    uses = [use("c1", "a", "270,000 students"), use("c2", "b", "300,000 students")]
+    assert only(find_disagreements(uses, rated(source("a"), source("b")))).status == DISAGREEMENT
+
+
+def test_the_editor_s_severity_wins_with_its_reason() -> None:
+    subject = students(record=IIE, severity="low", severity_reason="The article was corrected the next day.")
+    found = only(find_disagreements(the_two_figures(), rated(source("trivium"), source("wire"), subjects=(subject,))))
+    assert (found.severity, found.severity_reason) == ("low", "The article was corrected the next day.")
+    assert found.supported == 1  # the evidence still says which side it supports
+
+
+@given(st.lists(st.sampled_from([r.key for r in DEFAULT_SCALE.ratings]), min_size=1, max_size=4),
+       st.lists(st.sampled_from([r.key for r in DEFAULT_SCALE.ratings]), min_size=1, max_size=4))
+def test_sides_are_high_and_supported_exactly_when_one_stands_and_the_other_falls(first: list[str], second: list[str]) -> None:
+    claims = tuple(claim(f"a{i}", v) for i, v in enumerate(first)) + tuple(claim(f"b{i}", v) for i, v in enumerate(second))
+    uses = ([use(f"a{i}", "a", "270,000 students") for i in range(len(first))]
+            + [use(f"b{i}", "b", "300,000 students") for i in range(len(second))])
+    found = only(find_disagreements(uses, rated(source("a"), source("b"), claims=claims)))
+    verdicts = {c.id: c.verdict for c in claims}
+    states = {standing([f"a{i}" for i in range(len(first))], verdicts, DEFAULT_SCALE),
+              standing([f"b{i}" for i in range(len(second))], verdicts, DEFAULT_SCALE)}
+    conflict = states == {"stands", "falls"}
+    assert (found.supported == 1) == conflict
+    assert found.severity == "high"  # a contradiction is high anyway
+    if conflict:
+        assert standing(found.sides[0].claims, verdicts, DEFAULT_SCALE) == "stands"
+
+
+@given(st.lists(st.tuples(st.sampled_from(["high", "medium", "low"]), st.integers(0, 5)), min_size=1, max_size=8))
+def test_output_is_ordered_by_severity_then_by_claims_touched(specs: list[tuple[str, int]]) -> None:
+    uses, subjects = [], []
+    for n, (severity, extra) in enumerate(specs):
+        subject = f"s{n}"
+        subjects.append(Subject(subject, subject, severity=severity, severity_reason="set"))
+        uses += [use(f"{subject}-a{i}", "a", "270,000 students", subject=subject) for i in range(extra + 1)]
+        uses.append(use(f"{subject}-b", "b", "300,000 students", subject=subject))
+    found = find_disagreements(uses, rated(source("a"), source("b"), subjects=tuple(subjects)))
+    keys = [(("high", "medium", "low").index(d.severity), -len(d.claims)) for d in found]
+    assert keys == sorted(keys) and len(found) == len(specs)

@@ -45,7 +45,7 @@ def test_claims_json_has_every_claim_with_verdict_sources_quotes_dates_and_url(b
     assert students["sources"][0]["url"] == "https://example.org/recap"
     assert [(q["role"], q["source"]) for q in students["quotes"]] == [("appeared", "newsletter"), ("evidence", "wire")]
     assert students["quotes"][0]["text"] == "more than 270,000 Chinese students studied in the US"
-    assert students["quotes"][0]["value"] == {"kind": "number", "text": "more than 270,000", "interval": "(270000, inf)", "unit": None}
+    assert students["quotes"][0]["value"] == {"kind": "number", "text": "more than 270,000", "interval": "(270000, 280000)", "unit": None}
     assert students["dates"] == {"claimed": "2025-05-30", "published": "2025-06-02", "updated": None, "rated_on": None}
     rubio = next(c for c in data["claims"] if c["id"] == "rubio-revoke")
     assert rubio["corrections"] == [{"date": "2025-06-03", "kind": "correction",
@@ -103,9 +103,16 @@ def test_disagreements_json_lists_sides_with_readable_values_and_intervals(built
     assert "note" in entry
     sides = {side["source"]: side for side in entry["sides"]}
     assert sides["wire"]["value"]["text"] == "more than 300,000"
-    assert sides["wire"]["value"]["interval"] == "(300000, inf)"
+    assert sides["wire"]["value"]["interval"] == "(300000, 400000)"
     assert sides["wire"]["quote"] == "Over 300,000 Chinese students were enrolled in U.S. universities as of 2024"
-    assert sides["newsletter"]["source_title"] == "Weekly recap" and sides["newsletter"]["claims"] == ["students-270000"]
+    assert sides["newsletter"]["source_title"] == "Weekly recap"
+    assert [c["id"] for c in sides["newsletter"]["claims"]] == ["students-270000"]
+    assert all(c["verdict"] and c["verdict_label"] and c["url"].startswith("https://") for c in sides["newsletter"]["claims"])
+    assert entry["status"] == "disagreement" and entry["severity_reason"]
+    assert (entry["supported_sides"] == 0) == (entry["supported_sources"] == [])
+    assert entry["support"] and "record" in entry and "internal_source" in entry
+    for side in entry["sides"]:
+        assert {"supported", "refuted_by_record", "cited_by"} <= set(side)
 
 
 

@@ -25,6 +25,7 @@ from factcheck.values import (
     numeric_value,
     parse_value,
     range_value,
+    rounding_step,
     value_from_yaml,
 )
 
@@ -45,13 +46,13 @@ def read(text: str, reference: date | None = REFERENCE) -> Value:
 @pytest.mark.parametrize(
     ("text", "kind", "interval", "unit"),
     [
-        ("Over 300,000 Chinese students were enrolled", "number", "(300000, inf)", ""),
-        ("more than 270,000 Chinese students studied in the US", "number", "(270000, inf)", ""),
-        ("increases exceeding 100%", "percent", "(100, inf)", "per cent"),
-        ("at least 40 ships", "number", "[40, inf)", ""),
+        ("Over 300,000 Chinese students were enrolled", "number", "(300000, 400000)", ""),
+        ("more than 270,000 Chinese students studied in the US", "number", "(270000, 280000)", ""),
+        ("increases exceeding 100%", "percent", "(100, 200)", "per cent"),
+        ("at least 40 ships", "number", "[40, 50)", ""),
         ("contributing nearly $15 billion annually", "money", "[13500000000, 15000000000)", "USD"),
         ("tariffs as high as 145 per cent", "percent", "[145, 145]", "per cent"),
-        ("China produces over 70% of the world's rare earths", "percent", "(70, inf)", "per cent"),
+        ("China produces over 70% of the world's rare earths", "percent", "(70, 80)", "per cent"),
         ("the index fell 0.8 per cent", "percent", "[0.8, 0.8]", "per cent"),
         ("a dozen rare earth shipments", "number", "[12, 12]", ""),
         ("nearly a dozen rare earth shipments", "number", "[10.8, 12)", ""),
@@ -67,10 +68,10 @@ def read(text: str, reference: date | None = REFERENCE) -> Value:
         ("China produced 41.06 zetabytes of data", "number", "[41.06, 41.06]", "zetabytes"),
         ("about 300 people", "number", "[270, 330]", ""),
         ("some 300 people", "number", "[270, 330]", ""),
-        ("less than 300 people", "number", "[0, 300)", ""),
-        ("fewer than twenty people", "number", "[0, 20)", ""),
+        ("less than 300 people", "number", "(200, 300)", ""),
+        ("fewer than twenty people", "number", "(10, 20)", ""),
         ("up to 300 people", "number", "[0, 300]", ""),
-        ("300,000 or more students", "number", "[300000, inf)", ""),
+        ("300,000 or more students", "number", "[300000, 400000)", ""),
         ("a 2.5 percentage points rise", "percent", "[2.5, 2.5]", "percentage points"),
         ("a US$3bn deal", "money", "[3000000000, 3000000000]", "USD"),
         ("£250 million", "money", "[250000000, 250000000]", "GBP"),
@@ -106,7 +107,7 @@ def test_keeps_the_words_as_written_and_the_stated_figure() -> None:
     ],
 )
 def test_years_are_not_read_as_counts(text: str) -> None:
-    assert interval_text(read(text)) == "(270000, inf)"
+    assert interval_text(read(text)) == "(270000, 280000)"
 
 
 @pytest.mark.parametrize(
@@ -199,13 +200,13 @@ def test_a_date_is_not_read_as_its_day_number() -> None:
 
 
 def test_a_declared_string_is_read_like_a_quote() -> None:
-    assert interval_text(value_from_yaml("over 300,000", None)) == "(300000, inf)"
+    assert interval_text(value_from_yaml("over 300,000", None)) == "(300000, 400000)"
     assert value_from_yaml("mid-August", REFERENCE).start == date(2025, 8, 11)
 
 
 def test_a_declared_mapping_gives_a_typed_value() -> None:
     value = value_from_yaml({"kind": "number", "number": 270000, "qualifier": "more-than", "unit": "students"}, None)
-    assert (value.kind, interval_text(value), value.unit) == ("number", "(270000, inf)", "students")
+    assert (value.kind, interval_text(value), value.unit) == ("number", "(270000, 280000)", "students")
 
 
 def test_a_declared_interval_is_closed() -> None:
@@ -315,8 +316,8 @@ def test_describes_values_for_readers(value: Value, text: str) -> None:
 
 
 def test_interval_text_is_the_mathematical_interval() -> None:
-    assert interval_text(read("more than 270,000 students")) == "(270000, inf)"
-    assert interval_text(read("at least 40 ships")) == "[40, inf)"
+    assert interval_text(read("more than 270,000 students")) == "(270000, 280000)"
+    assert interval_text(read("at least 40 ships")) == "[40, 50)"
     assert interval_text(date_value(date(2025, 6, 9), date(2025, 6, 11))) == "[2025-06-09, 2025-06-11]"
     assert interval_text(Value(kind="words", text="anything")) == ""
 
@@ -325,8 +326,15 @@ def test_interval_text_is_the_mathematical_interval() -> None:
 # Comparing values
 
 
-def test_open_ended_figures_that_overlap_are_compatible() -> None:
-    assert compatible(read("more than 270,000"), read("over 300,000"))
+def test_qualified_round_figures_read_as_journalists_write_them_do_not_overlap() -> None:
+    # "more than 270,000" is 270,000-odd, "over 300,000" 300,000-odd: both cannot hold.
+    assert not compatible(read("more than 270,000"), read("over 300,000"))
+
+
+def test_open_ended_figures_read_literally_overlap_and_are_compatible() -> None:
+    literal = [value_from_yaml({"kind": "number", "number": n, "qualifier": "more-than", "reading": "literal"}, None)
+               for n in (270000, 300000)]
+    assert compatible(*literal)
 
 
 def test_different_exact_figures_are_not_compatible() -> None:
@@ -532,3 +540,87 @@ def test_the_look_at_where_a_match_can_start_changes_no_match(name):
         for position in range(len(text)):
             a, b = looked.match(text, position), plain.match(text, position)
             assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict()))
+
+
+# ---------------------------------------------------------------------------
+# The journalists' reading of qualified round figures
+
+
+@pytest.mark.parametrize(
+    ("text", "interval"),
+    [
+        ("more than 270,000 students", "(270000, 280000)"),
+        ("over 300,000 students", "(300000, 400000)"),
+        ("over $15 billion", "(15000000000, 16000000000)"),
+        ("more than 1.5 million people", "(1500000, 1600000)"),
+        ("at least 2,000 ships", "[2000, 3000)"),
+        ("fewer than 300,000 students", "(200000, 300000)"),
+        ("less than 50 units", "(40, 50)"),
+        # not round: the literal reading
+        ("more than 145 per cent", "(145, inf)"),
+        ("more than 1,234 people", "(1234, inf)"),
+        ("less than three weeks", "[0, 3)"),
+        # qualifiers that already say how far the figure may be keep their own reading
+        ("up to 300 people", "[0, 300]"),
+        ("about 300,000 students", "[270000, 330000]"),
+        # fractions are shares, not rounded figures
+        ("more than half of the exports", "(50, inf)"),
+    ],
+)
+def test_qualified_round_figures_stand_for_the_span_up_to_their_next_step(text: str, interval: str) -> None:
+    assert interval_text(read(text)) == interval
+
+
+@pytest.mark.parametrize(
+    ("number", "step"),
+    [(270000, 10000), (300000, 100000), (15e9, 1e9), (1.5e6, 1e5), (100, 100), (20, 10), (145, None), (5, None),
+     (2.5, None), (0, None)],
+)
+def test_the_rounding_step_is_the_place_of_the_last_non_zero_digit(number: float, step) -> None:
+    assert rounding_step(number) == step
+
+
+def test_an_editor_can_declare_the_literal_reading() -> None:
+    value = value_from_yaml({"kind": "number", "number": 270000, "qualifier": "more-than", "reading": "literal"}, None)
+    assert interval_text(value) == "(270000, inf)"
+    assert interval_for(270000, "less-than", "literal") == interval_for(270000, "less-than", "literal")
+    assert interval_text(value_from_yaml({"kind": "number", "number": 300, "qualifier": "less-than",
+                                          "reading": "literal"}, None)) == "[0, 300)"
+
+
+def test_an_unknown_reading_is_refused_with_the_expected_ones() -> None:
+    with pytest.raises(ValueError, match="journalistic, literal"):
+        value_from_yaml({"kind": "number", "number": 270000, "qualifier": "more-than", "reading": "loose"}, None)
+
+
+round_figures = st.builds(lambda digits, zeros: float(digits * 10 ** zeros),
+                          st.integers(min_value=1, max_value=999), st.integers(min_value=1, max_value=9))
+
+
+@given(round_figures, st.sampled_from(["more-than", "at-least", "less-than"]))
+def test_a_round_figure_read_as_journalists_do_lies_within_its_literal_reading(number: float, qualifier: str) -> None:
+    journalistic, literal = interval_for(number, qualifier), interval_for(number, qualifier, "literal")
+    assert math.isfinite(journalistic.low) and math.isfinite(journalistic.high)
+    assert journalistic.intersection(literal) == journalistic
+    assert journalistic.high - journalistic.low == rounding_step(number)
+
+
+@given(round_figures)
+def test_a_round_figure_stands_for_figures_that_round_down_to_it(number: float) -> None:
+    step = rounding_step(number)
+    assert step is not None and number % step == 0 and (number / step) % 10 != 0
+    span = interval_for(number, "more-than")
+    assert span.contains(number + step / 2) and not span.contains(number + step) and not span.contains(number)
+
+
+@given(round_figures, round_figures)
+def test_two_more_than_round_figures_agree_only_when_one_span_reaches_the_other(a: float, b: float) -> None:
+    low, high = sorted((a, b))
+    overlap = interval_for(low, "more-than").overlaps(interval_for(high, "more-than"))
+    assert overlap == (high < low + rounding_step(low))
+
+
+@given(st.integers(min_value=1, max_value=10**9).filter(lambda n: n % 10))
+def test_figures_that_are_not_round_keep_the_literal_reading(number: int) -> None:
+    for qualifier in ("more-than", "at-least", "less-than"):
+        assert interval_for(float(number), qualifier) == interval_for(float(number), qualifier, "literal")

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Optional
 
-from .disagree import Disagreement, find_disagreements
+from .disagree import Consistent, Disagreement, find_consistent, find_disagreements
 from .evidence import verify_quotes
 from .model import Claim, Corpus, QuoteUse, Rating, Source
 from .problems import Problem
@@ -53,10 +53,15 @@ class Site:
         return find_disagreements(self.uses, self.corpus)
 
     @cached_property
+    def consistent(self) -> tuple[Consistent, ...]:
+        """The subjects an editor checked and marked consistent: listed, never as disagreements."""
+        return find_consistent(self.uses, self.corpus)
+
+    @cached_property
     def disagreements_by_claim(self) -> dict[str, list[Disagreement]]:
         by_claim: dict[str, list[Disagreement]] = defaultdict(list)
         for disagreement in self.disagreements:
-            for claim_id in dict.fromkeys(c for side in disagreement.sides for c in side.claims):
+            for claim_id in disagreement.claims:
                 by_claim[claim_id].append(disagreement)
         return by_claim
 

@@ -70,11 +70,37 @@ class Person:
 
 
 @dataclass(frozen=True)
+class SamePeriod:
+    """Names of one reference period of a subject's measure: quotes stating any of them are compared
+    as of the same period ("2023-24 school year" and "as of 2024": the Open Doors 2024 release)."""
+
+    name: str
+    same: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Record:
+    """The reference figure of a subject, from outside the documents: what a claim's reference gives."""
+
+    value: Value
+    source: str  # who publishes it, in words: "IIE, Open Doors 2024"
+    url: str = ""
+    period: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class Subject:
     key: str
     title: str
     note: str = ""
     tension: str = ""
+    status: str = ""  # "" (worked out from the quotes) | consistent | internal
+    measure: str = ""  # what is measured, in words
+    periods: tuple[SamePeriod, ...] = ()
+    record: Optional[Record] = None
+    severity: str = ""  # set by the editor: high | medium | low (with severity_reason)
+    severity_reason: str = ""
 
 
 @dataclass(frozen=True)

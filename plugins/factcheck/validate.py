@@ -29,6 +29,7 @@ from .load import Document, dotted, forget_folders, is_inside, load_file, load_f
 from .model import Claim, Correction, Corpus, Person, Position, Quote, Reference, Source, Subject
 from .problems import Problem, did_you_mean
 from .reuse import reused
+from .subject_records import build_subject
 from .settings import Settings
 
 
@@ -597,7 +598,9 @@ def build_corpus(loaded: Loaded, settings: Settings) -> tuple[Optional[Corpus], 
     subjects: list[Subject] = []
     if loaded.subjects and schema_ok(loaded.subjects, "subjects"):
         for key, raw in loaded.subjects.data.items():
-            subjects.append(Subject(key=key, title=raw.get("title") or key.replace("-", " ").capitalize(), note=raw.get("note", ""), tension=raw.get("tension", "")))
+            subject, found = build_subject(key, raw, loaded.subjects.problem)
+            subjects.append(subject)
+            problems.extend(found)
 
     problems.extend(_id_problems(loaded.sources, "source"))
     problems.extend(_id_problems(loaded.claims, "claim"))

@@ -14,9 +14,12 @@ Rules, so that readers and editors can predict what the engine does:
 Numbers and qualifiers (``NEARLY_BAND`` and ``ABOUT_BAND`` are both 10 %):
 
 - ``exactly`` (no qualifier): the point ``[n, n]``. A figure as printed is taken at its word.
-- ``more-than`` ("over", "more than", "exceeding", "above", "in excess of"): ``(n, inf)``.
-- ``at-least`` ("at least", "no fewer than", "or more" after the figure): ``[n, inf)``.
-- ``less-than`` ("less than", "under", "fewer than", "below"): ``[0, n)``.
+- ``more-than`` ("over", "more than", "exceeding", "above", "in excess of"): ``(n, n + step)``
+  for a round figure (the journalists' reading, below), else ``(n, inf)``.
+- ``at-least`` ("at least", "no fewer than", "or more" after the figure): ``[n, n + step)``
+  for a round figure, else ``[n, inf)``.
+- ``less-than`` ("less than", "under", "fewer than", "below"): ``(n - step, n)`` for a round
+  figure, else ``[0, n)``.
 - ``at-most`` ("up to", "at most", "no more than", "as many as"): ``[0, n]``.
   (Counts, amounts and shares are magnitudes, so the lower end is 0; for a negative
   figure it is unbounded.)
@@ -25,6 +28,25 @@ Numbers and qualifiers (``NEARLY_BAND`` and ``ABOUT_BAND`` are both 10 %):
 - ``about`` ("about", "approximately", "around", "some", "roughly", "an estimated"):
   ``[n - 10 % of n, n + 10 % of n]``.
 - ``between``: an explicit range (``low``/``high`` in the YAML, or a vague quantity below).
+
+The journalists' reading of qualified round figures (``READINGS``; ``journalistic`` is the
+default). In a news report "more than 270,000" means "270,000-odd", not "anything above
+270,000": the writer rounded a figure down to a step and said so. A figure is *round* when
+it is a whole number of at least 10 ending in 0; its *rounding step* is the place value of
+its last non-zero digit (270,000: 10,000; 300,000: 100,000; $15 billion: 1 billion;
+1.5 million: 100,000). A qualified round figure stands for the span up to the next step:
+
+- "more than 270,000" ``(270,000, 280,000)``; "over 300,000" ``(300,000, 400,000)``;
+  "more than 100%" ``(100, 200)``; "over $15 billion" ``($15bn, $16bn)``;
+- "at least 2,000" ``[2,000, 3,000)``;
+- "fewer than 300,000" ``(200,000, 300,000)``; "less than 50" ``(40, 50)``.
+
+A one-digit figure (300,000) may have been rounded to its first digit, so it keeps the
+whole step (up to 400,000): reading it narrower would call figures wrong that a journalist
+could fairly have written. Figures that are not round ("more than 145", "more than three
+weeks", "more than 1,234") keep the literal reading, as do ``at-most``, ``nearly`` and
+``about``, which already say how far the figure may be. An editor who means "anything above"
+declares ``reading: literal`` on the value (``(270,000, inf)``).
 
 Vague quantities are ranges, half-open above: "dozens" ``[24, 100)``, "hundreds"
 ``[200, 1000)``, "thousands" ``[2000, 1,000,000)`` (loosely used, so up to the next word
@@ -80,6 +102,7 @@ KINDS = ("number", "percent", "money", "date", "words", "label")
 NUMERIC_KINDS = ("number", "percent", "money")
 TEXT_KINDS = ("words", "label")
 QUALIFIERS = ("exactly", "more-than", "at-least", "less-than", "at-most", "nearly", "about")
+READINGS = ("journalistic", "literal")  # how a qualified round figure is read (see the module's rules)
 RANGE = "between"  # qualifier of an explicit or vague range (not written in the YAML)
 
 NEARLY_BAND = 0.10  # "nearly n" is [n - NEARLY_BAND * n, n)
@@ -168,16 +191,36 @@ class Value:
 # Intervals from figures and qualifiers
 
 
-def interval_for(number: float, qualifier: str) -> Interval:
+def rounding_step(number: float) -> Optional[float]:
+    """The step a round figure was rounded to: the place value of its last non-zero digit
+    (270,000: 10,000; 300,000: 100,000), or ``None`` when the figure is not round (a whole
+    number of at least 10 ending in 0)."""
+    if not math.isfinite(number) or number < 10 or not float(number).is_integer():
+        return None
+    whole = int(number)
+    if whole % 10:
+        return None
+    step = 10
+    while whole % (step * 10) == 0:
+        step *= 10
+    return float(step)
+
+
+def interval_for(number: float, qualifier: str, reading: str = "journalistic") -> Interval:
     """The interval a figure with a qualifier stands for (see the module's rules)."""
     band = abs(number)
+    if reading not in READINGS:
+        raise ValueError(f"unknown reading {reading!r}; expected one of {', '.join(READINGS)}")
+    step = rounding_step(number) if reading == "journalistic" else None
     if qualifier == "exactly":
         return Interval(number, number)
     if qualifier == "more-than":
-        return Interval(number, math.inf, low_open=True, high_open=True)
+        return Interval(number, number + step if step else math.inf, low_open=True, high_open=True)
     if qualifier == "at-least":
-        return Interval(number, math.inf, high_open=True)
+        return Interval(number, number + step if step else math.inf, high_open=True)
     if qualifier == "less-than":
+        if step:
+            return Interval(number - step, number, low_open=True, high_open=True)
         return Interval(0.0, number, high_open=True) if number > 0 else Interval(-math.inf, number, True, True)
     if qualifier == "at-most":
         return Interval(0.0, number) if number >= 0 else Interval(-math.inf, number, low_open=True)
@@ -192,9 +235,10 @@ def interval_for(number: float, qualifier: str) -> Interval:
     raise ValueError(f"unknown qualifier {qualifier!r}; expected one of {', '.join(QUALIFIERS)}")
 
 
-def numeric_value(kind: str, number: float, qualifier: str = "exactly", unit: str = "", text: str = "") -> Value:
-    """A numeric value with the interval its qualifier gives."""
-    span = interval_for(number, qualifier)
+def numeric_value(kind: str, number: float, qualifier: str = "exactly", unit: str = "", text: str = "",
+                  reading: str = "journalistic") -> Value:
+    """A numeric value with the interval its qualifier gives (``reading``: see ``interval_for``)."""
+    span = interval_for(number, qualifier, reading)
     return Value(kind=kind, text=text, number=number, qualifier=qualifier, unit=unit,
                  low=span.low, high=span.high, low_open=span.low_open, high_open=span.high_open)
 
@@ -512,7 +556,7 @@ def _read_fractions(text: str, reference: Optional[date]) -> Iterator[_Reading]:
         if "half" in share and not match.group("qual") and _NOT_A_SHARE.search(text[: match.start()]):
             continue  # "the first half of 2024"
         number = _FRACTIONS[re.split(r"[\s-]+", share)[-1]]
-        value = numeric_value("percent", number, _qualifier(match), PER_CENT, _clean(match.group(0)))
+        value = numeric_value("percent", number, _qualifier(match), PER_CENT, _clean(match.group(0)), reading="literal")
         yield _Reading(match.start(), match.end(), value)
 
 
@@ -736,8 +780,8 @@ _READERS: tuple[_Reader, ...] = (
 # ---------------------------------------------------------------------------
 # Values declared in the YAML
 
-_FIELDS = ("kind", "number", "qualifier", "unit", "low", "high", "date", "start", "end", "text")
-_NUMERIC_FIELDS = ("number", "qualifier", "low", "high")
+_FIELDS = ("kind", "number", "qualifier", "reading", "unit", "low", "high", "date", "start", "end", "text")
+_NUMERIC_FIELDS = ("number", "qualifier", "reading", "low", "high")
 _DATE_FIELDS = ("date", "start", "end")
 _UNIT_NAMES = {"$": "USD", "us$": "USD", "usd": "USD", "dollars": "USD", "us dollars": "USD",
                "€": "EUR", "eur": "EUR", "euros": "EUR", "£": "GBP", "gbp": "GBP", "pounds": "GBP",
@@ -807,7 +851,7 @@ def _kind_of(raw: Mapping[object, object]) -> str:
 
 def _fields_of(kind: str) -> tuple[str, ...]:
     if kind in NUMERIC_KINDS:
-        return ("kind", "number", "qualifier", "unit", "low", "high", "text")
+        return ("kind", "number", "qualifier", "reading", "unit", "low", "high", "text")
     if kind == "date":
         return ("kind", "date", "start", "end", "text")
     return ("kind", "text")
@@ -827,7 +871,7 @@ def _text_field(raw: Mapping[object, object], key: str, required: bool = False) 
 def _numeric_from_mapping(kind: str, raw: Mapping[object, object], text: str) -> Value:
     unit = _unit(kind, _text_field(raw, "unit"))
     has_range = "low" in raw or "high" in raw
-    if has_range and ("number" in raw or "qualifier" in raw):
+    if has_range and ("number" in raw or "qualifier" in raw or "reading" in raw):
         raise ValueError("a value has both 'number' and 'low'/'high'; expected either 'number' (with an optional "
                          "'qualifier') or 'low'/'high', not both")
     if has_range:
@@ -841,7 +885,11 @@ def _numeric_from_mapping(kind: str, raw: Mapping[object, object], text: str) ->
     qualifier = raw.get("qualifier", "exactly")
     if qualifier not in QUALIFIERS:
         raise ValueError(f"unknown qualifier {qualifier!r}; expected one of: {', '.join(QUALIFIERS)}")
-    return numeric_value(kind, _figure(raw["number"], "number", kind), str(qualifier), unit, text)
+    reading = raw.get("reading", "journalistic")
+    if reading not in READINGS:
+        raise ValueError(f"unknown reading {reading!r}; expected one of: {', '.join(READINGS)} "
+                         "('literal' reads 'more than 270,000' as anything above 270,000)")
+    return numeric_value(kind, _figure(raw["number"], "number", kind), str(qualifier), unit, text, str(reading))
 
 
 def _unit(kind: str, written: str) -> str:

@@ -147,8 +147,11 @@ def test_the_beginning_of_a_name_finds_the_claims_of_that_person(reader, served)
 def test_a_word_with_minus_leaves_out_the_pages_that_hold_it(reader, served) -> None:
     model = served.model
     claim = richest_claim(model)
-    words = [w for w in re.findall(r"[A-Za-z]{5,}", claim.short)][:2]
-    assert len(words) == 2, claim.short
+    # the claim's most widespread word, so that other pages hold it, and its rarest one
+    found = re.findall(r"[A-Za-z]{5,}", claim.short)
+    spread = {w: sum(w.lower() in c.claim.lower() for c in model.claims) for w in found}
+    words = [max(found, key=lambda w: (spread[w], w)), min(found, key=lambda w: (spread[w], w))]
+    assert len(set(words)) == 2, claim.short
     with_both = {page_path(served, r["href"]) for r in search(reader, served, f"+{words[0]} +{words[1]}")}
     assert model.urls.url(model.urls.claim(claim.id)) in with_both
     without = {page_path(served, r["href"]) for r in search(reader, served, f"+{words[0]} -{words[1]}")}

@@ -16,14 +16,15 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
+from itertools import chain
 from json.encoder import encode_basestring as _basestring  # json's own, in C
 from typing import Any, Callable, Optional
 
 from ..analyse import Site
-from ..disagree import Disagreement
+from ..disagree import Consistent, Disagreement, Side
 from ..model import Claim, Correction, QuoteUse
 from ..reuse import reused
 from ..values import Value, describe, interval_text
@@ -321,32 +322,76 @@ def disagreements_json(site: Site) -> str:
 
 
 def disagreements_json_pieces(site: Site) -> Iterator[str]:
-    return _pieces(
-        _Record("disagreements.json", d.id, (d, site.shared), partial(_disagreement_record, site, d)) for d in site.disagreements
+    """Every disagreement (most severe first), then every subject checked and found consistent."""
+    disagreements = (
+        _Record("disagreements.json", d.id, (d, site.shared, _verdicts_of(site, d.claims)), partial(_disagreement_record, site, d))
+        for d in site.disagreements
     )
+    consistent = (_consistent_record(site, c) for c in site.consistent)
+    return _pieces(chain(disagreements, consistent))
+
+
+def _verdicts_of(site: Site, claims: Iterable[str]) -> tuple:
+    return tuple((c, site.claim_by_id[c].verdict) for c in claims if c in site.claim_by_id)
 
 
 def _disagreement_record(site: Site, disagreement: Disagreement) -> dict[str, Any]:
+    record = disagreement.record
     return {
         "id": disagreement.id,
         "url": site.urls.absolute(site.urls.disagreements(), disagreement.id),
         "subject": disagreement.subject,
         "title": disagreement.title,
+        "status": disagreement.status,
         "kind": disagreement.kind,
         "severity": disagreement.severity,
+        "severity_reason": disagreement.severity_reason or None,
+        "internal_source": disagreement.internal_source or None,
+        "supported_sides": disagreement.supported,
+        "supported_sources": list(dict.fromkeys(side.source for side in disagreement.sides[: disagreement.supported])),
+        "support": disagreement.support or None,
+        "record": None if record is None else {
+            "value": value_record(record.value), "source": record.source, "url": record.url or None,
+            "period": record.period or None, "note": record.note or None,
+        },
         "note": disagreement.note,
         "reason": disagreement.reason,
-        "sides": [
-            {
-                "source": side.source,
-                "source_title": side.source_title,
-                "quote": side.quote,
-                "page": site.urls.absolute(site.urls.source(side.source), side.anchor),
-                "value": value_record(side.value),
-                "period": side.period or None,
-                "scope": side.scope or None,
-                "claims": list(side.claims),
-            }
-            for side in disagreement.sides
-        ],
+        "sides": [_side_record(site, side, index < disagreement.supported) for index, side in enumerate(disagreement.sides)],
+    }
+
+
+def _side_record(site: Site, side: Side, supported: bool) -> dict[str, Any]:
+    return {
+        "source": side.source,
+        "source_title": side.source_title,
+        "quote": side.quote,
+        "page": site.urls.absolute(site.urls.source(side.source), side.anchor),
+        "value": value_record(side.value),
+        "period": side.period or None,
+        "scope": side.scope or None,
+        "supported": supported,
+        "refuted_by_record": side.refuted,
+        "claims": [_claim_verdict(site, c) for c in side.claims if c in site.claim_by_id],
+        "cited_by": [c for c in side.cited_by if c in site.claim_by_id],
+    }
+
+
+def _claim_verdict(site: Site, claim_id: str) -> dict[str, Any]:
+    claim = site.claim_by_id[claim_id]
+    rating = site.rating(claim)
+    return {"id": claim.id, "url": site.urls.absolute(site.urls.claim(claim.id)), "verdict": rating.key,
+            "verdict_label": rating.label}
+
+
+def _consistent_record(site: Site, checked: Consistent) -> dict[str, Any]:
+    return {
+        "id": f"{checked.subject}-consistent",
+        "url": site.urls.absolute(site.urls.disagreements(), f"subject-{checked.subject}"),
+        "subject": checked.subject,
+        "title": checked.title,
+        "status": "consistent",
+        "kind": None,
+        "severity": None,
+        "note": checked.note,
+        "sides": [_side_record(site, side, False) for side in checked.sides],
     }

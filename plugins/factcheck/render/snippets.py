@@ -15,6 +15,7 @@ from typing import Callable
 
 from ..analyse import Site
 from . import markup as md
+from .disagreements_page import top_disagreements
 from .index_pages import claims_table
 from .labels import label
 
@@ -26,14 +27,7 @@ def _latest_claims(site: Site, page: str, count: int) -> str:
 
 
 def _disagreements_summary(site: Site, page: str, count: int) -> str:
-    if not site.disagreements:
-        return label("no_disagreements")
-    items = []
-    for disagreement in site.disagreements[: count or len(site.disagreements)]:
-        target = site.urls.link(page, site.urls.disagreements(), disagreement.id)
-        sources = ", ".join(dict.fromkeys(side.source_title for side in disagreement.sides))
-        items.append(f"- {md.link(md.text(disagreement.title), target)}: {md.text(label('kind_' + disagreement.kind))} ({md.text(sources)})")
-    return "\n".join(items)
+    return top_disagreements(site, page, count or len(site.disagreements))
 
 
 def _verdict_summary(site: Site, page: str, count: int) -> str:

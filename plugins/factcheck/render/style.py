@@ -73,6 +73,24 @@ _BASE = """
 .fc-kind, .fc-severity { display: inline-block; font-size: .75em; padding: .05em .5em; border-radius: 1em;
   border: 1px solid var(--md-default-fg-color--lighter); margin-right: .4em; }
 .fc-severity--high { font-weight: 700; }
+.fc-side--supported { border: 2px solid var(--fc-supported, #1b7a3a); }
+.fc-side--refuted { border-style: dashed; }
+.fc-side__verdict { margin: .5em 0 0; font-size: .85em; }
+.md-typeset .fc-summary { border-collapse: collapse; font-size: .8rem; width: 100%; margin: 1em 0; }
+.md-typeset .fc-summary th, .md-typeset .fc-summary td { text-align: left; vertical-align: top; padding: .5em .6em;
+  border-bottom: 1px solid var(--md-default-fg-color--lightest); overflow-wrap: break-word; }
+.md-typeset .fc-summary th { font-weight: 700; }
+.md-typeset .fc-summary .fc-severity { white-space: nowrap; }
+@media screen and (max-width: 44.9375em) {
+  .md-typeset .fc-summary thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  .md-typeset .fc-summary tr { display: block; border: 1px solid var(--md-default-fg-color--lightest); border-radius: .3em;
+    margin: 0 0 .8em; padding: .3em 0; }
+  .md-typeset .fc-summary td { display: block; border: 0; padding: .2em .8em; }
+  .md-typeset .fc-summary td::before { content: attr(data-label) ": "; font-weight: 700; }
+  .md-typeset .fc-summary td:first-child::before { content: none; }
+  .md-typeset .fc-summary td:first-child { font-size: 1.1em; font-weight: 700; }
+}
+.fc-record { border-left: .35em solid var(--md-default-fg-color--lighter); padding: .2em .8em; margin: 1em 0; }
 .md-typeset table:not([class]) { display: table; max-width: 100%; }
 .md-typeset .fc-explanation { overflow-wrap: anywhere; }
 @media screen and (max-width: 44.9375em) {

@@ -1,0 +1,173 @@
+"""The disagreements page and the home page's top disagreements (factcheck.render.disagreements_page),
+on small sites and on the repository's own site."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from factcheck.pipeline import render
+from factcheck.render.disagreements_page import top_disagreements
+from site_build import build_site
+
+ROOT = Path(__file__).parent.parent
+HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+OPEN_DOORS = {"name": "Open Doors 2024", "same": ["2023-24 school year", "as of 2024"]}
+
+
+def pages_of(make_site, folder, **kw) -> dict[str, str]:
+    """The generated pages' Markdown, and the home page's top-disagreements block as "index.md"."""
+    checked = make_site(folder, **kw).check()
+    assert checked.ok, [str(p) for p in checked.problems]
+    pages, _ = render(checked.site)
+    return {page.path: page.markdown for page in pages} | {"index.md": top_disagreements(checked.site, "index.md", 5)}
+
+
+def test_the_page_opens_with_a_summary_table_linking_to_each_section(make_site, tmp_path):
+    subjects = {"chinese-students-in-us": {"title": "Chinese students", "periods": [OPEN_DOORS],
+                                           "record": {"value": 277398, "source": "IIE, Open Doors 2024"}}}
+    page = pages_of(make_site, tmp_path, subjects=subjects)["disagreements.md"]
+    table = page[page.index("## At a glance"):page.index("## Chinese students")]
+    headers = re.findall(r'<th scope="col">(.*?)</th>', table)
+    assert headers == ["Subject", "Sources", "Kind", "Severity", "Evidence supports"]
+    rows = re.findall(r"<tr>(.*?)</tr>", table[table.index("<tbody>"):])
+    row = next(r for r in rows if "Chinese students" in r)
+    assert '<td data-label="Subject"><a href="#chinese-students-in-us-contradiction">Chinese students</a></td>' in row
+    assert "more than 270,000" in row and "more than 300,000" in row and "contradiction" in row and ">high<" in row
+    assert "{: #chinese-students-in-us-contradiction }" in page
+
+
+def test_the_record_refutes_a_side_the_supported_side_comes_first_with_its_verdict(make_site, tmp_path):
+    subjects = {"chinese-students-in-us": {"title": "Chinese students", "periods": [OPEN_DOORS],
+                                           "record": {"value": 277398, "source": "IIE, Open Doors 2024"}}}
+    page = pages_of(make_site, tmp_path, subjects=subjects)["disagreements.md"]
+    section = page[page.index("## Chinese students"):]
+    assert "**On record:** 277,398, IIE, Open Doors 2024" in section
+    supported, refuted = section.index("fc-side fc-side--supported"), section.index("fc-side fc-side--refuted")
+    assert supported < refuted
+    first_side = section[supported:refuted]
+    assert "The evidence supports this side" in first_side and 'data-verdict="true"' in first_side
+    assert "Its claims:" in first_side
+    # the 30 May article's side makes no claim in this fixture: it is only cited as evidence
+    second_side = section[refuted:]
+    assert "No claim made by this passage is rated here." in second_side and "Cited as evidence by" in second_side
+
+
+def test_without_evidence_the_page_says_nothing_settles_it(make_site, tmp_path):
+    page = pages_of(make_site, tmp_path, subjects={"chinese-students-in-us": {"title": "Chinese students"}})["disagreements.md"]
+    assert "**Nothing settles it:** Nothing on record settles which side is right." in page
+    assert "fc-side--supported" not in page
+
+
+def test_a_consistent_subject_is_listed_as_checked_and_not_as_a_disagreement(make_site, tmp_path):
+    subjects = {"chinese-students-in-us": {"title": "Chinese students", "status": "consistent",
+                                           "note": "The documents agree once read together."}}
+    pages = pages_of(make_site, tmp_path, subjects=subjects)
+    page = pages["disagreements.md"]
+    assert "## At a glance" not in page and "No disagreements found." in page
+    checked = page[page.index("## Checked, no conflict"):]
+    assert "**Chinese students**" in checked and "The documents agree once read together." in checked
+    assert pages["index.md"] == "No disagreements found."
+
+
+def test_contributor_text_is_escaped_everywhere_on_the_page(make_site, tmp_path):
+    subjects = {"chinese-students-in-us": {
+        "title": HOSTILE, "note": HOSTILE, "periods": [OPEN_DOORS], "severity": "low", "severity_reason": HOSTILE,
+        "record": {"value": 277398, "source": HOSTILE, "url": "javascript:alert(1)", "period": HOSTILE}}}
+    checked = make_site(tmp_path, subjects=subjects).check()
+    # the schema refuses a record address that is not http(s)
+    assert not checked.ok and any("record" in p.field for p in checked.problems)
+    subjects["chinese-students-in-us"]["record"]["url"] = "https://example.org/"
+    pages = pages_of(make_site, tmp_path / "ok", subjects=subjects)
+    for text in (pages["disagreements.md"], pages["index.md"]):
+        assert "<script" not in text and "<img" not in text
+    assert "&lt;script&gt;" in pages["disagreements.md"]
+
+
+# ---------------------------------------------------------------------------
+# The repository's own site, built with MkDocs
+
+
+@pytest.fixture(scope="module")
+def shipped(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("shipped") / "site"
+    build_site(ROOT, out)
+    return out
+
+
+def text_of(fragment: str) -> str:
+    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", fragment))).strip()
+
+
+def summary_rows(page: str) -> list[str]:
+    table = page[page.index('id="at-a-glance"'):]
+    table = table[table.index("<tbody>"):table.index("</tbody>")]
+    return [text_of(row) for row in re.findall(r"<tr>(.*?)</tr>", table, re.S)]
+
+
+@pytest.mark.slow
+def test_the_headline_case_is_a_high_contradiction_at_the_top_of_the_summary_table(shipped):
+    page = (shipped / "disagreements" / "index.html").read_text("utf-8")
+    first = summary_rows(page)[0]
+    assert first.startswith("Number of Chinese students in the United States")
+    assert "more than 270,000 students (Trivium China)" in first and "more than 300,000 students" in first
+    assert " contradiction " in f" {first} " and " high " in f" {first} "
+    assert first.endswith("more than 270,000 students (Trivium China)")  # the side the evidence supports
+    section = page[page.index('id="chinese-students-in-us-contradiction"'):]
+    assert "277,398" in text_of(section[:section.index('class="fc-sides"')])
+
+
+@pytest.mark.slow
+def test_the_home_page_shows_the_top_disagreements_with_their_figures(shipped):
+    home = (shipped / "index.html").read_text("utf-8")
+    block = home[home.index("fc-top-disagreements"):]
+    items = [text_of(item) for item in re.findall(r"<li>(.*?)</li>", block[:block.index("</div>")], re.S)]
+    assert items[0].startswith("Number of Chinese students in the United States")
+    assert "270,000" in items[0] and "300,000" in items[0] and "Severity: high" in items[0]
+    assert 'href="disagreements/#chinese-students-in-us-contradiction"' in block
+    titles = [item.split(":")[0] for item in items]
+    assert len(titles) == len(set(titles)), "a subject is shown once on the home page"
+
+
+@pytest.mark.slow
+def test_no_subject_whose_note_says_the_documents_agree_is_shown_as_a_disagreement(shipped):
+    page = (shipped / "disagreements" / "index.html").read_text("utf-8")
+    data = json.loads((shipped / "api" / "disagreements.json").read_text("utf-8"))
+    agree = {"trump-violation-post", "trump-xi-call-status", "us-china-tariff-escalation", "china-response-to-us-measures"}
+    shown = {entry["subject"] for entry in data if entry["status"] != "consistent"}
+    assert not agree & shown
+    assert {entry["subject"] for entry in data if entry["status"] == "consistent"} == agree
+    rows = " ".join(summary_rows(page))
+    for title in ("Trump's post accusing China", "Whether Trump and Xi had spoken", "How high the tariffs went"):
+        assert title not in rows
+    checked = text_of(page[page.index('id="checked-no-conflict"'):])
+    assert "Trump's post accusing China of violating the agreement" in checked
+
+
+@pytest.mark.slow
+def test_every_side_card_shows_its_own_claims_with_their_verdicts(shipped):
+    page = (shipped / "disagreements" / "index.html").read_text("utf-8")
+    data = json.loads((shipped / "api" / "disagreements.json").read_text("utf-8"))
+    entries = [entry for entry in data if entry["status"] != "consistent"]
+    assert len(re.findall(r'<div class="fc-side[ "]', page)) == sum(len(entry["sides"]) for entry in entries)
+    for entry in entries:
+        section = page[page.index(f'id="{entry["id"]}"'):]
+        section = re.split(r"<h[23]", section[1:], maxsplit=1)[0]
+        cards = re.findall(r'<div class="fc-side[^"]*">(.*?)</div>', section, re.S)
+        assert len(cards) == len(entry["sides"]), entry["id"]
+        for card, side in zip(cards, entry["sides"]):
+            verdicts = re.findall(r'data-verdict="([\w-]+)"', card.split("Cited as evidence by")[0])
+            assert verdicts == [claim["verdict"] for claim in side["claims"]], entry["id"]
+            assert side["claims"] or "No claim made by this passage is rated here." in card
+
+
+@pytest.mark.slow
+def test_the_ft_dates_are_an_internal_inconsistency_not_a_contradiction_between_documents(shipped):
+    data = json.loads((shipped / "api" / "disagreements.json").read_text("utf-8"))
+    entry = next(e for e in data if e["subject"] == "geneva-deal-date")
+    assert (entry["status"], entry["internal_source"]) == ("internal", "ft-2025-06-02-china-accuses-us-violating-truce")
+    assert entry["severity"] != "high" and entry["severity_reason"]
