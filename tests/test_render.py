@@ -94,7 +94,7 @@ def test_claim_page_links_each_quote_to_its_passage_on_the_source_page(pages):
 def test_claim_page_lists_its_sources_with_approximate_dates(pages):
     page = body(pages, "claims/students-270000.md")
     assert "| [Weekly recap](../sources/newsletter.md) | Example Newsletter | 30 May 2025 |" in page
-    assert "| [Talks stall](../sources/wire.md) | unknown | 31 May 2025 (approximate) |" in page
+    assert "| [Talks stall](../sources/wire.md) | Unidentified outlet | 31 May 2025 (approximate) |" in page
 
 
 def test_an_attribution_with_a_correction(pages):
@@ -138,8 +138,10 @@ def test_claims_index_lists_every_claim_newest_first(pages):
     # both were last changed on 2 June 2025: the tie is broken by id, in reverse like the dates
     assert 0 < page.index("(students-270000.md)") < page.index("(rubio-revoke.md)")
     assert "2 claims checked, newest first." in page
-    # a source whose publisher is unknown is named by its title
-    assert "[Talks stall](../sources/wire.md)" in page and "[unknown]" not in page
+    # a source whose publisher is unknown is named plainly as an unidentified outlet and its
+    # date, never by its title (an article's title is not who made a claim)
+    assert "[Unidentified outlet, 31 May 2025](../sources/wire.md)" in page
+    assert "[unknown]" not in page and "[Talks stall](../sources/wire.md)" not in page
 
 
 def test_verdict_pages_hold_their_definition_and_claims(pages):
@@ -244,3 +246,16 @@ def test_every_page_in_the_sidebar_carries_the_title_of_its_front_matter(pages):
     assert len(in_nav) >= 5
     for page in in_nav:
         assert page.title and page.title == front_matter(page.markdown)[1]["title"], page.path
+
+
+def test_reliability_rating_on_the_source_page_and_beside_the_source_on_claim_pages(pages):
+    source = body(pages, "sources/wire.md")
+    assert "| Reliability | **Low**: No outlet, byline or date. |" in source
+    assert "does not count as corroboration by itself" in source
+    claim = body(pages, "claims/students-270000.md")
+    # the sources table names an unknown publisher plainly and gives the rating next to the source
+    assert "| [Talks stall](../sources/wire.md) | Unidentified outlet | 31 May 2025 (approximate) | **Low**: No outlet, byline or date. |" in claim
+    # a source without a rating shows an empty cell (the newsletter is not rated in this fixture)
+    assert "| [Weekly recap](../sources/newsletter.md) | Example Newsletter | 30 May 2025 |   |" in claim
+    # evidence quoted from a low-reliability document says it does not corroborate alone
+    assert "*This document is of low reliability: it does not count as corroboration by itself.*" in claim

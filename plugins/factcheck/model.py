@@ -124,6 +124,36 @@ class Source:
     reliability: tuple[str, ...] = ()
     summary: str = ""
     position: Optional[Position] = None
+    reliability_rating: str = ""  # high | medium | low (see RELIABILITY_RATINGS); empty = not rated
+    reliability_reason: str = ""  # the rating's reason, in one sentence
+
+    @property
+    def publisher_known(self) -> bool:
+        return bool(self.publisher) and self.publisher not in UNNAMED_PUBLISHERS
+
+    @property
+    def display_name(self) -> str:
+        """How the document is named as a claimant: its publisher, or plainly an unidentified outlet and its date."""
+        if self.publisher_known:
+            return self.publisher
+        day = self.published
+        return f"Unidentified outlet, {day.day} {day.strftime('%B')} {day.year}"
+
+    @property
+    def corroborates(self) -> bool:
+        """Whether this document may count as corroboration by itself (never when of low reliability)."""
+        return self.reliability_rating != "low"
+
+
+# The reliability ratings a source may carry, best first, with what each means.
+RELIABILITY_RATINGS: dict[str, str] = {
+    "high": "Named outlet and authors, named sources on the record, errors rare and minor.",
+    "medium": "Named outlet or author, but relies on unnamed sources or others' reports, or mixes analysis with reporting.",
+    "low": "No identifiable outlet or author, or quotations and facts found wrong; never counts as corroboration by itself.",
+}
+
+# Publisher values that name no one: the document is then named as an unidentified outlet.
+UNNAMED_PUBLISHERS = frozenset({"unknown", "Unidentified outlet"})
 
 
 @dataclass(frozen=True)
@@ -228,7 +258,7 @@ class Corpus:
         if person := self.person_by_key.get(key):
             return person.name
         if source := self.source_by_id.get(key):
-            return source.publisher if source.publisher != "unknown" else source.title
+            return source.display_name
         return key
 
 

@@ -425,7 +425,8 @@ def build_source(document: Document, settings: Settings) -> tuple[Optional[Sourc
         archived_text=relative_path, archived_from=data.get("archived_from", ""),
         publish_full_text=bool(data.get("publish_full_text", False)), copies=data.get("copies", ""),
         reliability=tuple(data.get("reliability") or ()), summary=data.get("summary", ""),
-        position=_position(document),
+        position=_position(document), reliability_rating=data.get("reliability_rating", ""),
+        reliability_reason=data.get("reliability_reason", ""),
     )
     return source, problems
 

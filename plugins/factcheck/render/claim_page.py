@@ -18,6 +18,7 @@ from .head import TEMPLATE, claim_head
 from .labels import label
 from .output import Page
 from .search_meta import claim_search, unindexed
+from .source_page import reliability_text
 
 
 def render_claim(site: Site, claim: Claim) -> Page:
@@ -134,6 +135,8 @@ def _quote(site: Site, use: QuoteUse, from_page: str) -> str:
         lines[-1] += f" · {md.link(label('see_original'), original)}"
     if use.quote.note:
         lines.append(f"\n{md.text(use.quote.note)}")
+    if use.role == "evidence" and not source.corroborates:
+        lines.append(f"*{md.text(label('reliability_low_evidence'))}*")
     return "\n\n".join(lines)
 
 
@@ -166,10 +169,11 @@ def _sources(site: Site, claim: Claim, path: str) -> str:
         source = site.source(source_id)
         rows.append([
             md.link(md.text(source.title), site.urls.link(path, site.urls.source(source_id))),
-            md.text(source.publisher),
+            md.text(source.publisher if source.publisher_known else "Unidentified outlet"),
             md.human_date(source.published) + (" (" + label("approximate") + ")" if source.date_precision == "approximate" else ""),
+            reliability_text(source),
         ])
-    return unindexed(f"## {label('sources')}") + "\n\n" + md.table([label("source"), label("publisher"), label("published")], rows)
+    return unindexed(f"## {label('sources')}") + "\n\n" + md.table([label("source"), label("publisher"), label("published"), label("reliability_rating")], rows)
 
 
 def _differences(site: Site, claim: Claim, path: str) -> str:

@@ -120,7 +120,7 @@ def creative_work(site: Site, source: Source) -> dict[str, Any]:
         work["url"] = url
     else:
         work["archivedAt"] = site.urls.absolute(site.urls.source(source.id))
-    if source.publisher and source.publisher != "unknown":
+    if source.publisher_known:
         work["publisher"] = {"@type": "Organization", "name": source.publisher}
     return work
 

@@ -88,6 +88,8 @@ ENGLISH: dict[str, str] = {
     "record_value": "Details",
     "references": "External references",
     "reliability": "Reliability notes",
+    "reliability_rating": "Reliability",
+    "reliability_low_evidence": "This document is of low reliability: it does not count as corroboration by itself.",
     "role": "Role",
     "scope": "Scope",
     "scorecard": "Scorecard",

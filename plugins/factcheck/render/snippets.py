@@ -6,6 +6,7 @@ Markers are HTML comments, so a page still reads well where the plugin does not 
     <!-- factcheck: disagreements-summary -->
     <!-- factcheck: verdict-summary -->
     <!-- factcheck: counts -->
+    <!-- factcheck: rating-scale -->
 """
 
 from __future__ import annotations
@@ -38,6 +39,15 @@ def _verdict_summary(site: Site, page: str, count: int) -> str:
     return "\n".join(items)
 
 
+def _rating_scale(site: Site, page: str, count: int) -> str:
+    """The scale's ratings and their definitions, from the scale itself (never a second wording)."""
+    rows = [
+        [md.link(md.badge(rating), site.urls.link(page, site.urls.verdict(rating.key))), md.text(rating.definition)]
+        for rating in site.corpus.scale.ratings
+    ]
+    return md.table([label("verdict"), label("definition")], rows)
+
+
 def _counts(site: Site, page: str, count: int) -> str:
     references = sum(len(claim.references) for claim in site.claims)
     return (
@@ -52,6 +62,7 @@ SNIPPETS: dict[str, Callable[[Site, str, int], str]] = {
     "disagreements-summary": _disagreements_summary,
     "verdict-summary": _verdict_summary,
     "counts": _counts,
+    "rating-scale": _rating_scale,
 }
 
 

@@ -43,7 +43,7 @@ def _render_source(site: Site, source: Source) -> Page:
 
 
 def _record(site: Site, source: Source) -> str:
-    rows = [[label("publisher"), md.text(source.publisher)]]
+    rows = [[label("publisher"), md.text(source.publisher if source.publisher_known else "Unidentified outlet")]]
     if source.authors:
         rows.append([label("authors"), md.text(", ".join(source.authors))])
     published = md.human_date(source.published)
@@ -53,6 +53,8 @@ def _record(site: Site, source: Source) -> str:
     if source.date_note:
         rows.append([label("date_note"), md.text(source.date_note)])
     rows.append([label("type"), md.text(source.type.replace("-", " "))])
+    if source.reliability_rating:
+        rows.append([label("reliability_rating"), reliability_text(source)])
     if source.url:
         rows.append([label("url"), md.external(md.text(source.url), source.url)])
     if source.accessed:
@@ -67,10 +69,26 @@ def _record(site: Site, source: Source) -> str:
     return record + summary
 
 
-def _reliability(source: Source) -> str:
-    if not source.reliability:
+def reliability_text(source: Source) -> str:
+    """The source's reliability rating and its reason, in plain words ("Low: no byline ..."), or nothing."""
+    if not source.reliability_rating:
         return ""
-    return f"## {label('reliability')}\n\n" + "\n".join(f"- {md.text(note)}" for note in source.reliability)
+    reason = f": {md.text(source.reliability_reason)}" if source.reliability_reason else ""
+    return f"**{source.reliability_rating.capitalize()}**{reason}"
+
+
+def _reliability(source: Source) -> str:
+    rating = reliability_text(source)
+    if not source.reliability and not rating:
+        return ""
+    parts = [f"## {label('reliability')}"]
+    if rating:
+        parts.append(f"{label('reliability_rating')}: {rating}")
+        if not source.corroborates:
+            parts.append(md.text(label("reliability_low_evidence")))
+    if source.reliability:
+        parts.append("\n".join(f"- {md.text(note)}" for note in source.reliability))
+    return "\n\n".join(parts)
 
 
 def verdict_counts(site: Site, claims, from_page: str, heading: str = "") -> str:
