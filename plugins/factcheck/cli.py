@@ -112,6 +112,7 @@ _COMMANDS_ELSEWHERE = {
     "new-source": ("scaffold_source", "configure", "write a new source record and its archived text"),
     "list": ("report", "configure_list", "list the claims with their verdicts, filtered by verdict, topic or source"),
     "stats": ("report", "configure_stats", "count the claims by verdict, topic and source"),
+    "suggest": ("suggest_command", "configure", "list the checkable sentences no claim quotes yet, and sentences of two documents that may disagree"),
     "import-claimreview": ("import_claimreview", "configure", "turn ClaimReview JSON-LD or a Fact Check Tools API response into claim and source files"),
 }
 

@@ -78,6 +78,14 @@ class Subject:
 
 
 @dataclass(frozen=True)
+class NotChecked:
+    """A passage of a source the desk deliberately does not check, and why (``factcheck suggest``)."""
+
+    passage: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class Source:
     id: str
     title: str
@@ -97,6 +105,7 @@ class Source:
     copies: str = ""
     reliability: tuple[str, ...] = ()
     summary: str = ""
+    not_checked: tuple[NotChecked, ...] = ()
     position: Optional[Position] = None
 
 

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 from . import values as typed_values
 from .evidence import verify_quotes
 from .load import Document, forget_folders, is_inside, load_file, load_files, read_text, real_path
-from .model import Claim, Correction, Corpus, Person, Position, Quote, Reference, Source, Subject
+from .model import Claim, Correction, Corpus, Person, Position, Quote, NotChecked, Reference, Source, Subject
 from .problems import Problem, did_you_mean
 from .reuse import reused
 from .settings import Settings
@@ -406,6 +406,7 @@ def build_source(document: Document, settings: Settings) -> tuple[Optional[Sourc
         archived_text=relative_path, archived_from=data.get("archived_from", ""),
         publish_full_text=bool(data.get("publish_full_text", False)), copies=data.get("copies", ""),
         reliability=tuple(data.get("reliability") or ()), summary=data.get("summary", ""),
+        not_checked=tuple(NotChecked(e["passage"], e["reason"]) for e in data.get("not_checked") or ()),
         position=_position(document),
     )
     return source, problems
