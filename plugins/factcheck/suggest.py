@@ -10,7 +10,8 @@ source record lists a passage of it.
 
 Candidates. Sentences are indexed by the words that can tie two of them (``ties``): the names of
 people.yaml (full name, surname, an organisation's abbreviation), other capitalised names, the
-noun a figure counts ("students") and event nouns ("talks", "call", "deal"). Only sentences of
+noun a figure counts ("students") and event nouns ("talks", "call", "deal"); a capitalised word
+that opens a sentence is not taken for a name, since any word may open one. Only sentences of
 different sources that share such a word are compared (a word in more than ``COMMON_SHARE`` of all
 sentences ties nothing: "China" would tie every pair), so the work grows with the pairs that share
 rarer words, not with all pairs of sentences. Each pair is then tested for:
@@ -175,10 +176,11 @@ class _Names:
         aliases = sorted(self.by_alias, key=len, reverse=True)
         self.pattern = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in aliases) + r")\b", re.I) if aliases else None
 
-    def keys_in(self, text: str) -> list[tuple[str, str]]:
+    def keys_in(self, text: str) -> list[tuple[str, tuple[int, int]]]:
+        """(key, span) of each name written in ``text``."""
         if self.pattern is None:
             return []
-        return [(self.by_alias[m.group(0).casefold()], m.group(0)) for m in self.pattern.finditer(text)]
+        return [(self.by_alias[m.group(0).casefold()], m.span()) for m in self.pattern.finditer(text)]
 
 
 def _aliases(person: Person) -> list[str]:
@@ -205,7 +207,8 @@ def _read(source: Source, sentence: Sentence, names: _Names, subjects: frozenset
     quoted = tuple(a or b for a, b in _QUOTED.findall(text))
     speech_match = _SPEECH.search(text)
     named = names.keys_in(text)
-    speakers = tuple(dict.fromkeys(k for k, _ in named)) if (quoted or speech_match) else ()
+    marks = [m.span() for m in _QUOTED.finditer(text)] + ([speech_match.span()] if speech_match else [])
+    speakers = tuple(dict.fromkeys(k for k, at in named if any(_near(at, mark) for mark in marks)))
     status, status_words, status_events = "", "", frozenset()
     for kind, pattern in (("not-yet", _STATUS_NOT_YET), ("done", _STATUS_DONE), ("expected", _STATUS_EXPECTED)):
         if found := pattern.search(text):
@@ -217,13 +220,18 @@ def _read(source: Source, sentence: Sentence, names: _Names, subjects: frozenset
     positive = next((w for w in _POSITIVE if w in lowered), "")
     words = {w.casefold() for w in _WORD.findall(text)}
     events = frozenset(words & _EVENT_NOUNS)
-    ties = {written for _, written in named} | set(_capitalised_names(text)) | {n for _, n in figures if n} | events
+    ties = {text[start:end] for _, (start, end) in named} | set(_capitalised_names(text)) | {n for _, n in figures if n} | events
     return _Read(
         source=source.id, sentence=sentence, figures=tuple(figures), dates=tuple(dates), quoted=quoted,
         speakers=speakers, speech=speech_match.group(0) if speech_match else "", status=status,
         status_words=status_words, status_events=status_events, polarity=(negative, positive),
         ties=frozenset(t.casefold() for t in ties), events=events, subjects=subjects,
     )
+
+
+def _near(name: tuple[int, int], mark: tuple[int, int], reach: int = NEAR) -> bool:
+    """Whether a name stands within ``reach`` characters of a quotation or a speech verb: its speaker."""
+    return name[0] <= mark[1] + reach and mark[0] - reach <= name[1]
 
 
 def _events_near(text: str, start: int, end: int, reach: int = NEAR) -> frozenset[str]:
