@@ -213,3 +213,39 @@ def test_the_text_report_and_an_unknown_source() -> None:
     assert "Candidate disagreements:" in result.stdout and "why:" in result.stdout
     unknown = shipped("--source", "nope")
     assert unknown.returncode == 2 and "no source has the id 'nope'" in unknown.stderr
+
+
+# ---------------------------------------------------------------------------
+# The "Not yet checked" section of a source page (option not_yet_checked)
+
+WIRE = {
+    "title": "Talks stall", "publisher": "unknown", "published": date(2025, 5, 31), "date_precision": "approximate",
+    "date_note": "The text gives no date.", "type": "news-article",
+}
+
+
+def source_page(make_site, folder: Path, option: bool, **record) -> str:
+    from factcheck.pipeline import render
+
+    mkdocs = (
+        "site_name: Mini fact check\nsite_url: https://example.org/mini/\ntheme:\n  name: material\n"
+        f"plugins:\n  - search\n  - factcheck:\n      publisher_name: Mini Desk\n      not_yet_checked: {str(option).lower()}\n"
+    )
+    text = "Harbour memo\nThe port handled 4,000 ships in 2024.\nThe talks are “a bit stalled,” Bessent said.\n"
+    checked = make_site(folder, mkdocs=mkdocs, sources={"memo": {**WIRE, **record}}, texts={"memo": text}).check()
+    assert checked.ok, [str(p) for p in checked.problems]
+    pages, _ = render(checked.site)
+    return next(p.markdown for p in pages if p.path == "sources/memo.md")
+
+
+def test_the_section_is_off_by_default(make_site, tmp_path) -> None:
+    assert "Not yet checked" not in source_page(make_site, tmp_path, option=False)
+
+
+def test_the_section_lists_what_no_claim_quotes_and_no_entry_lists(make_site, tmp_path) -> None:
+    entry = {"passage": "The talks are “a bit stalled,” Bessent said.", "reason": "checked elsewhere"}
+    page = source_page(make_site, tmp_path, option=True, not_checked=[entry])
+    section = page.split("## Not yet checked", 1)[1]
+    assert "Line 2: The port handled 4,000 ships in 2024." in section
+    assert "figure: 4,000" in section
+    assert "a bit stalled" not in section

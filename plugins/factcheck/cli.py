@@ -38,7 +38,7 @@ def settings_from_mkdocs_yml(config_file: Path) -> Settings:
     for plugin in plugins:
         if isinstance(plugin, dict) and "factcheck" in plugin:
             options = plugin["factcheck"] or {}
-    known = {k: options[k] for k in ("claims_dir", "sources_dir", "people_file", "subjects_file", "url_prefix", "language", "max_file_bytes", "feed_entries", "publisher_name", "publisher_url", "publisher_logo", "data_license") if k in options}
+    known = {k: options[k] for k in ("claims_dir", "sources_dir", "people_file", "subjects_file", "url_prefix", "language", "max_file_bytes", "feed_entries", "not_yet_checked", "publisher_name", "publisher_url", "publisher_logo", "data_license") if k in options}
     return Settings(
         root=root, scale=scale_from_options(options.get("ratings")), site_name=raw.get("site_name", "Fact checks"),
         site_url=raw.get("site_url") or "", **known,

@@ -291,6 +291,29 @@ def _listed_not_checked(sentence: Sentence, passages: Sequence[str]) -> bool:
 # The whole run
 
 
+def uncovered_in(source: Source, corpus: Corpus, uses: Sequence[QuoteUse]) -> tuple[Uncovered, ...]:
+    """The checkable sentences of one source that no quote of ``uses`` overlaps and no
+    ``not_checked`` entry lists (for its page: the coverage half of ``suggest``, for one source)."""
+    names = _Names(corpus.people)
+    found = []
+    for read, overlapping in _reads_of(source, names, [u for u in uses if u.quote.source == source.id]):
+        reasons = checkable_reasons(read, corpus)
+        if reasons and not overlapping and not _listed_not_checked(read.sentence, _not_checked(source)):
+            found.append(Uncovered(source.id, read.sentence.line, read.sentence.text, tuple(reasons)))
+    return tuple(found)
+
+
+def _not_checked(source: Source) -> list[str]:
+    return [normalise(entry.passage) for entry in source.not_checked]
+
+
+def _reads_of(source: Source, names: _Names, uses: Sequence[QuoteUse]) -> Iterable[tuple[_Read, list[QuoteUse]]]:
+    ordered = sorted(uses, key=lambda u: u.start)
+    for sentence in split_sentences(source.text):
+        overlapping = _overlaps(sentence, ordered)
+        yield _read(source, sentence, names, frozenset(u.quote.subject for u in overlapping if u.quote.subject)), overlapping
+
+
 def suggest(corpus: Corpus, uses: Sequence[QuoteUse], only_source: str = "", per_pair: int = PER_PAIR) -> Suggestions:
     """Uncovered checkable sentences and candidate disagreements (rules in the module's docstring).
 
@@ -303,17 +326,14 @@ def suggest(corpus: Corpus, uses: Sequence[QuoteUse], only_source: str = "", per
     reads: list[_Read] = []
     uncovered: list[Uncovered] = []
     for source in corpus.sources:
-        source_uses = sorted(uses_by_source.get(source.id, ()), key=lambda u: u.start)
-        not_checked = [normalise(entry.passage) for entry in source.not_checked]
-        for sentence in split_sentences(source.text):
-            overlapping = _overlaps(sentence, source_uses)
-            read = _read(source, sentence, names, frozenset(u.quote.subject for u in overlapping if u.quote.subject))
+        not_checked = _not_checked(source)
+        for read, overlapping in _reads_of(source, names, uses_by_source.get(source.id, ())):
             reads.append(read)
             if only_source and source.id != only_source:
                 continue
             reasons = checkable_reasons(read, corpus)
-            if reasons and not overlapping and not _listed_not_checked(sentence, not_checked):
-                uncovered.append(Uncovered(source.id, sentence.line, sentence.text, tuple(reasons)))
+            if reasons and not overlapping and not _listed_not_checked(read.sentence, not_checked):
+                uncovered.append(Uncovered(source.id, read.sentence.line, read.sentence.text, tuple(reasons)))
     candidates = _candidates(reads, corpus, only_source)
     return Suggestions(tuple(uncovered), tuple(_page_per_pair(candidates, per_pair)))
 
