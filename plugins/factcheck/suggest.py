@@ -12,9 +12,11 @@ Candidates. Sentences are indexed by the words that can tie two of them (``ties`
 people.yaml (full name, surname, an organisation's abbreviation), other capitalised names, the
 noun a figure counts ("students") and event nouns ("talks", "call", "deal"); a capitalised word
 that opens a sentence is not taken for a name, since any word may open one. Only sentences of
-different sources that share such a word are compared (a word in more than ``COMMON_SHARE`` of all
-sentences ties nothing: "China" would tie every pair), so the work grows with the pairs that share
-rarer words, not with all pairs of sentences. Each pair is then tested for:
+different sources that share such a word are compared, and only through blocks of at most
+``BLOCK`` sentences: a word found in more sentences ("China", "talks") ties nothing alone, only
+together with a second such word of the same sentence ("talks" + "Bessent"), and a pair of words
+found in more than ``BLOCK`` sentences ties nothing at all. So the comparisons are at most
+``BLOCK``² / 2 per block, and the blocks grow with the number of sentences: no pass over all pairs. Each pair is then tested for:
 
 - ``figures``: values of the same measure (same counted noun, comparable kind and unit) that cannot
   both hold (``values.compatible``), or whose stated figures differ by more than 10 %;
@@ -44,8 +46,7 @@ from .sentences import Sentence, split_sentences
 from .values import Value, comparable, compatible, describe, read_values, relative_difference
 
 FIGURE_TOLERANCE = 0.10  # as disagree.py: stated figures further apart than this differ
-COMMON_SHARE = 0.05  # a tie word in more than this share of all sentences ties nothing...
-COMMON_FLOOR = 40  # ...once it is in more than this many sentences
+BLOCK = 40  # the most sentences a tie word (or pair of common tie words) may gather to tie them
 NEAR = 50  # characters around a date or a status word where its event noun is looked for
 PER_PAIR = 10  # candidates kept for each pair of sources by default: a page
 
@@ -166,21 +167,38 @@ class _Read:
 
 
 class _Names:
-    """The names of people.yaml, as they may be written in a text, and the key each stands for."""
+    """The names of people.yaml, as they may be written in a text, and the key each stands for.
+
+    Looked up from each capitalised word of a text (a dictionary of first words), not with one
+    pattern of every name: a people.yaml of hundreds of names made that the slowest step."""
 
     def __init__(self, people: Iterable[Person]):
         self.by_alias: dict[str, str] = {}
         for person in people:
             for alias in _aliases(person):
                 self.by_alias.setdefault(alias.casefold(), person.key)
-        aliases = sorted(self.by_alias, key=len, reverse=True)
-        self.pattern = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in aliases) + r")\b", re.I) if aliases else None
+        self.by_first: dict[str, list[str]] = defaultdict(list)
+        for alias in sorted(self.by_alias, key=len, reverse=True):
+            self.by_first[alias.split()[0]].append(alias)
 
     def keys_in(self, text: str) -> list[tuple[str, tuple[int, int]]]:
-        """(key, span) of each name written in ``text``."""
-        if self.pattern is None:
-            return []
-        return [(self.by_alias[m.group(0).casefold()], m.span()) for m in self.pattern.finditer(text)]
+        """(key, span) of each name written in ``text``, longest first where names overlap."""
+        found: list[tuple[str, tuple[int, int]]] = []
+        folded = text.casefold()
+        after = 0
+        for word in _NAME_START.finditer(text):
+            if word.start() < after:
+                continue
+            for alias in self.by_first.get(word.group(0).casefold(), ()):
+                end = word.start() + len(alias)
+                if folded.startswith(alias, word.start()) and (end == len(text) or not text[end].isalnum()):
+                    found.append((self.by_alias[alias], (word.start(), end)))
+                    after = end
+                    break
+        return found
+
+
+_NAME_START = re.compile(r"(?<![\w’'])[A-Z][\w’'.&-]*(?<![.’'])")
 
 
 def _aliases(person: Person) -> list[str]:
@@ -343,15 +361,21 @@ def _candidates(reads: Sequence[_Read], corpus: Corpus, only_source: str) -> lis
     for index, read in enumerate(reads):
         for tie in read.ties:
             postings[tie].append(index)
-    limit = max(COMMON_FLOOR, int(COMMON_SHARE * len(reads)))
-    shared: dict[tuple[int, int], list[str]] = defaultdict(list)
-    for tie, indexes in postings.items():
-        if len(indexes) > limit or len({reads[i].source for i in indexes}) < 2:
+    common = {tie for tie, indexes in postings.items() if len(indexes) > BLOCK}
+    blocks: dict[tuple[str, ...], list[int]] = {(tie,): indexes for tie, indexes in postings.items() if tie not in common}
+    for index, read in enumerate(reads):
+        frequent = sorted(read.ties & common)
+        for position, first in enumerate(frequent):
+            for second in frequent[position + 1:]:
+                blocks.setdefault((first, second), []).append(index)
+    shared: dict[tuple[int, int], set[str]] = defaultdict(set)
+    for key, indexes in blocks.items():
+        if len(indexes) > BLOCK or len({reads[i].source for i in indexes}) < 2:
             continue
         for position, first in enumerate(indexes):
             for second in indexes[position + 1:]:
                 if reads[first].source != reads[second].source:
-                    shared[(first, second)].append(tie)
+                    shared[(first, second)].update(key)
     found = []
     for (first, second), ties in shared.items():
         a, b = reads[first], reads[second]
