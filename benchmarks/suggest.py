@@ -72,10 +72,10 @@ def main() -> int:
     sources = tuple(report(n, pool, rng) for n in range(args.sources))
     words = sum(len(s.text.split()) for s in sources)
     corpus = Corpus(claims=(), sources=sources, people=pool, subjects=(), scale=Scale(()))
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     found = suggest(corpus, ())
-    elapsed = time.perf_counter() - started
-    print(f"{args.sources} sources, {words / args.sources:.0f} words each on average: {elapsed:.1f} s; "
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
+    print(f"{args.sources} sources, {words / args.sources:.0f} words each on average: {elapsed:.1f} s ({cpu:.1f} s of CPU); "
           f"{len(found.uncovered)} uncovered sentences, {len(found.candidates)} candidates")
     return 0
 

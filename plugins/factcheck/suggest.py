@@ -15,8 +15,10 @@ that opens a sentence is not taken for a name, since any word may open one. Only
 different sources that share such a word are compared, and only through blocks of at most
 ``BLOCK`` sentences: a word found in more sentences ("China", "talks") ties nothing alone, only
 together with a second such word of the same sentence ("talks" + "Bessent"), and a pair of words
-found in more than ``BLOCK`` sentences ties nothing at all. So the comparisons are at most
-``BLOCK``² / 2 per block, and the blocks grow with the number of sentences: no pass over all pairs. Each pair is then tested for:
+found in more than ``BLOCK`` sentences is a large block, where each sentence is compared only with
+the next ``WINDOW`` once the block is sorted by counted noun and figure, date, speakers and ties
+(the sorted-neighbourhood method of record linkage). So each block costs at most ``BLOCK``² / 2 or
+``WINDOW`` comparisons a sentence, and the work grows with the sentences: no pass over all pairs. Each pair is then tested for:
 
 - ``figures``: values of the same measure (same counted noun, comparable kind and unit) that cannot
   both hold (``values.compatible``), or whose stated figures differ by more than 10 %;
@@ -46,7 +48,8 @@ from .sentences import Sentence, split_sentences
 from .values import Value, comparable, compatible, describe, read_values, relative_difference
 
 FIGURE_TOLERANCE = 0.10  # as disagree.py: stated figures further apart than this differ
-BLOCK = 40  # the most sentences a tie word (or pair of common tie words) may gather to tie them
+BLOCK = 40  # the most sentences a tie word (or pair of common tie words) gathers for all their pairs
+WINDOW = 4  # in a larger block, each sentence is compared with the next WINDOW (sorted neighbourhood)
 NEAR = 50  # characters around a date or a status word where its event noun is looked for
 PER_PAIR = 10  # candidates kept for each pair of sources by default: a page
 
@@ -155,6 +158,8 @@ class _Read:
     figures: tuple[tuple[Value, str], ...]  # numeric values with the noun they count ("" if none)
     dates: tuple[tuple[Value, frozenset[str]], ...]  # date values with the event nouns next to them
     quoted: tuple[str, ...]
+    quote_key: str  # the quoted words, typography and case folded
+    quote_words: frozenset[str]  # their content words (first six letters)
     speakers: tuple[str, ...]  # people.yaml keys named in a sentence with a quotation or speech verb
     speech: str  # the speech verb found, or ""
     status: str  # done | not-yet | expected | ""
@@ -239,8 +244,10 @@ def _read(source: Source, sentence: Sentence, names: _Names, subjects: frozenset
     words = {w.casefold() for w in _WORD.findall(text)}
     events = frozenset(words & _EVENT_NOUNS)
     ties = {text[start:end] for _, (start, end) in named} | set(_capitalised_names(text)) | {n for _, n in figures if n} | events
+    joined = " ".join(quoted)
     return _Read(
         source=source.id, sentence=sentence, figures=tuple(figures), dates=tuple(dates), quoted=quoted,
+        quote_key=normalise(joined).casefold() if quoted else "", quote_words=frozenset(_content(joined)),
         speakers=speakers, speech=speech_match.group(0) if speech_match else "", status=status,
         status_words=status_words, status_events=status_events, polarity=(negative, positive),
         ties=frozenset(t.casefold() for t in ties), events=events, subjects=subjects,
@@ -370,12 +377,17 @@ def _candidates(reads: Sequence[_Read], corpus: Corpus, only_source: str) -> lis
                 blocks.setdefault((first, second), []).append(index)
     shared: dict[tuple[int, int], set[str]] = defaultdict(set)
     for key, indexes in blocks.items():
-        if len(indexes) > BLOCK or len({reads[i].source for i in indexes}) < 2:
+        if len({reads[i].source for i in indexes}) < 2:
             continue
+        if len(indexes) > BLOCK:  # sorted neighbourhood: each with the next few in an order that puts like near like
+            indexes = sorted(indexes, key=lambda i: _order(reads[i]))
+            reach = WINDOW
+        else:
+            reach = len(indexes)
         for position, first in enumerate(indexes):
-            for second in indexes[position + 1:]:
+            for second in indexes[position + 1:position + 1 + reach]:
                 if reads[first].source != reads[second].source:
-                    shared[(first, second)].update(key)
+                    shared[(min(first, second), max(first, second))].update(key)
     found = []
     for (first, second), ties in shared.items():
         a, b = reads[first], reads[second]
@@ -396,6 +408,17 @@ def _candidates(reads: Sequence[_Read], corpus: Corpus, only_source: str) -> lis
         ))
     found.sort(key=lambda c: (-c.score, c.sides[0].source, c.sides[0].line, c.sides[1].source, c.sides[1].line))
     return found
+
+
+def _order(read: _Read) -> tuple:
+    """Where a sentence stands in a large block: by what it measures and the figure, then by date,
+    then by its speakers and ties, so that neighbours are the sentences most worth comparing."""
+    noun, figure = "", 0.0
+    if read.figures:
+        value, noun = read.figures[0]
+        figure = value.figure or 0.0
+    day = read.dates[0][0].start.toordinal() if read.dates and read.dates[0][0].start else 0
+    return (noun, figure, day, read.speakers, sorted(read.ties))
 
 
 def _side(read: _Read) -> Side:
@@ -446,10 +469,9 @@ def _words_findings(a: _Read, b: _Read, corpus: Corpus) -> list[tuple[float, str
     speakers = [k for k in a.speakers if k in b.speakers]
     if not speakers or not a.quoted or not b.quoted:
         return []
-    first, second = " ".join(a.quoted), " ".join(b.quoted)
-    if normalise(first).casefold() == normalise(second).casefold():
+    if a.quote_key == b.quote_key:
         return []
-    words_a, words_b = _content(first), _content(second)
+    words_a, words_b = a.quote_words, b.quote_words
     if not words_a or not words_b:
         return []
     shared = words_a & words_b
