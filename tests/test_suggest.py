@@ -208,7 +208,7 @@ def test_the_shipped_sites_headline_cases_are_among_the_top_suggestions() -> Non
 
 
 def test_the_text_report_and_an_unknown_source() -> None:
-    result = shipped("--source", "cnn-2025-05-29-china-punitive-measures")
+    result = shipped("--source", "trivium-china-weekly-recap-2025-06-01")
     assert result.returncode == 0, result.stderr
     assert "Candidate disagreements:" in result.stdout and "why:" in result.stdout
     unknown = shipped("--source", "nope")
@@ -249,3 +249,11 @@ def test_the_section_lists_what_no_claim_quotes_and_no_entry_lists(make_site, tm
     assert "Line 2: The port handled 4,000 ships in 2024." in section
     assert "figure: 4,000" in section
     assert "a bit stalled" not in section
+
+
+def test_a_not_checked_passage_missing_from_the_text_is_a_located_problem(make_site, tmp_path) -> None:
+    entry = {"passage": "words the memo never had", "reason": "opinion"}
+    site = make_site(tmp_path, sources={"memo": {**WIRE, "not_checked": [entry]}}, texts={"memo": "The port handled 4,000 ships.\n"})
+    problems = [p for p in site.check().problems if "not_checked" in p.field]
+    assert len(problems) == 1
+    assert problems[0].path == "sources/memo.yaml" and "not in the archived text sources/memo.txt" in problems[0].message

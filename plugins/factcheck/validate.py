@@ -27,6 +27,7 @@ from . import values as typed_values
 from .evidence import verify_quotes
 from .load import Document, forget_folders, is_inside, load_file, load_files, read_text, real_path
 from .model import Claim, Correction, Corpus, Person, Position, Quote, NotChecked, Reference, Source, Subject
+from .quotes import normalise
 from .problems import Problem, did_you_mean
 from .reuse import reused
 from .settings import Settings
@@ -409,6 +410,12 @@ def build_source(document: Document, settings: Settings) -> tuple[Optional[Sourc
         not_checked=tuple(NotChecked(e["passage"], e["reason"]) for e in data.get("not_checked") or ()),
         position=_position(document),
     )
+    if source.not_checked:
+        folded = normalise(text)
+        problems += [
+            document.problem(("not_checked", i, "passage"), f"the passage is not in the archived text {relative_path}", "copy the words exactly as the text has them")
+            for i, entry in enumerate(source.not_checked) if normalise(entry.passage) not in folded
+        ]
     return source, problems
 
 
