@@ -35,11 +35,9 @@ of a claim's quotes that overlap a sentence of each side, when they share one.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
 from typing import Iterable, Optional, Sequence
 
 from .model import Corpus, Person, QuoteUse, Source
@@ -231,7 +229,7 @@ def _read(source: Source, sentence: Sentence, names: _Names, subjects: frozenset
     speech_match = _SPEECH.search(text)
     named = names.keys_in(text)
     marks = [m.span() for m in _QUOTED.finditer(text)] + ([speech_match.span()] if speech_match else [])
-    speakers = tuple(dict.fromkeys(k for k, at in named if any(_near(at, mark) for mark in marks)))
+    speakers = tuple(dict.fromkeys(_nearest(named, mark) for mark in marks if _nearest(named, mark)))
     status, status_words, status_events = "", "", frozenset()
     for kind, pattern in (("not-yet", _STATUS_NOT_YET), ("done", _STATUS_DONE), ("expected", _STATUS_EXPECTED)):
         if found := pattern.search(text):
@@ -254,9 +252,15 @@ def _read(source: Source, sentence: Sentence, names: _Names, subjects: frozenset
     )
 
 
-def _near(name: tuple[int, int], mark: tuple[int, int], reach: int = NEAR) -> bool:
-    """Whether a name stands within ``reach`` characters of a quotation or a speech verb: its speaker."""
-    return name[0] <= mark[1] + reach and mark[0] - reach <= name[1]
+def _nearest(named: Sequence[tuple[str, tuple[int, int]]], mark: tuple[int, int], reach: int = NEAR) -> str:
+    """The speaker of a quotation or a speech verb: the name nearest to it, within ``reach``
+    characters ("" when none is)."""
+    best, distance = "", reach + 1
+    for key, (start, end) in named:
+        gap = max(start - mark[1], mark[0] - end, 0)
+        if gap < distance:
+            best, distance = key, gap
+    return best
 
 
 def _events_near(text: str, start: int, end: int, reach: int = NEAR) -> frozenset[str]:
@@ -476,7 +480,7 @@ def _words_findings(a: _Read, b: _Read, corpus: Corpus) -> list[tuple[float, str
         return []
     shared = words_a & words_b
     overlap = len(shared) / min(len(words_a), len(words_b))
-    if overlap >= 1.0 or len(shared) < 2:  # one quote inside the other, or nothing in common
+    if overlap >= 1.0 or len(shared) < 3:  # one quote inside the other, or too little in common
         return []
     return [(2.0 + 2.0 * overlap, f"{corpus.name_of(speakers[0])} quoted in different words "
                                   f"({len(shared)} content words shared)")]
