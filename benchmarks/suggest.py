@@ -8,6 +8,10 @@ written to disk: the sources are built in memory and handed to ``suggest`` with 
 
     python benchmarks/suggest.py --sources 2000      # the target: within a minute
     python benchmarks/suggest.py --sources 200       # a smaller run on a busy machine
+
+Measured 2026-12-05 on the shared 2-core VM (other jobs running): 2,000 sources of 617 words,
+90,000 sentences: 31.8-32.4 s of CPU; wall time 41.8 s at a load of about 4, 82.2 s at about 6.
+The five archived texts of the shipped site: 0.07 s for ``suggest`` itself, 0.68 s for the command.
 """
 
 from __future__ import annotations
