@@ -27,7 +27,7 @@ def settings_from_mkdocs_yml(config_file: Path) -> Settings:
         return Settings(root=root)
     raw = _lenient_config(config_file)
     options = _options_in(raw)
-    known = {k: options[k] for k in ("claims_dir", "sources_dir", "people_file", "subjects_file", "url_prefix", "language", "max_file_bytes", "feed_entries", "publisher_name", "publisher_url", "publisher_logo", "data_license") if k in options}
+    known = {k: options[k] for k in ("claims_dir", "sources_dir", "people_file", "subjects_file", "url_prefix", "language", "max_file_bytes", "feed_entries", "not_yet_checked", "publisher_name", "publisher_url", "publisher_logo", "data_license") if k in options}
     return Settings(
         root=root, scale=scale_from_options(options.get("ratings")), site_name=raw.get("site_name", "Fact checks"),
         site_url=raw.get("site_url") or "", **known,
@@ -163,6 +163,7 @@ _COMMANDS_ELSEWHERE = {
     "new-source": ("scaffold_source", "configure", "write a new source record and its archived text"),
     "list": ("report", "configure_list", "list the claims with their verdicts, filtered by verdict, topic or source"),
     "stats": ("report", "configure_stats", "count the claims by verdict, topic and source"),
+    "suggest": ("suggest_command", "configure", "list the checkable sentences no claim quotes yet, and sentences of two documents that may disagree"),
     "import-claimreview": ("import_claimreview", "configure", "turn ClaimReview JSON-LD or a Fact Check Tools API response into claim and source files"),
 }
 

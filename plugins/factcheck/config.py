@@ -34,5 +34,6 @@ class FactcheckConfig(base.Config):
     max_file_bytes = c.Type(int, default=MAX_FILE_BYTES)
     feed_entries = c.Type(int, default=100)  # see render/feed.py
     search_worker = c.Type(bool, default=True)  # see render/search_worker.py and docs/reference/search.md
+    not_yet_checked = c.Type(bool, default=False)  # a "Not yet checked" section on source pages; see suggest.py
     transparency_pages = c.Type(dict, default={})  # role -> docs path; see transparency.py
     import_ratings = c.Type(dict, default={})  # label of another scale -> rating key; see import_claimreview.py

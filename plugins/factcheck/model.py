@@ -104,6 +104,14 @@ class Subject:
 
 
 @dataclass(frozen=True)
+class NotChecked:
+    """A passage of a source the desk deliberately does not check, and why (``factcheck suggest``)."""
+
+    passage: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class Source:
     id: str
     title: str
@@ -123,6 +131,7 @@ class Source:
     copies: str = ""
     reliability: tuple[str, ...] = ()
     summary: str = ""
+    not_checked: tuple[NotChecked, ...] = ()
     position: Optional[Position] = None
     reliability_rating: str = ""  # high | medium | low (see RELIABILITY_RATINGS); empty = not rated
     reliability_reason: str = ""  # the rating's reason, in one sentence

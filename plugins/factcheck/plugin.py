@@ -100,7 +100,7 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
             site_url=config.site_url or "", publisher_name=options.publisher_name,
             publisher_url=options.publisher_url, publisher_logo=options.publisher_logo,
             data_license=options.data_license, language=options.language, max_file_bytes=options.max_file_bytes, feed_entries=options.feed_entries,
-            transparency_pages=pairs(options.transparency_pages),
+            transparency_pages=pairs(options.transparency_pages), not_yet_checked=options.not_yet_checked,
         )
         for extension in REQUIRED_EXTENSIONS:
             if extension not in config.markdown_extensions:

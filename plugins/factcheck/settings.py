@@ -28,6 +28,7 @@ class Settings:
     language: str = "en"
     max_file_bytes: int = MAX_FILE_BYTES
     feed_entries: int = 100  # the newest entries the Atom feed holds; 0: all
+    not_yet_checked: bool = False  # a "Not yet checked" section on each source page (factcheck suggest's coverage)
     transparency_pages: tuple[tuple[str, str], ...] = field(default=())  # (role, docs path) pairs; see transparency.py
 
     def __post_init__(self) -> None:

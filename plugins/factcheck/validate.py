@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 from . import values as typed_values
 from .evidence import verify_quotes
 from .load import Document, dotted, forget_folders, is_inside, load_file, load_files, read_text, real_path
-from .model import Claim, Correction, Corpus, Person, Position, Quote, Reference, Source, Subject
+from .model import Claim, Correction, Corpus, NotChecked, Person, Position, Quote, Reference, Source, Subject
+from .quotes import normalise
 from .problems import Problem, did_you_mean
 from .reuse import reused
 from .subject_records import build_subject
@@ -425,9 +426,16 @@ def build_source(document: Document, settings: Settings) -> tuple[Optional[Sourc
         archived_text=relative_path, archived_from=data.get("archived_from", ""),
         publish_full_text=bool(data.get("publish_full_text", False)), copies=data.get("copies", ""),
         reliability=tuple(data.get("reliability") or ()), summary=data.get("summary", ""),
+        not_checked=tuple(NotChecked(e["passage"], e["reason"]) for e in data.get("not_checked") or ()),
         position=_position(document), reliability_rating=data.get("reliability_rating", ""),
         reliability_reason=data.get("reliability_reason", ""),
     )
+    if source.not_checked:
+        folded = normalise(text)
+        problems += [
+            document.problem(("not_checked", i, "passage"), f"the passage is not in the archived text {relative_path}", "copy the words exactly as the text has them")
+            for i, entry in enumerate(source.not_checked) if normalise(entry.passage) not in folded
+        ]
     return source, problems
 
 

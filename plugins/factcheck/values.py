@@ -286,6 +286,17 @@ def parse_value(text: str, reference: date | None = None) -> Value | None:
     return None
 
 
+def read_values(text: str, reference: date | None = None) -> list[tuple[int, int, Value]]:
+    """Every value ``text`` asserts, as (start, end, value), in order and not overlapping: the
+    readings ``parse_value`` chooses its first from (used by ``factcheck suggest``)."""
+    found = [r for reader in _READERS for r in reader(text, reference)] or list(_read_years(text, reference))
+    kept: list[_Reading] = []
+    for reading in sorted(found, key=lambda r: (r.start, -(r.end - r.start))):
+        if not any(reading.overlaps(k) for k in kept):
+            kept.append(reading)
+    return [(r.start, r.end, r.value) for r in kept if r.value is not None]
+
+
 # Qualifier phrases, as written, and the qualifier they give.
 _QUALIFIER_PHRASES: dict[str, str] = {
     **dict.fromkeys(("more than", "over", "greater than", "exceeding", "in excess of", "above",

@@ -37,6 +37,7 @@ def _render_source(site: Site, source: Source) -> Page:
         _claims(site, source, path),
         _passages(site, source, path),
         _disagreements(site, source, path),
+        _not_yet_checked(site, source),
         _full_text(source),
     ]
     return Page(path, md.join_blocks(blocks))
@@ -168,6 +169,19 @@ def _disagreements(site: Site, source: Source, path: str) -> str:
         target = site.urls.link(path, site.urls.disagreements(), disagreement.id)
         items.append(f"- {md.link(md.text(disagreement.title), target)} ({md.text(label('kind_' + disagreement.kind))}), with {md.text(', '.join(others))}")
     return unindexed(f"## {label('disagreements_of_source')}") + "\n\n" + "\n".join(items)
+
+
+def _not_yet_checked(site: Site, source: Source) -> str:
+    """The checkable sentences no claim quotes, when the site asks for them (an internal preview)."""
+    if not site.settings.not_yet_checked:
+        return ""
+    from ..suggest import uncovered_in
+
+    found = uncovered_in(source, site.corpus, site.uses_by_source.get(source.id, ()))
+    if not found:
+        return ""
+    items = [f"- {md.text(f'Line {u.line}: {u.sentence}')} *({md.text('; '.join(u.reasons))})*" for u in found]
+    return unindexed("## Not yet checked") + "\n\n" + "\n".join(items)
 
 
 def _full_text(source: Source) -> str:
