@@ -89,11 +89,25 @@ def test_figures_of_the_same_measure_that_cannot_both_hold() -> None:
     assert {s.source for s in found.sides} == {"a", "b"}
 
 
-def test_qualified_figures_that_both_hold_but_differ_notably() -> None:
+def test_qualified_round_figures_read_as_journalists_write_them_cannot_both_hold() -> None:
+    # "more than 270,000" is 270,000-odd, "over 300,000" 300,000-odd (values' rounding rule)
     a = source("a", "More than 270,000 Chinese students studied in the US.")
     b = source("b", "Over 300,000 Chinese students were enrolled in the US.")
     [found] = candidates_of(a, b)
-    assert found.reasons[0].startswith("different figures for “students”")
+    assert found.reasons[0] == "figures for “students” that cannot both hold: More than 270,000 / Over 300,000"
+
+
+def test_qualified_figures_that_both_hold_but_differ_notably() -> None:
+    a = source("a", "About 270,000 Chinese students studied in the US.")
+    b = source("b", "About 300,000 Chinese students were enrolled in the US.")
+    [found] = candidates_of(a, b)
+    assert found.reasons[0].startswith("different figures for “students” (11% apart)")
+
+
+def test_a_vague_figure_that_holds_the_precise_one_is_not_a_candidate() -> None:
+    a = source("a", "The ban touches hundreds of thousands of Chinese students.")
+    b = source("b", "More than 270,000 Chinese students studied in the US.")
+    assert candidates_of(a, b) == []
 
 
 def test_close_figures_are_not_a_candidate() -> None:

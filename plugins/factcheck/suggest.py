@@ -21,7 +21,8 @@ the next ``WINDOW`` once the block is sorted by counted noun and figure, date, s
 ``WINDOW`` comparisons a sentence, and the work grows with the sentences: no pass over all pairs. Each pair is then tested for:
 
 - ``figures``: values of the same measure (same counted noun, comparable kind and unit) that cannot
-  both hold (``values.compatible``), or whose stated figures differ by more than 10 %;
+  both hold (``values.compatible``), or whose stated figures differ by more than 10 % while
+  neither one's span holds the other's (a vague "hundreds of thousands" agrees with "270,000");
 - ``words``: the same speaker quoted in different words that still share content words;
 - ``dates``: the same event (a shared event noun) given dates that cannot both hold, or one body's
   statements dated differently;
@@ -459,10 +460,18 @@ def _figure_findings(a: _Read, b: _Read) -> list[tuple[float, str]]:
                 continue
             if not compatible(first, second):
                 return [(3.0, f"figures for “{noun}” that cannot both hold: {first.text} / {second.text}")]
+            if _spans_within(first, second) or _spans_within(second, first):
+                continue  # "hundreds of thousands" holds "more than 270,000": the vaguer figure agrees
             difference = relative_difference(first, second)
             if difference is not None and difference > FIGURE_TOLERANCE:
                 return [(2.0, f"different figures for “{noun}” ({difference:.0%} apart): {first.text} / {second.text}")]
     return []
+
+
+def _spans_within(inner: Value, outer: Value) -> bool:
+    """Whether every reading of ``inner`` is also a reading of ``outer``."""
+    a, b = inner.interval, outer.interval
+    return b.low <= a.low and a.high <= b.high
 
 
 def _content(text: str) -> set[str]:
