@@ -171,8 +171,8 @@ def test_person_page_lists_the_claims_about_them(pages):
 
 def test_sources_index_marks_approximate_dates(pages):
     page = body(pages, "sources/index.md")
-    assert "| [Talks stall](wire.md) | unknown | 2025-05-31~ |" in page
-    assert "| [Weekly recap](newsletter.md) | Example Newsletter | 2025-05-30 |" in page
+    assert "| [Talks stall](wire.md) | unknown | around 31 May 2025 |" in page
+    assert "| [Weekly recap](newsletter.md) | Example Newsletter | 30 May 2025 |" in page
 
 
 def test_the_stylesheet_colours_each_verdict(assets):
@@ -244,3 +244,13 @@ def test_every_page_in_the_sidebar_carries_the_title_of_its_front_matter(pages):
     assert len(in_nav) >= 5
     for page in in_nav:
         assert page.title and page.title == front_matter(page.markdown)[1]["title"], page.path
+
+
+def test_dates_are_written_for_people_with_their_precision_in_words():
+    from datetime import date
+
+    from factcheck.render.labels import written_date
+
+    assert written_date(date(2025, 6, 7)) == "7 June 2025"
+    assert written_date(date(2025, 6, 7), approximate=True) == "around 7 June 2025"
+    assert written_date(None) == ""

@@ -12,7 +12,7 @@ from . import markup as md
 from .charts import timeline
 from .claim_page import claimant_link
 from .claims_filter import filter_form, row_data
-from .labels import label
+from .labels import label, written_date
 from .output import Page
 from .search_meta import listing_search, unindexed
 from .source_page import verdict_counts
@@ -39,7 +39,7 @@ def _claim_row(site: Site, claim: Claim, from_page: str, filterable: bool) -> li
         (row_data(site, claim) if filterable else "") + md.link(md.text(claim.short), urls.link(from_page, urls.claim(claim.id))),
         claimant_link(site, claim.claimant, from_page),
         md.link(md.badge(site.rating(claim)), urls.link(from_page, urls.verdict(claim.verdict))),
-        md.iso(claim.claimed or claim.published),
+        written_date(claim.claimed or claim.published),
         sources,
     ]
 
@@ -162,7 +162,7 @@ def sources_index(site: Site) -> Page:
         rows.append([
             md.link(md.text(source.title), site.urls.link(path, site.urls.source(source.id))),
             md.text(source.publisher),
-            md.iso(source.published) + ("~" if source.date_precision == "approximate" else ""),
+            written_date(source.published, source.date_precision == "approximate"),
             str(len(site.claims_by_source.get(source.id, []))),
             str(len(site.disagreements_by_source.get(source.id, []))),
         ])
