@@ -254,3 +254,24 @@ def test_dates_are_written_for_people_with_their_precision_in_words():
     assert written_date(date(2025, 6, 7)) == "7 June 2025"
     assert written_date(date(2025, 6, 7), approximate=True) == "around 7 June 2025"
     assert written_date(None) == ""
+
+
+def test_claim_page_shows_the_verdicts_place_on_the_scale(pages, mini_site):
+    page = body(pages, "claims/students-270000.md")
+    steps = sorted(mini_site.corpus.scale.numeric, key=lambda r: r.value)
+    place = [r.key for r in steps].index("true") + 1
+    meter = re.search(r'<div class="fc-meter fc-chart">(.*?)</div>', page, re.DOTALL).group(1)
+    # One segment per rating on the scale, in its colour class, the claim's own marked.
+    assert re.findall(r'class="fc-bar--([\w-]+)', meter) == [r.key for r in steps]
+    assert 'class="fc-bar--true fc-meter__own"' in meter
+    # The text equivalent says the same in words.
+    assert f"True: {place} of {len(steps)} on the rating scale, from {steps[0].label} to {steps[-1].label}." in meter
+
+
+def test_a_rating_off_the_scale_says_so_instead_of_a_meter(mini_site):
+    from factcheck.render.charts import verdict_meter
+
+    off = [r for r in mini_site.corpus.scale.ratings if r.value is None]
+    assert off, "the fixture's scale has a rating off the scale"
+    shown = verdict_meter(mini_site, off[0].key)
+    assert "<svg" not in shown and f"{off[0].label} is not a place on the rating scale." in shown

@@ -224,3 +224,42 @@ def timeline(site: Site, from_page: str) -> str:
         timeline_chart(events, label("timeline")),
         "\n".join(items),
     ])
+
+
+def verdict_meter(site: Site, rating_key: str) -> str:
+    """The rating's place on the scale: one segment per rating with a value, worst to best, drawn in
+    the ratings' colours, the claim's own raised and marked. The same words are in a sentence
+    beside it (the text equivalent); a rating off the scale (such as "unverifiable") says so."""
+    scale = site.corpus.scale
+    steps = sorted(scale.numeric, key=lambda r: (r.value, r.key))
+    rating = scale.get(rating_key)
+    if rating is None or len(steps) < 2:
+        return ""
+    if rating.value is None:
+        words = label("meter_off_scale").format(rating=rating.label)
+        return f'<p class="fc-meter__text">{md.html_text(words)}</p>'
+    place = next(i for i, r in enumerate(steps) if r.key == rating.key) + 1
+    words = label("meter_position").format(
+        rating=rating.label, place=place, count=len(steps), worst=steps[0].label, best=steps[-1].label)
+    gap, width, height = 4, 300, 28
+    segment = (width - gap * (len(steps) - 1)) / len(steps)
+    shapes = []
+    for index, step in enumerate(steps):
+        x = index * (segment + gap)
+        own = step.key == rating.key
+        y, h = (0, height - 6) if own else (8, height - 14)
+        shapes.append(
+            f'<rect class="fc-bar--{step.key}{" fc-meter__own" if own else " fc-meter__other"}" '
+            f'x="{x:.1f}" y="{y}" width="{segment:.1f}" height="{h}" rx="3"/>')
+        if own:
+            shapes.append(f'<path class="fc-meter__pointer" d="M{x + segment / 2 - 6:.1f} {height} h12 l-6 -6 z"/>')
+    alt = md.html_text(words)
+    # The picture repeats the sentence below it, which screen readers read instead.
+    svg = (
+        f'<svg class="fc-meter__svg" aria-hidden="true" focusable="false" viewBox="0 0 {width} {height}" '
+        f'width="100%" preserveAspectRatio="xMinYMid meet" xmlns="http://www.w3.org/2000/svg">'
+        + "".join(shapes) + "</svg>"
+    )
+    ends = (f'<span class="fc-meter__ends" aria-hidden="true"><span>{md.html_text(steps[0].label)}</span>'
+            f'<span>{md.html_text(steps[-1].label)}</span></span>')
+    return f'<div class="fc-meter fc-chart">{svg}{ends}<p class="fc-meter__text">{alt}</p></div>'

@@ -29,7 +29,9 @@ def claims_table(site: Site, claims: Sequence[Claim], from_page: str, filterable
         reused("claims row", (claim.id, from_page, filterable), (claim, site.shared), lambda: _claim_row(site, claim, from_page, filterable))
         for claim in claims
     ]
-    return md.table([label("claim"), label("claimant"), label("verdict"), label("date"), label("sources")], rows)
+    table = md.table([label("claim"), label("claimant"), label("verdict"), label("date"), label("sources")], rows)
+    # A table on a desktop; on a phone each row is a card (style.py: .fc-claims), so nothing scrolls sideways.
+    return f'<div class="fc-claims" markdown>\n\n{table}\n\n</div>'
 
 
 def _claim_row(site: Site, claim: Claim, from_page: str, filterable: bool) -> list[str]:
@@ -62,8 +64,8 @@ def all_claims(site: Site) -> Page:
 def _all_claims(site: Site, path: str) -> Page:
     intro = f"{md.plural(len(site.claims), 'claim')} checked, newest first."
     body = [
-        intro, verdict_counts(site, site.claims, path, label("site_verdicts")), unindexed(f"## {label('claims')}"),
-        filter_form(site), claims_table(site, site.claims, path, filterable=True), timeline(site, path),
+        intro, unindexed(f"## {label('claims')}"), filter_form(site), claims_table(site, site.claims, path, filterable=True),
+        verdict_counts(site, site.claims, path, label("site_verdicts")), timeline(site, path),
     ]
     return _page(path, label("all_claims"), body, "claims-index")
 

@@ -17,6 +17,8 @@ ENGLISH: dict[str, str] = {
     "all_claims": "All claims",
     "approximate": "approximate",
     "archived_from": "Archived from",
+    "meter_position": "{rating}: {place} of {count} on the rating scale, from {worst} to {best}.",
+    "meter_off_scale": "{rating} is not a place on the rating scale.",
     "around": "around",
     "authors": "Authors",
     "checked_by": "Checked by",
