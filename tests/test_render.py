@@ -177,7 +177,7 @@ def test_sources_index_marks_approximate_dates(pages):
 
 def test_the_stylesheet_colours_each_verdict(assets):
     css = assets["assets/factcheck.css"].content
-    assert ".fc-badge--mostly-true {" in css and ".fc-verdict--unverifiable {" in css
+    assert ".fc-badge--mostly-true, .md-typeset .md-tag.md-tag--fc-mostly-true {" in css and ".fc-verdict--unverifiable {" in css
 
 
 def site_of(make_site, folder, **kw):

@@ -25,6 +25,7 @@ from .render.search_index import search_assets
 from .render.search_worker import WORKER, leave_to_worker, point_to_worker, worker_script
 from .render.head import QUIET_TEMPLATES_DIR, TEMPLATES_DIR, THEME_OVERRIDES_DIR, add_to_head, feed_link
 from .render.snippets import SNIPPETS, expand_markers
+from .render.style import search_tag_classes
 from .scale import scale_from_options, scale_problems
 from .settings import Settings
 from .site_files import DeferredFile, RebuiltPage, UnchangedFile, WrittenOnceFile, already_in_docs
@@ -106,6 +107,8 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         if script not in [str(item) for item in config.extra_javascript]:
             config.extra_javascript.append(script)
         self.search_worker = options.search_worker and uses_material_search(config)
+        # Material gives a search result's tag chip the class md-tag--<key> named here: coloured per verdict.
+        config.extra["tags"] = {**search_tag_classes(scale), **(config.extra.get("tags") or {})}
         # The claim pages' template (factcheck/claim.html), found after the theme's own and the site's custom_dir.
         if str(TEMPLATES_DIR) not in config.theme.dirs:
             config.theme.dirs.append(str(TEMPLATES_DIR))

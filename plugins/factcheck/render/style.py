@@ -83,7 +83,7 @@ _BASE = """
 # Charts (render/charts.py) and the claims filter (render/claims_filter.py).
 _READERS = """
 .md-typeset .fc-chart { display: block; width: 100%; max-width: 22rem; margin: 1em 0; }
-.md-typeset .fc-chart--timeline { max-width: 28rem; }
+.md-typeset .fc-chart--timeline { max-width: 22rem; }
 .fc-chart__svg { display: block; width: 100%; height: auto; }
 .fc-chart text { fill: var(--md-default-fg-color); font-family: var(--md-text-font-family, sans-serif); }
 .fc-chart .fc-chart__axis { stroke: var(--md-default-fg-color--light); stroke-width: 1; }
@@ -139,11 +139,20 @@ _READERS = """
 """
 
 
+def search_tag_classes(scale: Scale) -> dict[str, str]:
+    """Material's ``extra.tags``: a search result's chip (the verdict's label) -> the class suffix it gets."""
+    return {rating.label: f"fc-{rating.key}" for rating in scale.ratings}
+
+
+# Material draws a tag icon before a chip that has a class; the verdict chip needs none.
+_SEARCH_CHIPS = ".md-typeset .md-tag[class*='md-tag--fc-']::before { display: none; }"
+
+
 def stylesheet(scale: Scale) -> str:
-    rules = [_BASE.strip(), _READERS.strip()]
+    rules = [_BASE.strip(), _READERS.strip(), _SEARCH_CHIPS]
     for rating in scale.ratings:
         rules.append(
-            f".fc-badge--{rating.key} {{ background: {rating.colour}; color: {text_colour(rating.colour)}; }}\n"
+            f".fc-badge--{rating.key}, .md-typeset .md-tag.md-tag--fc-{rating.key} {{ background: {rating.colour}; color: {text_colour(rating.colour)}; }}\n"
             f".fc-verdict--{rating.key} {{ --fc-colour: {rating.colour}; }}\n"
             f".fc-chart .fc-bar--{rating.key} {{ fill: {rating.colour}; }}"
         )
