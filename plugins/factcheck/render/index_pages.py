@@ -30,8 +30,18 @@ def claims_table(site: Site, claims: Sequence[Claim], from_page: str, filterable
         for claim in claims
     ]
     table = md.table([label("claim"), label("claimant"), label("verdict"), label("date"), label("sources")], rows)
-    # A table on a desktop; on a phone each row is a card (style.py: .fc-claims), so nothing scrolls sideways.
-    return f'<div class="fc-claims" markdown>\n\n{table}\n\n</div>'
+    # A table on a desktop; on a phone each row is a card (style.py: .fc-cards), so nothing scrolls sideways.
+    return f'<div class="fc-cards fc-claims" markdown>\n\n{table}\n\n</div>'
+
+
+def card_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """A table on a desktop, a card per row on a phone (style.py: .fc-cards): every cell after the
+    first carries its column's name, shown only where the header row is not."""
+    labelled = [
+        [row[0]] + [f'<span class="fc-cell-label">{md.html_text(header)}: </span>{cell}' for header, cell in zip(headers[1:], row[1:])]
+        for row in rows
+    ]
+    return f'<div class="fc-cards" markdown>\n\n{md.table(headers, labelled)}\n\n</div>'
 
 
 def _claim_row(site: Site, claim: Claim, from_page: str, filterable: bool) -> list[str]:
@@ -131,7 +141,7 @@ def people_index(site: Site) -> Page:
             str(len(site.claims_by_claimant.get(key, []))),
             str(len(site.claims_about.get(key, []))),
         ])
-    table = md.table([label("people"), label("role"), label("claims_by"), label("claims_about")], rows) if rows else label("no_claims")
+    table = card_table([label("people"), label("role"), label("claims_by"), label("claims_about")], rows) if rows else label("no_claims")
     return _page(path, label("people"), [table], "people-index")
 
 
@@ -168,5 +178,5 @@ def sources_index(site: Site) -> Page:
             str(len(site.claims_by_source.get(source.id, []))),
             str(len(site.disagreements_by_source.get(source.id, []))),
         ])
-    table = md.table([label("source"), label("publisher"), label("published"), label("claims"), label("disagreements")], rows)
+    table = card_table([label("source"), label("publisher"), label("published"), label("claims"), label("disagreements")], rows)
     return _page(path, label("sources"), [table if rows else label("no_claims")], "sources-index")

@@ -107,20 +107,25 @@ _READERS = """
 .fc-meter .fc-meter__pointer { fill: var(--md-default-fg-color); }
 .fc-meter__ends { display: flex; justify-content: space-between; font-size: .7rem; }
 .md-typeset .fc-meter__text { font-size: .75rem; margin: .2em 0; }
-/* Lists of claims (render/index_pages.py): a table on a desktop, a stack of cards on a phone. */
+/* Lists (render/index_pages.py): a table on a desktop, a stack of cards on a phone; the cards of
+   claims put the verdict and the date side by side under the claim. */
 @media screen and (max-width: 44.9375em) {
-  .md-typeset .fc-claims .md-typeset__scrollwrap, .md-typeset .fc-claims .md-typeset__table { margin: 0; padding: 0; overflow: visible; }
-  .md-typeset .fc-claims table:not([class]) { display: block; border: 0; overflow: visible; font-size: .8rem; }
-  .md-typeset .fc-claims :is(thead) { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-  .md-typeset .fc-claims :is(tbody, tr, td) { display: block; }
-  .md-typeset .fc-claims tr { border: 1px solid var(--md-default-fg-color--lightest); border-radius: .3em;
+  .md-typeset .fc-cards .md-typeset__scrollwrap, .md-typeset .fc-cards .md-typeset__table { margin: 0; padding: 0; overflow: visible; }
+  .md-typeset .fc-cards table:not([class]) { display: block; border: 0; overflow: visible; font-size: .8rem; }
+  .md-typeset .fc-cards thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+  .md-typeset .fc-cards :is(tbody, tr, td) { display: block; }
+  .md-typeset .fc-cards tr { border: 1px solid var(--md-default-fg-color--lightest); border-radius: .3em;
     padding: .6em .8em; margin: 0 0 .8em; background: var(--md-default-bg-color); }
-  .md-typeset .fc-claims tr[hidden] { display: none; }
-  .md-typeset .fc-claims td { border: 0; padding: .15em 0; overflow-wrap: anywhere; }
-  .md-typeset .fc-claims td:first-child { font-weight: 700; font-size: 1.05em; }
+  .md-typeset .fc-cards tr[hidden] { display: none; }
+  .md-typeset .fc-cards td { border: 0; padding: .15em 0; overflow-wrap: anywhere; }
+  .md-typeset .fc-cards td:first-child { font-weight: 700; }
+  .md-typeset .fc-claims td:first-child { font-size: 1.05em; }
   .md-typeset .fc-claims td:nth-child(3) { display: inline-block; margin-right: .6em; }
   .md-typeset .fc-claims td:nth-child(4) { display: inline-block; }
   .md-typeset .fc-claims td:nth-child(5) { font-size: .9em; }
+}
+@media screen and (min-width: 45em) {
+  .md-typeset .fc-cell-label { display: none; }
 }
 /* Accessibility (axe-core, WCAG AA): links in running text are underlined, not told apart by
    colour alone; the verdict box's small print and the theme's footer line reach 4.5:1. */
