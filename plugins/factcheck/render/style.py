@@ -113,11 +113,11 @@ _READERS = """
   .md-typeset .fc-cards .md-typeset__scrollwrap, .md-typeset .fc-cards .md-typeset__table { margin: 0; padding: 0; overflow: visible; }
   .md-typeset .fc-cards table:not([class]) { display: block; border: 0; overflow: visible; font-size: .8rem; }
   .md-typeset .fc-cards thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-  .md-typeset .fc-cards :is(tbody, tr, td) { display: block; }
-  .md-typeset .fc-cards tr { border: 1px solid var(--md-default-fg-color--lightest); border-radius: .3em;
+  .md-typeset .fc-cards table:not([class]) :is(tbody, tr, td) { display: block; }
+  .md-typeset .fc-cards table:not([class]) tr { border: 1px solid var(--md-default-fg-color--lightest); border-radius: .3em;
     padding: .6em .8em; margin: 0 0 .8em; background: var(--md-default-bg-color); }
-  .md-typeset .fc-cards tr[hidden] { display: none; }
-  .md-typeset .fc-cards td { border: 0; padding: .15em 0; overflow-wrap: anywhere; }
+  .md-typeset .fc-cards table:not([class]) tr[hidden] { display: none; }
+  .md-typeset .fc-cards table:not([class]) td { border: 0; padding: .15em 0; overflow-wrap: anywhere; }
   .md-typeset .fc-cards td:first-child { font-weight: 700; }
   .md-typeset .fc-claims td:first-child { font-size: 1.05em; }
   .md-typeset .fc-claims td:nth-child(3) { display: inline-block; margin-right: .6em; }
