@@ -126,6 +126,7 @@ _READERS = """
 }
 @media screen and (min-width: 45em) {
   .md-typeset .fc-cell-label { display: none; }
+  .md-typeset .fc-claims td:nth-child(4) { white-space: nowrap; }
 }
 /* Accessibility (axe-core, WCAG AA): links in running text are underlined, not told apart by
    colour alone; the verdict box's small print and the theme's footer line reach 4.5:1. */
