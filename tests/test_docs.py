@@ -1,4 +1,4 @@
-"""Every field of every schema is documented in docs/reference/format.md (as in Datasette's test_docs.py).
+"""Every field of every schema is documented in manual/docs/reference/format.md (as in Datasette's test_docs.py).
 
 A field counts as documented when a table row of the page starts with it in backticks:
 ``| `field` | ...``; a row may document several fields at once (``| `low`, `high` | ...``).
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-FORMAT_PAGE = Path(__file__).parent.parent / "docs" / "reference" / "format.md"
+FORMAT_PAGE = Path(__file__).parent.parent / "manual" / "docs" / "reference" / "format.md"
 SCHEMAS = sorted(p.name for p in resources.files("factcheck").joinpath("schemas").iterdir() if p.name.endswith(".schema.json"))
 
 
@@ -64,6 +64,6 @@ def test_nested_fields_are_found():
 def test_every_schema_field_is_documented(name, documented):
     schema = json.loads(resources.files("factcheck").joinpath("schemas", name).read_text("utf-8"))
     missing = {field: where for field, where in schema_fields(schema).items() if field not in documented}
-    assert not missing, f"{name}: fields not documented in docs/reference/format.md: " + ", ".join(
+    assert not missing, f"{name}: fields not documented in manual/docs/reference/format.md: " + ", ".join(
         f"{field} (at {where})" for field, where in sorted(missing.items())
     )

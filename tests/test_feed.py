@@ -7,6 +7,8 @@ from dataclasses import replace
 from datetime import datetime
 from html.parser import HTMLParser
 
+import posixpath
+
 import pytest
 
 from site_factory import MINI, synthetic_site
@@ -53,9 +55,9 @@ def test_feed_has_the_elements_rfc_4287_requires(feed):
 
 def test_entries_are_newest_first_with_verdicts_and_marked_corrections(feed):
     entries = feed.findall(A + "entry")
-    updated = [when(e, "updated") for e in entries]
-    assert updated == sorted(updated, reverse=True)
-    assert when(feed, "updated") == updated[0]
+    published = [when(e, "published") for e in entries]
+    assert published == sorted(published, reverse=True)
+    assert when(feed, "updated") == max(when(e, "updated") for e in entries)
     titles = [e.findtext(A + "title") for e in entries]
     assert titles[0] == "Claim with <b>markup</b> & an ampersand"  # escaped in the XML, the same text after parsing
     assert entries[0].findtext(A + "summary") == "Verdict: Half true. Verdict text </summary> stays text."
@@ -171,3 +173,14 @@ def test_the_newest_entries_are_those_of_the_whole_list_whatever_the_limit(tmp_p
     assert len(every) > 300
     for limit in (1, 2, 3, 7, 25, 100, 299, 300, 301, len(every)):
         assert entries(limit) == every[:limit], limit
+
+
+def test_the_feed_lists_checks_in_the_home_pages_order(mini_site):
+    """One order for "latest checks": publication date, then the claim's date, newest first."""
+    from factcheck.render.order import newest_first
+
+    entries = ET.fromstring(atom_feed(mini_site)).findall(A + "entry")
+    checks = [e.find(A + "link").get("href") for e in entries if "#" not in e.findtext(A + "id")]
+    expected = [mini_site.urls.claim(c.id) for c in newest_first(mini_site.claims)]
+    assert [posixpath.normpath(h.split("example.org/mini/")[-1]) for h in checks] == [
+        posixpath.normpath(posixpath.splitext(u)[0].removesuffix("/index")) for u in expected]

@@ -80,6 +80,14 @@ def test_timeline_groups_dated_values_by_subject_and_span(mini_site) -> None:
     svg = re.search(r"<svg.*?</svg>", section, re.S).group(0)
     assert svg.count('class="fc-mark"') == len(events)
     assert "12 May 2025" in section and "January 2025" in section
+    # Each row names its event in the picture, not only by its date.
+    labels = re.findall(r'<text class="fc-chart__label"[^>]*font-size="(\d+)">([^<]*)</text>', svg)
+    assert len(labels) == len(events)
+    for number, ((size, text), event) in enumerate(zip(labels, events), start=1):
+        assert text.startswith(f"{number}. {charts.short_span(event.start, event.end)} \u00b7 {event.title[:10]}")
+        assert int(size) >= 12
+    # One unit of the picture is at most one pixel on a 360-pixel phone: 13 units read at 12 px or more.
+    assert 'viewBox="0 0 328 ' in svg
 
 
 @pytest.mark.parametrize("start, end, expected", [

@@ -10,7 +10,7 @@ import pytest
 from factcheck.cli import parser
 from factcheck.config import FactcheckConfig
 
-DOCS = Path(__file__).resolve().parents[1] / "docs" / "reference"
+DOCS = Path(__file__).resolve().parents[1] / "manual" / "docs" / "reference"
 
 
 def documented_rows(page: str) -> set[str]:
@@ -21,7 +21,7 @@ def documented_rows(page: str) -> set[str]:
 
 @pytest.mark.parametrize("option", sorted(name for name, _ in FactcheckConfig._schema))
 def test_every_plugin_option_is_documented(option: str) -> None:
-    assert option in documented_rows("options.md"), f"the option {option!r} is not in docs/reference/options.md"
+    assert option in documented_rows("options.md"), f"the option {option!r} is not in manual/docs/reference/options.md"
 
 
 def commands() -> list[str]:
@@ -32,7 +32,7 @@ def commands() -> list[str]:
 @pytest.mark.parametrize("command", commands())
 def test_every_command_is_documented(command: str) -> None:
     rows = {row.split()[1] for row in documented_rows("commands.md") if row.startswith("factcheck ")}
-    assert command in rows, f"'factcheck {command}' is not in docs/reference/commands.md"
+    assert command in rows, f"'factcheck {command}' is not in manual/docs/reference/commands.md"
 
 
 def test_there_are_options_and_commands_to_check() -> None:

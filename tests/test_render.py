@@ -168,18 +168,21 @@ def test_person_page_lists_the_claims_about_them(pages):
     assert "# Marco Rubio" in page and "US Secretary of State" in page
     assert "## Claims about them" in page
     assert "(../claims/rubio-revoke.md)" in page and "(../claims/students-270000.md)" in page
-    assert "[Marco Rubio](marco-rubio.md) | US Secretary of State | 0 | 2 |" in body(pages, "people/index.md")
+    index = re.sub(r'<span class="fc-cell-label">[^<]*</span>', "", body(pages, "people/index.md"))
+    assert "[Marco Rubio](marco-rubio.md) | US Secretary of State | 0 | 2 |" in index
+    # On a phone, where the header row is hidden, each cell says what it is.
+    assert '<span class="fc-cell-label">Claims about them: </span>2 |' in body(pages, "people/index.md")
 
 
 def test_sources_index_marks_approximate_dates(pages):
-    page = body(pages, "sources/index.md")
-    assert "| [Talks stall](wire.md) | unknown | 2025-05-31~ |" in page
-    assert "| [Weekly recap](newsletter.md) | Example Newsletter | 2025-05-30 |" in page
+    page = re.sub(r'<span class="fc-cell-label">[^<]*</span>', "", body(pages, "sources/index.md"))
+    assert "| [Talks stall](wire.md) | unknown | around 31 May 2025 |" in page
+    assert "| [Weekly recap](newsletter.md) | Example Newsletter | 30 May 2025 |" in page
 
 
 def test_the_stylesheet_colours_each_verdict(assets):
     css = assets["assets/factcheck.css"].content
-    assert ".fc-badge--mostly-true {" in css and ".fc-verdict--unverifiable {" in css
+    assert ".fc-badge--mostly-true, .md-typeset .md-tag.md-tag--fc-mostly-true {" in css and ".fc-verdict--unverifiable {" in css
 
 
 def site_of(make_site, folder, **kw):
@@ -259,3 +262,34 @@ def test_reliability_rating_on_the_source_page_and_beside_the_source_on_claim_pa
     assert "| [Weekly recap](../sources/newsletter.md) | Example Newsletter | 30 May 2025 |   |" in claim
     # evidence quoted from a low-reliability document says it does not corroborate alone
     assert "*This document is of low reliability: it does not count as corroboration by itself.*" in claim
+
+
+def test_dates_are_written_for_people_with_their_precision_in_words():
+    from datetime import date
+
+    from factcheck.render.labels import written_date
+
+    assert written_date(date(2025, 6, 7)) == "7 June 2025"
+    assert written_date(date(2025, 6, 7), approximate=True) == "around 7 June 2025"
+    assert written_date(None) == ""
+
+
+def test_claim_page_shows_the_verdicts_place_on_the_scale(pages, mini_site):
+    page = body(pages, "claims/students-270000.md")
+    steps = sorted(mini_site.corpus.scale.numeric, key=lambda r: r.value)
+    place = [r.key for r in steps].index("true") + 1
+    meter = re.search(r'<div class="fc-meter fc-chart">(.*?)</div>', page, re.DOTALL).group(1)
+    # One segment per rating on the scale, in its colour class, the claim's own marked.
+    assert re.findall(r'class="fc-bar--([\w-]+)', meter) == [r.key for r in steps]
+    assert 'class="fc-bar--true fc-meter__own"' in meter
+    # The text equivalent says the same in words.
+    assert f"True: {place} of {len(steps)} on the rating scale, from {steps[0].label} to {steps[-1].label}." in meter
+
+
+def test_a_rating_off_the_scale_says_so_instead_of_a_meter(mini_site):
+    from factcheck.render.charts import verdict_meter
+
+    off = [r for r in mini_site.corpus.scale.ratings if r.value is None]
+    assert off, "the fixture's scale has a rating off the scale"
+    shown = verdict_meter(mini_site, off[0].key)
+    assert "<svg" not in shown and f"{off[0].label} is not a place on the rating scale." in shown

@@ -1,6 +1,6 @@
 """The plugin's options in mkdocs.yml, declared with MkDocs' own config classes.
 
-Every option is documented in docs/reference/options.md; a test fails when one is not.
+Every option is documented in manual/docs/reference/options.md; a test fails when one is not.
 """
 
 from __future__ import annotations
@@ -33,7 +33,8 @@ class FactcheckConfig(base.Config):
     language = c.Type(str, default="en")
     max_file_bytes = c.Type(int, default=MAX_FILE_BYTES)
     feed_entries = c.Type(int, default=100)  # see render/feed.py
-    search_worker = c.Type(bool, default=True)  # see render/search_worker.py and docs/reference/search.md
+    search_worker = c.Type(bool, default=True)  # see render/search_worker.py and manual/docs/reference/search.md
     not_yet_checked = c.Type(bool, default=False)  # a "Not yet checked" section on source pages; see suggest.py
+    repository_facts = c.Type(bool, default=False)  # Material's stars/forks, fetched from the code host by the reader's browser
     transparency_pages = c.Type(dict, default={})  # role -> docs path; see transparency.py
     import_ratings = c.Type(dict, default={})  # label of another scale -> rating key; see import_claimreview.py

@@ -25,8 +25,9 @@ from .render import Asset, DataFile, Page
 from .render.serve_banner import add_banner, banner
 from .render.search_index import search_assets
 from .render.search_worker import WORKER, leave_to_worker, point_to_worker, worker_script
-from .render.head import TEMPLATES_DIR, add_to_head, feed_link
+from .render.head import QUIET_TEMPLATES_DIR, TEMPLATES_DIR, THEME_OVERRIDES_DIR, add_to_head, feed_link
 from .render.snippets import SNIPPETS, expand_markers
+from .render.style import search_tag_classes
 from .scale import scale_from_options, scale_problems
 from .settings import Settings
 from .site_files import DeferredFile, RebuiltPage, UnchangedFile, WrittenOnceFile, already_in_docs
@@ -112,9 +113,18 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         if script not in [str(item) for item in config.extra_javascript]:
             config.extra_javascript.append(script)
         self.search_worker = options.search_worker and uses_material_search(config)
+        # Material gives a search result's tag chip the class md-tag--<key> named here: coloured per verdict.
+        config.extra["tags"] = {**search_tag_classes(scale), **(config.extra.get("tags") or {})}
         # The claim pages' template (factcheck/claim.html), found after the theme's own and the site's custom_dir.
         if str(TEMPLATES_DIR) not in config.theme.dirs:
             config.theme.dirs.append(str(TEMPLATES_DIR))
+        # Overrides of the theme's own partials, found before the theme's and after the site's custom_dir:
+        # no repository facts fetched from the code host unless the desk turns them on.
+        # and a name for the search dialog (axe: aria-dialog-name).
+        chosen = [THEME_OVERRIDES_DIR] + ([] if options.repository_facts else [QUIET_TEMPLATES_DIR])
+        for folder in chosen:
+            if str(folder) not in config.theme.dirs:
+                config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(folder))
         return config
 
     def _urls(self, config: MkDocsConfig) -> Urls:

@@ -130,7 +130,7 @@ class Suggestions:
     candidates: tuple[Candidate, ...]
 
     def as_json(self) -> dict:
-        """The shape documented in docs/reference/commands.md."""
+        """The shape documented in manual/docs/reference/commands.md."""
         return {
             "uncovered": [
                 {"source": u.source, "line": u.line, "sentence": u.sentence, "reasons": list(u.reasons)}

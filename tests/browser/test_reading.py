@@ -118,3 +118,15 @@ def test_the_claims_table_works_without_javascript(reader_factory, served) -> No
     assert reader.page.locator("form[data-fc-filters]").is_hidden()
     assert reader.page.locator("tr:has(span.fc-row)").count() == len(served.model.claims)
     assert reader.page.locator("tr:has(span.fc-row):visible").count() == len(served.model.claims)
+
+
+def test_chart_text_reads_at_12_px_on_a_phone(reader_factory, served) -> None:
+    """Every word inside a chart (the timeline's event labels, the verdict chart's) as rendered on a
+    360-pixel phone: its font size times the picture's scale is 12 px or more."""
+    reader = reader_factory(PHONE)
+    reader.open(served.url(served.model.urls.claims_index()))
+    sizes = reader.page.eval_on_selector_all(".fc-chart svg text", """texts => texts.map(t =>
+        [t.textContent, parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a])""")
+    assert sizes, "the claims index has a chart with text"
+    small = [(text, round(size, 1)) for text, size in sizes if size < 12]
+    assert small == [], small

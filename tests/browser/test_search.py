@@ -43,6 +43,7 @@ def search(reader, served, query: str) -> list[dict]:
         href: a.href,
         title: a.querySelector('h1, h2').textContent.trim(),
         tags: Array.from(a.querySelectorAll('.md-tag')).map(t => t.textContent.trim()),
+        chips: Array.from(a.querySelectorAll('.md-tag')).map(t => getComputedStyle(t).backgroundColor),
     }))""")
 
 
@@ -158,3 +159,17 @@ def test_a_word_with_minus_leaves_out_the_pages_that_hold_it(reader, served) -> 
     assert model.urls.url(model.urls.claim(claim.id)) in with_both
     without = {page_path(served, r["href"]) for r in search(reader, served, f"+{words[0]} -{words[1]}")}
     assert model.urls.url(model.urls.claim(claim.id)) not in without
+
+
+def test_verdict_chips_in_search_results_are_coloured_per_rating(reader, served) -> None:
+    """True and False do not share one grey chip: each verdict's chip has the colour of its rating."""
+    model = served.model
+    seen: dict[str, str] = {}
+    for verdict in ("true", "false"):
+        claim = next(c for c in model.claims if c.verdict == verdict)
+        results = search(reader, served, claim.short)
+        chip = next(r for r in results if r["tags"] == [model.rating(claim).label])
+        seen[verdict] = chip["chips"][0]
+        red, green, blue = (int(part) for part in re.findall(r"\d+", seen[verdict])[:3])
+        assert f"#{red:02x}{green:02x}{blue:02x}" == model.rating(claim).colour.lower(), (verdict, seen[verdict])
+    assert seen["true"] != seen["false"]

@@ -6,7 +6,7 @@ same numbers are always on the page next to it, as a table or a list, for reader
 cannot see the picture and for search. Every piece of text goes through ``md.html_text``.
 
 Charts are drawn on a fixed ``viewBox`` and scale with the width of the column, up to a
-maximum width set by the stylesheet, so they stay legible on a 375-pixel phone.
+maximum width set by the stylesheet, so they stay legible on a 360-pixel phone (text at 12 px or more).
 Colours come from the stylesheet (``fc-bar--<verdict>``), never from attributes.
 """
 
@@ -23,7 +23,8 @@ from ..values import describe
 from . import markup as md
 from .labels import label
 
-WIDTH = 400  # viewBox width; the figure's CSS max-width decides the size on the page
+WIDTH = 328  # viewBox width: one unit is one pixel in the column of a 360-pixel phone (the CSS max-width
+# decides the size on larger screens), so FONT reads at 12 px or more on the narrowest phone
 FONT = 13  # font size in viewBox units
 LABEL_CHARS = 18  # longer labels are cut with an ellipsis inside the picture (never in the table)
 
@@ -32,10 +33,10 @@ def _cut(text: str, limit: int = LABEL_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
 
 
-def _svg(height: int, alternative: str, body: Iterable[str]) -> str:
+def _svg(height: int, alternative: str, body: Iterable[str], width: int = WIDTH) -> str:
     alt = md.html_text(alternative)
     return (
-        f'<svg class="fc-chart__svg" role="img" aria-label="{alt}" viewBox="0 0 {WIDTH} {height}" '
+        f'<svg class="fc-chart__svg" role="img" aria-label="{alt}" viewBox="0 0 {width} {height}" '
         f'width="100%" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">'
         f"<title>{alt}</title>" + "".join(body) + "</svg>"
     )
@@ -65,7 +66,7 @@ def verdict_tally(site: Site, claims: Sequence[Claim]) -> list[VerdictCount]:
 
 def verdict_chart(tally: Sequence[VerdictCount], subject: str) -> str:
     """A horizontal bar per verdict: its label, a bar as long as its count, and the count."""
-    row, bar, left, right = 26, 16, 130, WIDTH - 40
+    row, bar, left, right = 26, 16, 118, WIDTH - 34
     most = max((t.count for t in tally), default=0) or 1
     body = []
     for index, item in enumerate(tally):
@@ -155,8 +156,10 @@ def _ticks(first: date, last: date) -> list[date]:
 
 
 def timeline_chart(events: Sequence[DatedEvent], subject: str) -> str:
-    """One row per event: its number and date, and a mark on a shared time axis (a dot or a bar)."""
-    left, right, top, row = 150, WIDTH - 12, 30, 24
+    """One row per event: its number, date and name written on the row, above a mark (a dot or a
+    bar) on a shared time axis."""
+    width, font = WIDTH, FONT
+    left, right, top, row = 8, width - 8, 34, 46
     first = min(e.start for e in events)
     last = max(e.end for e in events) + timedelta(days=1)
     days = max((last - first).days, 1)
@@ -164,33 +167,32 @@ def timeline_chart(events: Sequence[DatedEvent], subject: str) -> str:
     def x(day: date) -> float:
         return round(left + (right - left) * (day - first).days / days, 1)
 
-    height = top + row * len(events) + 6
-    body = [f'<line class="fc-chart__axis" x1="{left}" y1="{top - 6}" x2="{right}" y2="{top - 6}"></line>']
+    height = top + row * len(events) + 4
+    body = [f'<line class="fc-chart__axis" x1="{left}" y1="{top - 8}" x2="{right}" y2="{top - 8}"></line>']
     ticks = _ticks(first, last)
-    for tick in ticks:
+    for number, tick in enumerate(ticks):
         text = tick.strftime("%b") + (f" {tick.year}" if tick.month == 1 or tick == ticks[0] else "")
+        anchor = "start" if number == 0 and x(tick) - left < 30 else "end" if right - x(tick) < 30 else "middle"
         body.append(
-            f'<line class="fc-chart__grid" x1="{x(tick)}" y1="{top - 10}" x2="{x(tick)}" y2="{height - 4}"></line>'
-            f'<text class="fc-chart__tick" x="{x(tick)}" y="{top - 14}" text-anchor="middle" font-size="{FONT - 2}">{md.html_text(text)}</text>'
+            f'<line class="fc-chart__grid" x1="{x(tick)}" y1="{top - 12}" x2="{x(tick)}" y2="{height - 4}"></line>'
+            f'<text class="fc-chart__tick" x="{x(tick)}" y="{top - 16}" text-anchor="{anchor}" font-size="{font}">{md.html_text(text)}</text>'
         )
+    chars = int((right - left) / (font * 0.56))  # what fits on the row in an average sans-serif
     for index, event in enumerate(events):
         y = top + index * row
-        name = md.html_text(f"{index + 1}. {short_span(event.start, event.end)}")
-        body.append(f'<text class="fc-chart__label" x="4" y="{y + 13}" font-size="{FONT - 1}">{name}</text>')
+        count = md.plural(len(event.sources), "source")
+        name = md.html_text(_cut(f"{index + 1}. {short_span(event.start, event.end)} · {event.title} ({count})", chars))
+        body.append(f'<text class="fc-chart__label" x="{left}" y="{y + font + 2}" font-size="{font}">{name}</text>')
         start, end = x(event.start), x(event.end + timedelta(days=1))
-        if end - start < 6:
-            body.append(f'<circle class="fc-mark" cx="{round((start + end) / 2, 1)}" cy="{y + 9}" r="5"></circle>')
+        mark = y + font + 16
+        if end - start < 8:
+            body.append(f'<circle class="fc-mark" cx="{round((start + end) / 2, 1)}" cy="{mark}" r="5"></circle>')
         else:
-            body.append(f'<rect class="fc-mark" x="{start}" y="{y + 4}" width="{round(end - start, 1)}" height="10" rx="3"></rect>')
-        count = md.html_text(md.plural(len(event.sources), "source"))
-        if end + 70 < WIDTH:
-            body.append(f'<text class="fc-chart__note" x="{round(max(end, start + 6) + 4, 1)}" y="{y + 13}" font-size="{FONT - 3}">{count}</text>')
-        else:
-            body.append(f'<text class="fc-chart__note" x="{round(start - 6, 1)}" y="{y + 13}" text-anchor="end" font-size="{FONT - 3}">{count}</text>')
+            body.append(f'<rect class="fc-mark" x="{start}" y="{mark - 5}" width="{round(end - start, 1)}" height="10" rx="3"></rect>')
     words = "; ".join(
         f"{index + 1}. {describe_span(e)}: {e.title}, {md.plural(len(e.sources), 'source')}" for index, e in enumerate(events)
     )
-    return _figure("timeline", _svg(height, f"{subject}. {words}.", body))
+    return _figure("timeline", _svg(height, f"{subject}. {words}.", body, width))
 
 
 def describe_span(event: DatedEvent) -> str:
@@ -224,3 +226,42 @@ def timeline(site: Site, from_page: str) -> str:
         timeline_chart(events, label("timeline")),
         "\n".join(items),
     ])
+
+
+def verdict_meter(site: Site, rating_key: str) -> str:
+    """The rating's place on the scale: one segment per rating with a value, worst to best, drawn in
+    the ratings' colours, the claim's own raised and marked. The same words are in a sentence
+    beside it (the text equivalent); a rating off the scale (such as "unverifiable") says so."""
+    scale = site.corpus.scale
+    steps = sorted(scale.numeric, key=lambda r: (r.value, r.key))
+    rating = scale.get(rating_key)
+    if rating is None or len(steps) < 2:
+        return ""
+    if rating.value is None:
+        words = label("meter_off_scale").format(rating=rating.label)
+        return f'<p class="fc-meter__text">{md.html_text(words)}</p>'
+    place = next(i for i, r in enumerate(steps) if r.key == rating.key) + 1
+    words = label("meter_position").format(
+        rating=rating.label, place=place, count=len(steps), worst=steps[0].label, best=steps[-1].label)
+    gap, width, height = 4, 300, 28
+    segment = (width - gap * (len(steps) - 1)) / len(steps)
+    shapes = []
+    for index, step in enumerate(steps):
+        x = index * (segment + gap)
+        own = step.key == rating.key
+        y, h = (0, height - 6) if own else (8, height - 14)
+        shapes.append(
+            f'<rect class="fc-bar--{step.key}{" fc-meter__own" if own else " fc-meter__other"}" '
+            f'x="{x:.1f}" y="{y}" width="{segment:.1f}" height="{h}" rx="3"/>')
+        if own:
+            shapes.append(f'<path class="fc-meter__pointer" d="M{x + segment / 2 - 6:.1f} {height} h12 l-6 -6 z"/>')
+    alt = md.html_text(words)
+    # The picture repeats the sentence below it, which screen readers read instead.
+    svg = (
+        f'<svg class="fc-meter__svg" aria-hidden="true" focusable="false" viewBox="0 0 {width} {height}" '
+        f'width="100%" preserveAspectRatio="xMinYMid meet" xmlns="http://www.w3.org/2000/svg">'
+        + "".join(shapes) + "</svg>"
+    )
+    ends = (f'<span class="fc-meter__ends" aria-hidden="true"><span>{md.html_text(steps[0].label)}</span>'
+            f'<span>{md.html_text(steps[-1].label)}</span></span>')
+    return f'<div class="fc-meter fc-chart">{svg}{ends}<p class="fc-meter__text">{alt}</p></div>'

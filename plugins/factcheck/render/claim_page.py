@@ -13,6 +13,7 @@ from ..quotes import text_fragment
 from ..reuse import reused
 from ..validate import topic_slug
 from . import markup as md
+from .charts import verdict_meter
 from .corrections_page import correction_item, verdict_label
 from .head import TEMPLATE, claim_head
 from .labels import label
@@ -91,6 +92,7 @@ def _verdict(site: Site, claim: Claim) -> str:
     return (
         f'<div class="fc-verdict fc-verdict--{rating.key}" role="note" aria-label="{md.html_text(label("verdict"))}">\n'
         f'<p class="fc-verdict__label">{md.badge(rating, label("verdict") + ":")}</p>\n'
+        f'{verdict_meter(site, rating.key)}\n'
         f'<p class="fc-verdict__conclusion">{md.html_text(claim.conclusion)}</p>\n'
         f'<p class="fc-verdict__meta">{rated}{checked}</p>{only}\n'
         "</div>"

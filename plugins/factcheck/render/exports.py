@@ -7,7 +7,7 @@
   run as a formula are prefixed with an apostrophe.
 - ``api/disagreements.json``: where the sources disagree, side by side.
 
-The formats are described in docs/reference/data.md. Output is deterministic: the same
+The formats are described in manual/docs/reference/data.md. Output is deterministic: the same
 input gives byte-identical files (no build time is written), so diffs show real changes.
 """
 

@@ -2,7 +2,8 @@
 
 One entry per claim (updated when the check was last changed, with the verdict in its
 summary) and one per correction or update (marked with a ``category`` whose term is
-``correction`` or ``update``), newest first. Built with xml.etree, so every text is
+``correction`` or ``update``), newest first in the order the home page lists its latest checks
+(``render/order.py``: publication date, then the date of the claim). Built with xml.etree, so every text is
 escaped; characters XML 1.0 forbids are dropped.
 
 Atom wants absolute addresses: they are made from ``site_url``. Without it (a warning
@@ -25,6 +26,7 @@ from ..analyse import Site
 from ..model import Claim, Correction
 from .corrections_page import verdict_label
 from .labels import label
+from .order import check_key, latest_key
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED = "feed.xml"
@@ -41,6 +43,7 @@ class Entry:
     summary: str
     category: str  # the verdict's key for a check; correction | update for a correction
     category_label: str
+    order: tuple = ()  # the shared order of latest checks (render/order.py), newest last
 
 
 def feed_path(site: Site) -> str:
@@ -51,7 +54,7 @@ def atom_feed(site: Site) -> str:
     """The newest ``feed_entries`` checks and corrections (all with 0). A feed reader fetches the
     whole feed at every poll; the site's complete data are in the exports (a 10,000-claim site's
     feed of every entry was 6.5 MB)."""
-    entries = sorted(_entries(site, _newest_claims(site)), key=lambda e: (e.updated, e.published, e.id), reverse=True)
+    entries = sorted(_entries(site, _newest_claims(site)), key=lambda e: e.order, reverse=True)
     if site.settings.feed_entries > 0:
         entries = entries[:site.settings.feed_entries]
     settings = site.settings
@@ -78,13 +81,13 @@ def atom_feed(site: Site) -> str:
 
 
 def _newest_claims(site: Site) -> Sequence[Claim]:
-    """The claims whose entries can be among the newest ``feed_entries``: those changed on or after
-    the day the ``feed_entries``-th latest changed. Each entry of a claim is dated on or before
-    the day it last changed, so an older claim's entries all come after those claims' own."""
+    """The claims whose entries can be among the newest ``feed_entries``: those whose newest entry
+    is published on or after the day of the ``feed_entries``-th newest. Every other claim's entries
+    are all published before that day, so they all come after those claims' own."""
     count = site.settings.feed_entries
     if count <= 0 or len(site.claims) <= count:
         return site.claims
-    days = [last_changed(claim) for claim in site.claims]
+    days = [newest_entry(claim) for claim in site.claims]
     day = heapq.nlargest(count, days)[-1]
     return [claim for claim, changed in zip(site.claims, days) if changed >= day]
 
@@ -97,11 +100,16 @@ def _entries(site: Site, claims: Sequence[Claim]) -> list[Entry]:
         entries.append(Entry(
             id=_entry_id(site, claim), title=claim.short, updated=last_changed(claim), published=claim.published,
             link=link, summary=f"{label('verdict')}: {rating.label}. {claim.conclusion}",
-            category=rating.key, category_label=rating.label,
+            category=rating.key, category_label=rating.label, order=check_key(claim),
         ))
         for number, correction in enumerate(sorted(claim.corrections, key=lambda c: (c.date, c.kind, c.text)), start=1):
             entries.append(_correction_entry(site, claim, correction, number, link))
     return entries
+
+
+def newest_entry(claim: Claim) -> date:
+    """The publication day of the claim's newest feed entry: the check's, or its latest correction's."""
+    return max([claim.published] + [c.date for c in claim.corrections])
 
 
 def last_changed(claim: Claim) -> date:
@@ -118,6 +126,7 @@ def _correction_entry(site: Site, claim: Claim, correction: Correction, number: 
         id=f"{_entry_id(site, claim)}#{correction.kind}-{correction.date.isoformat()}-{number}",
         title=f"{kind[:1].upper()}{kind[1:]}: {claim.short}", updated=correction.date, published=correction.date,
         link=link, summary=summary, category=correction.kind, category_label=kind,
+        order=latest_key(correction.date, claim.claimed, f"{claim.id}#{number}"),
     )
 
 

@@ -31,6 +31,8 @@ from .markup import html_text
 
 TEMPLATE = "factcheck/claim.html"  # under plugins/factcheck/templates/, found through the theme's dirs
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+THEME_OVERRIDES_DIR = TEMPLATES_DIR / "overrides"  # fixes to the theme's partials
+QUIET_TEMPLATES_DIR = TEMPLATES_DIR / "quiet"  # overrides of theme partials that would call other hosts
 
 
 def claim_head(site: Site, claim: Claim) -> str:

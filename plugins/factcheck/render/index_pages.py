@@ -12,7 +12,7 @@ from . import markup as md
 from .charts import timeline
 from .claim_page import claimant_link
 from .claims_filter import filter_form, row_data
-from .labels import label
+from .labels import label, written_date
 from .output import Page
 from .search_meta import listing_search, unindexed
 from .source_page import verdict_counts
@@ -29,7 +29,19 @@ def claims_table(site: Site, claims: Sequence[Claim], from_page: str, filterable
         reused("claims row", (claim.id, from_page, filterable), (claim, site.shared), lambda: _claim_row(site, claim, from_page, filterable))
         for claim in claims
     ]
-    return md.table([label("claim"), label("claimant"), label("verdict"), label("date"), label("sources")], rows)
+    table = md.table([label("claim"), label("claimant"), label("verdict"), label("date"), label("sources")], rows)
+    # A table on a desktop; on a phone each row is a card (style.py: .fc-cards), so nothing scrolls sideways.
+    return f'<div class="fc-cards fc-claims" markdown>\n\n{table}\n\n</div>'
+
+
+def card_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """A table on a desktop, a card per row on a phone (style.py: .fc-cards): every cell after the
+    first carries its column's name, shown only where the header row is not."""
+    labelled = [
+        [row[0]] + [f'<span class="fc-cell-label">{md.html_text(header)}: </span>{cell}' for header, cell in zip(headers[1:], row[1:])]
+        for row in rows
+    ]
+    return f'<div class="fc-cards" markdown>\n\n{md.table(headers, labelled)}\n\n</div>'
 
 
 def _claim_row(site: Site, claim: Claim, from_page: str, filterable: bool) -> list[str]:
@@ -39,7 +51,7 @@ def _claim_row(site: Site, claim: Claim, from_page: str, filterable: bool) -> li
         (row_data(site, claim) if filterable else "") + md.link(md.text(claim.short), urls.link(from_page, urls.claim(claim.id))),
         claimant_link(site, claim.claimant, from_page),
         md.link(md.badge(site.rating(claim)), urls.link(from_page, urls.verdict(claim.verdict))),
-        md.iso(claim.claimed or claim.published),
+        written_date(claim.claimed or claim.published),
         sources,
     ]
 
@@ -62,8 +74,8 @@ def all_claims(site: Site) -> Page:
 def _all_claims(site: Site, path: str) -> Page:
     intro = f"{md.plural(len(site.claims), 'claim')} checked, newest first."
     body = [
-        intro, verdict_counts(site, site.claims, path, label("site_verdicts")), unindexed(f"## {label('claims')}"),
-        filter_form(site), claims_table(site, site.claims, path, filterable=True), timeline(site, path),
+        intro, unindexed(f"## {label('claims')}"), filter_form(site), claims_table(site, site.claims, path, filterable=True),
+        verdict_counts(site, site.claims, path, label("site_verdicts")), timeline(site, path),
     ]
     return _page(path, label("all_claims"), body, "claims-index")
 
@@ -129,7 +141,7 @@ def people_index(site: Site) -> Page:
             str(len(site.claims_by_claimant.get(key, []))),
             str(len(site.claims_about.get(key, []))),
         ])
-    table = md.table([label("people"), label("role"), label("claims_by"), label("claims_about")], rows) if rows else label("no_claims")
+    table = card_table([label("people"), label("role"), label("claims_by"), label("claims_about")], rows) if rows else label("no_claims")
     return _page(path, label("people"), [table], "people-index")
 
 
@@ -162,9 +174,9 @@ def sources_index(site: Site) -> Page:
         rows.append([
             md.link(md.text(source.title), site.urls.link(path, site.urls.source(source.id))),
             md.text(source.publisher),
-            md.iso(source.published) + ("~" if source.date_precision == "approximate" else ""),
+            written_date(source.published, source.date_precision == "approximate"),
             str(len(site.claims_by_source.get(source.id, []))),
             str(len(site.disagreements_by_source.get(source.id, []))),
         ])
-    table = md.table([label("source"), label("publisher"), label("published"), label("claims"), label("disagreements")], rows)
+    table = card_table([label("source"), label("publisher"), label("published"), label("claims"), label("disagreements")], rows)
     return _page(path, label("sources"), [table if rows else label("no_claims")], "sources-index")

@@ -6,12 +6,20 @@ falls back to English, so a partial table still builds.
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Optional
+
+from .markup import human_date
+
 ENGLISH: dict[str, str] = {
     "accessed": "accessed",
     "about": "About",
     "all_claims": "All claims",
     "approximate": "approximate",
     "archived_from": "Archived from",
+    "meter_position": "{rating}: {place} of {count} on the rating scale, from {worst} to {best}.",
+    "meter_off_scale": "{rating} is not a place on the rating scale.",
+    "around": "around",
     "authors": "Authors",
     "checked_by": "Checked by",
     "claim": "Claim",
@@ -147,3 +155,10 @@ def use_language(language: str) -> None:
 
 def label(key: str) -> str:
     return LABELS.get(_language, ENGLISH).get(key) or ENGLISH[key]
+
+
+def written_date(day: Optional[date], approximate: bool = False) -> str:
+    """A date as people write it, its precision in words: "7 June 2025", "around 7 June 2025"."""
+    if day is None:
+        return ""
+    return f"{label('around')} {human_date(day)}" if approximate else human_date(day)

@@ -1,6 +1,6 @@
 """What each generated page tells Material's search, through its front matter.
 
-Material's search plugin reads two front-matter keys (docs/reference/search.md says why):
+Material's search plugin reads two front-matter keys (manual/docs/reference/search.md says why):
 
 - ``search: {boost: N}`` multiplies the page's score. Claim pages are the answer a reader
   is looking for, so they rank above source pages (default 1), which rank above the

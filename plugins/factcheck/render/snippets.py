@@ -19,12 +19,13 @@ from . import markup as md
 from .disagreements_page import top_disagreements
 from .index_pages import claims_table
 from .labels import label
+from .order import newest_first
 
 MARKER = re.compile(r"<!--\s*factcheck:\s*([a-z-]+)(?:\s+(\d+))?\s*-->")
 
 
 def _latest_claims(site: Site, page: str, count: int) -> str:
-    return claims_table(site, site.claims[: count or 5], page)
+    return claims_table(site, newest_first(site.claims)[: count or 5], page)
 
 
 def _disagreements_summary(site: Site, page: str, count: int) -> str:

@@ -101,7 +101,7 @@ _BASE = """
 # Charts (render/charts.py) and the claims filter (render/claims_filter.py).
 _READERS = """
 .md-typeset .fc-chart { display: block; width: 100%; max-width: 22rem; margin: 1em 0; }
-.md-typeset .fc-chart--timeline { max-width: 28rem; }
+.md-typeset .fc-chart--timeline { max-width: 22rem; }
 .fc-chart__svg { display: block; width: 100%; height: auto; }
 .fc-chart text { fill: var(--md-default-fg-color); font-family: var(--md-text-font-family, sans-serif); }
 .fc-chart .fc-chart__axis { stroke: var(--md-default-fg-color--light); stroke-width: 1; }
@@ -116,6 +116,36 @@ _READERS = """
 .md-typeset .fc-filters__reset { font-size: .7em; padding: .4em 1em; margin: 0; color: var(--md-typeset-a-color); }
 .md-typeset .fc-filters__status { flex-basis: 100%; margin: 0; font-size: .8em; }
 .md-typeset tr[hidden] { display: none; }
+/* The verdict at a glance: a larger mark and its place on the scale (charts.verdict_meter). */
+.md-typeset .fc-verdict__label .fc-badge { font-size: 1.2em; padding: .2em .7em; }
+.md-typeset .fc-meter { max-width: 20rem; margin: .4em 0 .2em; }
+.fc-meter__svg { display: block; width: 100%; height: auto; }
+.fc-meter .fc-meter__other { opacity: .4; }
+.fc-meter .fc-meter__own { stroke: var(--md-default-fg-color); stroke-width: 2; }
+.fc-meter .fc-meter__pointer { fill: var(--md-default-fg-color); }
+.fc-meter__ends { display: flex; justify-content: space-between; font-size: .7rem; }
+.md-typeset .fc-meter__text { font-size: .75rem; margin: .2em 0; }
+/* Lists (render/index_pages.py): a table on a desktop, a stack of cards on a phone; the cards of
+   claims put the verdict and the date side by side under the claim. */
+@media screen and (max-width: 44.9375em) {
+  .md-typeset .fc-cards .md-typeset__scrollwrap, .md-typeset .fc-cards .md-typeset__table { margin: 0; padding: 0; overflow: visible; }
+  .md-typeset .fc-cards table:not([class]) { display: block; border: 0; overflow: visible; font-size: .8rem; }
+  .md-typeset .fc-cards thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+  .md-typeset .fc-cards table:not([class]) :is(tbody, tr, td) { display: block; }
+  .md-typeset .fc-cards table:not([class]) tr { border: 1px solid var(--md-default-fg-color--lightest); border-radius: .3em;
+    padding: .6em .8em; margin: 0 0 .8em; background: var(--md-default-bg-color); }
+  .md-typeset .fc-cards table:not([class]) tr[hidden] { display: none; }
+  .md-typeset .fc-cards table:not([class]) td { border: 0; padding: .15em 0; overflow-wrap: anywhere; }
+  .md-typeset .fc-cards td:first-child { font-weight: 700; }
+  .md-typeset .fc-claims td:first-child { font-size: 1.05em; }
+  .md-typeset .fc-claims td:nth-child(3) { display: inline-block; margin-right: .6em; }
+  .md-typeset .fc-claims td:nth-child(4) { display: inline-block; }
+  .md-typeset .fc-claims td:nth-child(5) { font-size: .9em; }
+}
+@media screen and (min-width: 45em) {
+  .md-typeset .fc-cell-label { display: none; }
+  .md-typeset .fc-claims td:nth-child(4) { white-space: nowrap; }
+}
 /* Accessibility (axe-core, WCAG AA): links in running text are underlined, not told apart by
    colour alone; the verdict box's small print and the theme's footer line reach 4.5:1. */
 .md-typeset :is(p, li) > a:not(.md-button):not(.headerlink) { text-decoration: underline; text-underline-offset: .15em; }
@@ -133,11 +163,20 @@ _READERS = """
 """
 
 
+def search_tag_classes(scale: Scale) -> dict[str, str]:
+    """Material's ``extra.tags``: a search result's chip (the verdict's label) -> the class suffix it gets."""
+    return {rating.label: f"fc-{rating.key}" for rating in scale.ratings}
+
+
+# Material draws a tag icon before a chip that has a class; the verdict chip needs none.
+_SEARCH_CHIPS = ".md-typeset .md-tag[class*='md-tag--fc-']::before { display: none; }"
+
+
 def stylesheet(scale: Scale) -> str:
-    rules = [_BASE.strip(), _READERS.strip()]
+    rules = [_BASE.strip(), _READERS.strip(), _SEARCH_CHIPS]
     for rating in scale.ratings:
         rules.append(
-            f".fc-badge--{rating.key} {{ background: {rating.colour}; color: {text_colour(rating.colour)}; }}\n"
+            f".fc-badge--{rating.key}, .md-typeset .md-tag.md-tag--fc-{rating.key} {{ background: {rating.colour}; color: {text_colour(rating.colour)}; }}\n"
             f".fc-verdict--{rating.key} {{ --fc-colour: {rating.colour}; }}\n"
             f".fc-chart .fc-bar--{rating.key} {{ fill: {rating.colour}; }}"
         )
