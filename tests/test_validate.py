@@ -385,3 +385,23 @@ def test_the_fast_check_with_definitions_inlined_agrees_with_the_schema_as_writt
         outcomes.append(accepts(inlined, data))
         assert outcomes[-1] == accepts(as_written, data), data
     assert accepts(inlined, full) and any(outcomes) and not all(outcomes)
+
+
+def test_a_documents_only_check_corroborated_only_by_a_low_reliability_document(make_site, tmp_path, claim_data):
+    # The methodology's rule 7: a low-reliability document never counts as corroboration by itself.
+    evidence = [{"source": "wire", "quote": "Over 300,000 Chinese students were enrolled in U.S. universities as of 2024"}]
+    site = make_site(tmp_path, claims={"alone": claim_data(evidence=evidence, documents_only=True)})
+    (problem,) = [p for p in site.check().problems if p.path == "claims/alone.yaml"]
+    assert (problem.severity, problem.field) == ("warning", "evidence[0].source")
+    assert "only other documents (wire) are of low reliability" in problem.message
+    assert "outside reference" in problem.hint
+
+
+@pytest.mark.parametrize("change", [
+    {"documents_only": None},  # checked against the outside record too
+    {"references": [{"url": "https://opendoorsdata.org/", "title": "Open Doors", "publisher": "IIE"}]},
+])
+def test_low_reliability_evidence_is_fine_beside_an_outside_record(make_site, tmp_path, claim_data, change):
+    evidence = [{"source": "wire", "quote": "Over 300,000 Chinese students were enrolled in U.S. universities as of 2024"}]
+    data = claim_data(**{"evidence": evidence, "documents_only": True, **change})
+    assert [p for p in make_site(tmp_path, claims={"alone": data}).check().problems if p.path == "claims/alone.yaml"] == []

@@ -528,6 +528,30 @@ def _reference_problems(document: Document, claim: Claim, corpus_sources: set, p
     return found
 
 
+def corroboration_problems(document: Document, claim: Claim, sources: dict[str, Source]) -> list[Problem]:
+    """A check resting on the documents alone whose only other documents are of low reliability.
+
+    The methodology's rule: a low-reliability document never counts as corroboration by itself,
+    so such a check rests on one document and must say so or cite an outside reference.
+    """
+    if not claim.documents_only or claim.references:
+        return []
+    where_it_appeared = {quote.source for quote in claim.appeared}
+    others = [(index, quote.source) for index, quote in enumerate(claim.evidence) if quote.source not in where_it_appeared]
+    rated = [(index, sources[source_id]) for index, source_id in others if source_id in sources]
+    if not rated or any(source.corroborates for _, source in rated):
+        return []
+    index, source = rated[0]
+    names = ", ".join(dict.fromkeys(s.id for _, s in rated))
+    return [document.problem(
+        ("evidence", index, "source"),
+        f"the check rests on the documents alone, and its only other documents ({names}) are of low reliability,"
+        " which never count as corroboration by themselves",
+        "add an outside reference (primary first), or say in the explanation that the check rests on one document",
+        severity="warning",
+    )]
+
+
 def future_date_problem(document: Document, at: tuple, when: Optional[dt.date], today: dt.date) -> Optional[Problem]:
     """A date after today: almost always a mistyped year (2205 for 2025, 2031 for 2021)."""
     if when is None or when <= today:
@@ -640,6 +664,7 @@ def build_corpus(loaded: Loaded, settings: Settings) -> tuple[Optional[Corpus], 
         problems.extend(found)
         problems.extend(_reference_problems(document, claim, known_sources, known_people, settings))
         problems.extend(claim_date_problems(document, claim, sources, today))
+        problems.extend(corroboration_problems(document, claim, sources))
         claims.append(claim)
 
     if any(p.is_error for p in problems):
