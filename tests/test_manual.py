@@ -37,6 +37,9 @@ def test_the_manual_builds_as_its_own_site_with_strict_checks(tmp_path):
     assert {"index.html", "getting-started/index.html", "reference/format/index.html",
             "reference/commands/index.html"} <= built
     assert set(_nav_pages(config.nav)) >= MANUAL_PAGES
+    # The search dialog has an accessible name (axe-core's aria-dialog-name), as on the fact-check site.
+    home = (tmp_path / "manual" / "index.html").read_text("utf-8")
+    assert 'role="dialog" aria-label="Search"' in home
     # The manual ships no fact-check data and no plugin of the fact-check site.
     assert "factcheck" not in config.plugins and not (tmp_path / "manual" / "claims").exists()
 
