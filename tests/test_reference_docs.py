@@ -24,6 +24,27 @@ def test_every_plugin_option_is_documented(option: str) -> None:
     assert option in documented_rows("options.md"), f"the option {option!r} is not in manual/docs/reference/options.md"
 
 
+def test_every_documented_option_is_an_option() -> None:
+    """And the other way round: the options table documents no option the plugin does not have."""
+    text = (DOCS / "options.md").read_text("utf-8")
+    table = text[text.index("| option |"):text.index("\n## ")]
+    rows = {m.group(1) for m in re.finditer(r"^\| `([^`]+)` \|", table, re.MULTILINE)}
+    assert rows == {name for name, _ in FactcheckConfig._schema}
+
+
+def test_each_option_default_is_the_settings_default() -> None:
+    """The config class takes its defaults from Settings, so the core and the plugin agree without MkDocs."""
+    from factcheck.config import ADAPTER_OPTIONS
+    from factcheck.settings import Settings
+
+    defaults = FactcheckConfig()
+    defaults.load_dict({})
+    assert not defaults.validate()[0]
+    fields = set(Settings.__dataclass_fields__)
+    for name, _ in FactcheckConfig._schema:
+        assert name in ADAPTER_OPTIONS or name in fields or name == "ratings", name
+
+
 def commands() -> list[str]:
     subparsers = next(a for a in parser()._actions if a.dest == "command")
     return sorted(subparsers.choices)

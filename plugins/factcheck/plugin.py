@@ -17,7 +17,7 @@ from . import serve_watch
 from .idle_collection import IdleCollection
 from .long_lived import LongLived
 from .analyse import Site
-from .config import FactcheckConfig
+from .config import FactcheckConfig, settings_from_options
 from .pipeline import check, keep_between_runs, render_deferred, stop_keeping
 from .render.claims_filter import SCRIPT as CLAIMS_FILTER_SCRIPT
 from .problems import Problem, errors
@@ -28,10 +28,10 @@ from .render.search_worker import WORKER, leave_to_worker, point_to_worker, work
 from .render.head import QUIET_TEMPLATES_DIR, TEMPLATES_DIR, THEME_OVERRIDES_DIR, add_to_head, feed_link
 from .render.snippets import SNIPPETS, expand_markers
 from .render.style import search_tag_classes
-from .scale import scale_from_options, scale_problems
+from .scale import scale_problems
 from .settings import Settings
 from .site_files import DeferredFile, RebuiltPage, UnchangedFile, WrittenOnceFile, already_in_docs
-from .transparency import pairs, transparency_problems
+from .transparency import transparency_problems
 from .urls import Urls
 
 log = get_plugin_logger(__name__)
@@ -89,20 +89,13 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
                 f"factcheck: the site folder {config.site_dir} is a symbolic link; MkDocs empties the site folder "
                 "before building, so it is not built through a link. Remove the link (it may have come with a commit).")
         options = self.config
-        scale = scale_from_options([dict(r) for r in options.ratings] if options.ratings else None)
+        self.settings = settings_from_options(
+            options, root=Path(config.config_file_path).parent.resolve(),
+            site_name=config.site_name, site_url=config.site_url or "")
+        scale = self.settings.scale
         wrong = scale_problems(scale)
         if wrong:  # every problem of the option at once, like those of the claims
             raise PluginError("factcheck: the 'ratings' option: " + "; ".join(wrong))
-        self.settings = Settings(
-            root=Path(config.config_file_path).parent.resolve(),
-            claims_dir=options.claims_dir, sources_dir=options.sources_dir,
-            people_file=options.people_file, subjects_file=options.subjects_file,
-            url_prefix=options.url_prefix.strip("/"), scale=scale, site_name=config.site_name,
-            site_url=config.site_url or "", publisher_name=options.publisher_name,
-            publisher_url=options.publisher_url, publisher_logo=options.publisher_logo,
-            data_license=options.data_license, language=options.language, max_file_bytes=options.max_file_bytes, feed_entries=options.feed_entries,
-            transparency_pages=pairs(options.transparency_pages), not_yet_checked=options.not_yet_checked,
-        )
         for extension in REQUIRED_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
