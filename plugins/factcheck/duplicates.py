@@ -40,7 +40,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, NamedTuple, Optional
 
-from . import forked
 from .model import Claim, QuoteUse
 from .problems import Problem
 from .reuse import MISSING, reused
@@ -137,10 +136,6 @@ def _capped_problems(duplicates: list[Duplicate]) -> list[Problem]:
     return problems
 
 
-# From this many claims on, the search for claims worded alike is started in a second process as
-# soon as the claims' files are read, and runs while the claims are built and checked.
-PARALLEL_FROM = 2_000
-
 ClaimText = tuple  # (claim id, kind, claim text): all the same-wording search reads of a claim
 
 
@@ -149,55 +144,31 @@ def texts_of(claims: Iterable[Claim]) -> tuple[ClaimText, ...]:
 
 
 class DuplicateSearch:
-    """``duplicate_problems`` for a site, with the same-wording search started ahead of it.
+    """``duplicate_problems`` for a site, from the claims' texts as their files give them.
 
-    The search for texts worded alike needs only the claims' texts, which are known as soon as
-    their files are read (``ClaimText``); for a large site it runs in a second process while the
-    claims are built and checked. What it finds does not depend on the order of the claims, so
-    ``problems`` gives what ``duplicate_problems`` gives. Use it as a context manager, so that
-    the second process ends if the run stops early.
+    The search for texts worded alike needs only the claims' texts (``ClaimText``), known as soon
+    as their files are read. What it finds does not depend on the order of the claims, so
+    ``problems`` gives what ``duplicate_problems`` gives.
     """
 
     def __init__(self, texts: Iterable[ClaimText]):
         # What the search reads of each claim (``texts_of``); while serving, an edit that leaves
         # them as they were (a conclusion, a quote) finds what the last run found (reuse.py).
         self._texts = tuple(texts)
-        self._work: Optional[forked.Forked] = None
         self._wording: Optional[_Wordings] = None
         kept = reused.get("wordings", "", self._texts)  # MISSING unless serving
         if kept is not MISSING:
             self._wording = kept
-        elif len(self._texts) >= PARALLEL_FROM and forked.available():
-            self._work = forked.Forked(_wordings, self._texts)
         elif reused.on:  # made here, to be kept (find_duplicates would otherwise make it as it goes)
             self._wording = _wordings(self._texts)
             reused.put("wordings", "", self._texts, self._wording)
 
-    def wait(self) -> None:
-        """Take the second process's result now (waiting for it if need be), so the processor it
-        used is free for the next step."""
-        if self._work is not None:
-            self._wording = self._work.result()
-            self._work = None
-            reused.put("wordings", "", self._texts, self._wording)
-
     def problems(self, claims: Iterable[Claim], uses: Iterable[QuoteUse]) -> list[Problem]:
         claims = list(claims)
-        self.wait()
         wording = self._wording
         if wording is not None and frozenset(texts_of(claims)) != frozenset(self._texts):
-            wording = None  # started for other texts than the claims have: searched again
+            wording = None  # made for other texts than the claims have: searched again
         return _capped_problems(find_duplicates(claims, uses, wording=wording))
-
-    def close(self) -> None:
-        if self._work is not None:
-            self._work.close()
-
-    def __enter__(self) -> "DuplicateSearch":
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
 
 
 def _problem(duplicate: Duplicate) -> Problem:

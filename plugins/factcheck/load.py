@@ -19,7 +19,6 @@ from typing import Any, Callable, Iterator, Optional, Sequence, TypeVar, Union
 
 import yaml
 
-from . import forked
 from .problems import Problem
 from .unsafe_text import UNSAFE, named
 from .reuse import MISSING, reused
@@ -467,41 +466,11 @@ def load_file(path: Path, root: Path, max_bytes: int = MAX_FILE_BYTES) -> tuple[
     return parse(text, display)
 
 
-# From this many files on, a second process reads every other file. Parsing is nearly all of the
-# time (libyaml, then the marks), and independent from file to file; below this, starting the
-# process and sending its documents back (pickled, about a tenth of parsing them) gains too little.
-PARALLEL_FROM = 1_500
-# How often (in files read here) the documents the second process has sent meanwhile are taken in.
-_TAKE_EVERY = 25
-
-
 def load_files(paths: Sequence[Path], root: Path, max_bytes: int = MAX_FILE_BYTES) -> list[tuple[Optional[Document], list[Problem]]]:
-    """``load_file`` for each path, in the order given, whichever process read it."""
+    """``load_file`` for each path, in the order given."""
     if reused.on:
         return _load_reusing(paths, root, max_bytes)
-    return _two_ways(load_file, paths, root, max_bytes)
-
-
-def _two_ways(one: Callable[..., T], items: Sequence, *args: Any) -> list[T]:
-    """``[one(item, *args) for item in items]``; when there are many, a second process does every
-    other item and sends its results as it goes, taken in here between items (unpickling them all
-    at the end, after both are done, was a fifth of the time of loading 12,000 files)."""
-    if len(items) < PARALLEL_FROM or not forked.available():
-        return [one(item, *args) for item in items]
-    results: list = [None] * len(items)
-    with forked.Streamed(_each, one, items[1::2], args) as theirs:
-        mine = []
-        for number, item in enumerate(items[::2]):
-            mine.append(one(item, *args))
-            if number % _TAKE_EVERY == 0:
-                theirs.arrived()
-        results[::2] = mine
-        results[1::2] = theirs.results()
-    return results
-
-
-def _each(one: Callable[..., T], items: Sequence, args: tuple) -> Iterator[T]:
-    return (one(item, *args) for item in items)
+    return [load_file(path, root, max_bytes) for path in paths]
 
 
 def _load_reusing(paths: Sequence[Path], root: Path, max_bytes: int) -> list[tuple[Optional[Document], list[Problem]]]:
@@ -521,7 +490,7 @@ def _load_reusing(paths: Sequence[Path], root: Path, max_bytes: int) -> list[tup
             unparsed.append((number, display, text))
         else:
             results[number] = kept
-    for (number, display, text), result in zip(unparsed, _two_ways(_parse_one, unparsed)):
+    for (number, display, text), result in zip(unparsed, map(_parse_one, unparsed)):
         results[number] = result
         reused.put("parse", display, text, result)
     return results

@@ -71,17 +71,16 @@ def _check(settings: Settings, urls: Optional[Urls]) -> Checked:
         return Checked(None, tuple(problems))
     loaded, found = load_all(settings)
     problems += found
-    with DuplicateSearch(claim_texts(loaded.claims)) as duplicates:  # a large site's wording search runs meanwhile
-        corpus, found = build_corpus(loaded, settings)
-        problems += found
-        if corpus is None or errors(problems):
-            return Checked(None, tuple(problems))
-        duplicates.wait()  # it has used the second processor while the claims were built; the quotes' turn
-        site, found = analyse(corpus, settings, urls)
-        problems += found
-        if site is not None:
-            problems += claimreview_problems(site)
-            problems += duplicates.problems(site.claims, site.uses)
+    duplicates = DuplicateSearch(claim_texts(loaded.claims))
+    corpus, found = build_corpus(loaded, settings)
+    problems += found
+    if corpus is None or errors(problems):
+        return Checked(None, tuple(problems))
+    site, found = analyse(corpus, settings, urls)
+    problems += found
+    if site is not None:
+        problems += claimreview_problems(site)
+        problems += duplicates.problems(site.claims, site.uses)
     return Checked(site if not errors(problems) else None, tuple(problems))
 
 
