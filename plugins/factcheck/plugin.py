@@ -14,8 +14,6 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 
 from . import serve_watch
-from .idle_collection import IdleCollection
-from .long_lived import LongLived
 from .analyse import Site
 from .config import FactcheckConfig, settings_from_options
 from .pipeline import check, keep_between_runs, render_deferred, stop_keeping
@@ -67,8 +65,6 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         self.search_worker = False  # whether the generated pages are searched through our worker (on_config)
         self.serve_errors: list[Problem] = []  # errors of the current files, while serving the last good build
         self.change_signal: Optional[serve_watch.ChangeSignal] = None  # how mkdocs serve hears of changed claims
-        self.idle_collection = IdleCollection()  # a serve build's garbage, collected once it is done
-        self.long_lived = LongLived()  # a build's site and pages, out of the garbage collections until it ends
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -77,7 +73,6 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
             keep_between_runs()
 
     def on_shutdown(self) -> None:
-        self.idle_collection.cancel()
         stop_keeping()
         if self.change_signal is not None:
             self.change_signal.close()
@@ -130,7 +125,6 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         While serving, a run with errors keeps the last good pages and shows the errors on them.
         """
         assert self.settings is not None
-        self.idle_collection.cancel()  # a change came before the last build's garbage was collected
         checked = check(self.settings, self._urls(config))
         for problem in checked.problems:
             (log.error if problem.is_error else log.warning)(str(problem))
@@ -184,8 +178,6 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
             self.rendered, self.deferred = ([], []), []
         for problem in transparency_problems(self.settings, self._urls(config), (f.src_uri for f in files.documentation_pages())):
             log.warning(str(problem))
-        if not self.serving:
-            self.long_lived.freeze()
         return files
 
     def _may_skip_unchanged(self) -> bool:
@@ -251,14 +243,6 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         if self.search_worker and template_name.endswith(".html"):
             return point_to_worker(output_content, self._urls(config).data_file(WORKER)) or output_content
         return output_content
-
-    def on_post_build(self, config: MkDocsConfig) -> None:
-        self.long_lived.release()
-        if self.serving:
-            self.idle_collection.schedule()
-
-    def on_build_error(self, *, error: Exception) -> None:
-        self.long_lived.release()
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         """Rebuild when the claims, the sources, the people or the subjects change (the folders
