@@ -460,16 +460,8 @@ def _parse_one(numbered: tuple[int, str, str]) -> tuple[Optional[Document], list
 
 
 def relative(path: Path, root: Path) -> str:
-    base = os.fspath(root)
-    full, base = os.path.abspath(path), (_normalised(base) if os.path.isabs(base) else os.path.abspath(base))
-    if os.sep == "/" and not base.startswith("//") and full.startswith(base.rstrip("/") + "/"):
-        return full[len(base.rstrip("/")) + 1:]  # the common case, without making Path objects
+    """``path`` from ``root``, with forward slashes; its name alone when it is not inside."""
     try:
-        return Path(full).relative_to(base).as_posix()
+        return Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix()
     except ValueError:
         return path.name
-
-
-@lru_cache(maxsize=64)
-def _normalised(absolute: str) -> str:
-    return os.path.normpath(absolute)  # what os.path.abspath gives for an absolute path, once per root
