@@ -174,8 +174,8 @@ def _init(args: argparse.Namespace) -> int:
     return 0
 
 
-# Commands whose module is imported only when the command runs (or its options are asked for):
-# importing them all took ~0.07 s of every `factcheck validate`, which needs none of them.
+# Commands whose module is imported only when the command runs (or its options are asked for),
+# so `factcheck validate` loads none of them.
 _COMMANDS_ELSEWHERE = {
     "new": ("scaffold_claim", "configure", "write a new claim file, from options or by asking"),
     "new-source": ("scaffold_source", "configure", "write a new source record and its archived text"),

@@ -20,9 +20,7 @@ Two signs, each a warning (a duplicate is for a reviewer to judge, not an error)
   at least ``t / (2 - t)``, and two word sets that similar always share their first two shared
   words among those first ``n - ceil(J * n) + 2``, so no pair is missed; short texts are indexed
   under pairs of those words, long ones under single words (see ``_Search``). Since the first
-  words are rare, each index entry holds few claims and the work stays close to linear. For a
-  large site this search runs in a second process while the claims are built and checked
-  (``DuplicateSearch``).
+  words are rare, each index entry holds few claims and the work stays close to linear.
 
 Only claims of the same ``kind`` are compared: an attribution check (did they say it?) and a fact
 check (is it true?) of the same words are a deliberate pair, not a duplicate.
@@ -74,7 +72,7 @@ class Tally:
 
 
 @dataclass
-class _Found:
+class _DuplicatesFound:
     wording: dict[tuple[str, str], float] = field(default_factory=dict)
     passage: dict[tuple[str, str], tuple[str, int, int]] = field(default_factory=dict)  # -> (source, index in a, index in b)
 
@@ -94,7 +92,7 @@ def find_duplicates(claims: Iterable[Claim], uses: Iterable[QuoteUse], tally: Op
     """
     claims = list(claims)
     tally = tally if tally is not None else Tally()
-    found = _Found()
+    found = _DuplicatesFound()
     _same_wording(claims, found, tally, wording)
     _same_passage(claims, uses, found, tally)
     by_id = {c.id: c for c in claims}
@@ -214,7 +212,7 @@ def _wordings(claims: Iterable[ClaimText]) -> _Wordings:
     return _Wordings(texts, alike)
 
 
-def _same_wording(claims: list[Claim], found: _Found, tally: Tally, wording: Optional[_Wordings] = None) -> None:
+def _same_wording(claims: list[Claim], found: _DuplicatesFound, tally: Tally, wording: Optional[_Wordings] = None) -> None:
     # Exact: one dictionary keyed by kind and normalised text; each later claim is paired with the first.
     same_text: dict[tuple[str, str], list[str]] = defaultdict(list)  # (kind, words) -> ids of the claims
     for claim in claims:
@@ -431,7 +429,7 @@ def _numbered(listed: list[str]) -> list[str]:
 # ----------------------------------------------------------------------------- same passage
 
 
-def _same_passage(claims: list[Claim], uses: Iterable[QuoteUse], found: _Found, tally: Tally) -> None:
+def _same_passage(claims: list[Claim], uses: Iterable[QuoteUse], found: _DuplicatesFound, tally: Tally) -> None:
     appeared_index = {}
     kind = {claim.id: claim.kind for claim in claims}
     for claim in claims:

@@ -224,7 +224,7 @@ class _Converter:
 
 def _without_control(text: str) -> bool:
     """No character of ``_CONTROL`` in the text. Printable ASCII, which most values are, has none
-    and is told at once: searching every value with the pattern was a tenth of converting."""
+    and is told at once, without the pattern."""
     return (text.isascii() and text.isprintable()) or not _CONTROL.search(text)
 
 
@@ -376,7 +376,7 @@ def real_path(path: Path) -> Path:
     """``path.resolve(strict=True)``, with each folder resolved once per run.
 
     A file that is not itself a link lies where its folder really is; only links are resolved
-    one by one. Resolving every file in full cost a few seconds on 10,000 claims.
+    one by one, instead of every file in full.
     """
     return Path(_resolve(path)[0])
 
