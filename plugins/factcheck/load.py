@@ -16,7 +16,7 @@ import stat
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterator, Optional, Sequence, TypeVar, Union
+from typing import Any, Optional, Sequence, Union
 
 import yaml
 
@@ -46,7 +46,6 @@ _SafeLoader: type = yaml.SafeLoader
 if getattr(yaml, "CSafeLoader", None) is not None and _limits_nesting(yaml.CSafeLoader):
     _SafeLoader = yaml.CSafeLoader
 
-T = TypeVar("T")
 
 MAX_FILE_BYTES = 256 * 1024
 MAX_NODES = 20_000  # nodes visited per file, aliases included: bounds "billion laughs"
