@@ -153,7 +153,8 @@ def test_validate_imports_no_renderer_and_no_other_command(make_site, tmp_path):
         "print(code, loaded)\n"
     )
     finished = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
-    assert finished.stdout.strip() == "0 ['factcheck.render.jsonld', 'factcheck.render.markup', 'factcheck.render.output']", finished.stderr[-2000:]
+    # markdown: the options are checked with MkDocs' own config classes (config.py), which import it.
+    assert finished.stdout.strip() == "0 ['factcheck.render.jsonld', 'factcheck.render.markup', 'factcheck.render.output', 'markdown']", finished.stderr[-2000:]
 
 
 @pytest.mark.parametrize("argv, command", [
@@ -207,3 +208,58 @@ def test_build_pages_exports_a_project_that_plain_mkdocs_builds_as_it_is(make_si
     assert '"@type": "ClaimReview"' in claim or '"@type":"ClaimReview"' in claim  # the template's head
     assert "assets/factcheck.css" in claim and "claims-filter.js" in (out / "site" / "claims" / "index.html").read_text("utf-8")
     assert (out / "site" / "api" / "claims.json").is_file() and (out / "site" / "feed.xml").is_file()
+
+
+def _config_with_options(options: str) -> str:
+    return "site_name: Desk\nsite_url: https://example.org/d/\nplugins:\n  - search\n  - factcheck:\n" + options
+
+
+def test_a_wrong_option_type_is_the_build_s_located_error_in_every_command(make_site, tmp_path, capsys):
+    """`max_file_bytes: "lots"` was a TypeError traceback from `factcheck validate` (issue 23)."""
+    site = make_site(tmp_path, mkdocs=_config_with_options('      publisher_name: Desk\n      max_file_bytes: "lots"\n'))
+    for command in (["validate"], ["stats"], ["build-pages", "--out", str(tmp_path / "out")]):
+        assert run_cli(site, *command) == 1
+        captured = capsys.readouterr()
+        message = "mkdocs.yml:7:7: error: plugins.factcheck.max_file_bytes: Expected type: <class 'int'> but received: <class 'str'>"
+        assert message in captured.out + captured.err, command
+        assert "Traceback" not in captured.err
+    assert not (tmp_path / "out").exists()
+
+
+def test_validate_reports_a_wrong_option_in_the_chosen_format(make_site, tmp_path, capsys):
+    site = make_site(tmp_path, mkdocs=_config_with_options("      feed_entries: many\n"))
+    assert run_cli(site, "validate", "--format", "json") == 1
+    [problem] = json.loads(capsys.readouterr().out)
+    assert (problem["path"], problem["line"], problem["field"], problem["severity"]) == ("mkdocs.yml", 6, "plugins.factcheck.feed_entries", "error")
+
+
+def test_the_build_reports_the_same_message_for_a_wrong_option(make_site, tmp_path):
+    """The command's message is MkDocs' own, so a desk sees one wording from both."""
+    site = make_site(tmp_path, mkdocs=_config_with_options('      max_file_bytes: "lots"\n'))
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(site.config_file)],
+                            capture_output=True, text=True, env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}, timeout=120)
+    assert result.returncode != 0
+    assert "Plugin 'factcheck' option 'max_file_bytes': Expected type: <class 'int'> but received: <class 'str'>" in result.stderr
+
+
+def test_an_unknown_option_is_a_warning_at_its_line(make_site, tmp_path, capsys):
+    site = make_site(tmp_path, mkdocs=_config_with_options("      claims_folder: checks\n"))
+    assert run_cli(site, "validate") == 0
+    assert "mkdocs.yml:6:7: warning: plugins.factcheck.claims_folder: Unrecognised configuration name: claims_folder" in capsys.readouterr().out
+
+
+def test_the_plugin_and_the_command_build_the_same_settings(make_site, tmp_path):
+    """One declaration: the settings the build runs with are those the commands read."""
+    from factcheck.plugin import FactcheckPlugin
+    from mkdocs.config import load_config
+
+    options = ("      claims_dir: claims\n      url_prefix: /fc/\n      language: fr\n      max_file_bytes: 9999\n"
+               "      feed_entries: 3\n      not_yet_checked: true\n      publisher_logo: https://example.org/logo.png\n"
+               "      transparency_pages: {about: who.md}\n"
+               "      ratings:\n        - {key: right, label: Right, value: 2}\n        - {key: wrong, label: Wrong, value: 1}\n")
+    site = make_site(tmp_path, mkdocs=_config_with_options(options))
+    config = load_config(str(site.config_file))
+    plugin = next(p for p in config.plugins.values() if isinstance(p, FactcheckPlugin))
+    plugin.on_config(config)
+    assert plugin.settings == settings_from_mkdocs_yml(site.config_file)
+    assert (plugin.settings.url_prefix, plugin.settings.max_file_bytes, plugin.settings.transparency_pages) == ("fc", 9999, (("about", "who.md"),))

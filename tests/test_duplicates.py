@@ -223,7 +223,7 @@ def test_overlapping_passages_are_compared_only_when_they_overlap():
     assert tally.passages_compared == 1
 
 
-def test_the_search_started_ahead_in_a_second_process_gives_the_same_warnings(monkeypatch):
+def test_the_search_from_the_files_texts_gives_the_same_warnings():
     from factcheck import duplicates
 
     texts = _texts(120, 3) + _template_texts(120, 4)
@@ -231,9 +231,7 @@ def test_the_search_started_ahead_in_a_second_process_gives_the_same_warnings(mo
     claims = [_claim(n, text, kind="attribution" if n % 5 == 0 else "fact") for n, text in enumerate(texts)]
     expected = duplicates.duplicate_problems(claims, ())
     assert len(expected) > 20
-    monkeypatch.setattr(duplicates, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(duplicates.forked, "available", lambda: True)
-    with duplicates.DuplicateSearch(duplicates.texts_of(reversed(claims))) as search:  # the order of the claims as built, not as the site lists them
-        assert search.problems(claims, ()) == expected
-    with duplicates.DuplicateSearch(duplicates.texts_of(claims[1:])) as search:  # other claims: searched again, not taken from the second process
-        assert search.problems(claims, ()) == expected
+    search = duplicates.DuplicateSearch(duplicates.texts_of(reversed(claims)))  # the order of the claims as built, not as the site lists them
+    assert search.problems(claims, ()) == expected
+    search = duplicates.DuplicateSearch(duplicates.texts_of(claims[1:]))  # other claims than the files gave: searched again
+    assert search.problems(claims, ()) == expected

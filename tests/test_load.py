@@ -222,7 +222,7 @@ def test_read_text_refuses_every_link_and_everything_that_is_not_a_file_inside_t
     assert not is_inside(real_path(root / "claims" / "leak.yaml"), root)
 
 
-def test_load_files_gives_the_same_documents_and_problems_in_order_with_a_second_process(tmp_path, monkeypatch):
+def test_load_files_gives_the_documents_and_problems_in_order(tmp_path):
     from factcheck import load
 
     files = []
@@ -241,10 +241,7 @@ def test_load_files_gives_the_same_documents_and_problems_in_order_with_a_second
         return [(d.path, d.data, d.marks) if d else None for d, _ in results], [[str(p) for p in found] for _, found in results]
 
     alone = load.load_files(files, tmp_path)
-    monkeypatch.setattr(load, "PARALLEL_FROM", 2)
-    monkeypatch.setattr(load.forked, "available", lambda: True)
-    shared = load.load_files(files, tmp_path)
-    assert outcome(shared) == outcome(alone)
+    assert [d.path if d else None for d, _ in alone][:2] == ["f00.yaml", "f01.yaml"]  # in the order given
     assert outcome(alone)[0][1] == ("f01.yaml", {"number": 1, "text": "line 1", "when": dt.date(2025, 1, 2)}, {(): (1, 1), ("number",): (1, 1), ("text",): (2, 1), ("when",): (3, 1)})
     assert sum(1 for document, _ in alone if document is None) == 10  # 6 not YAML, 3 not UTF-8, 1 missing
 
@@ -278,25 +275,23 @@ def test_while_serving_a_file_whose_status_is_unchanged_is_not_read_again(tmp_pa
     assert load.read_text(outside, tmp_path.parent, "outside.yaml")[0] == "claim: secret\n" and len(reads) == 3  # off: read every time
 
 
-@pytest.mark.parametrize("text", [
-    'a: "1"\nb: [1, x, 2.5, ~, yes, "yes"]\nc: {d: 2024-01-01, e: \'2024-01-01\'}\n',
-    "- !!str 5\n- ? [a]\n  : b\n- |\n  block\n- " + "long plain text " * 10 + "\n",
-    "x: &anchor {k: [true, false, 0x1F, .inf]}\ny: *anchor\n",
-])
-def test_the_loader_types_every_node_as_pyyaml_does(text):
-    from factcheck.load import _Loader
+def test_the_loader_in_use_stops_deep_nesting_itself():
+    """parse relies on the parser's own depth limit (libyaml from PyYAML 6.0.4's wheels) or on
+    the pure-Python parser failing safely; never on a libyaml that recurses without a limit."""
+    from factcheck import load
 
-    def typed(node):
-        inner = node.value
-        if isinstance(node, yaml.MappingNode):
-            inner = [(typed(k), typed(v)) for k, v in inner]
-        elif isinstance(node, yaml.SequenceNode):
-            inner = [typed(item) for item in inner]
-        return (type(node).__name__, node.tag, inner)
+    assert load._limits_nesting(load._SafeLoader) or load._SafeLoader is yaml.SafeLoader
+    if yaml.__with_libyaml__:
+        assert load._SafeLoader is yaml.CSafeLoader
+    assert not load._limits_nesting(yaml.SafeLoader)
 
-    expected = typed(yaml.compose(text, Loader=yaml.SafeLoader))
-    assert typed(yaml.compose(text, Loader=_Loader)) == expected
-    assert typed(yaml.compose(text, Loader=_Loader)) == expected  # the second time from what it looked up
+
+def test_deep_nesting_is_a_located_problem_with_the_pure_python_parser_too(monkeypatch):
+    from factcheck import load
+
+    monkeypatch.setattr(load, "_SafeLoader", yaml.SafeLoader)
+    document, problems = load.parse("claim: x\nlist: " + "[" * 60_000 + "]" * 60_000 + "\n", "claims/deep.yaml")
+    assert document is None and "nests more than 32 levels deep" in problems[0].message
 
 
 def test_the_quick_check_for_control_characters_agrees_with_the_pattern():

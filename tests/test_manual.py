@@ -11,7 +11,7 @@ from mkdocs.config import load_config
 
 REPO = Path(__file__).resolve().parents[1]
 MANUAL_PAGES = {"getting-started.md", "reference/format.md", "reference/options.md", "reference/data.md",
-                "reference/commands.md", "reference/search.md"}
+                "reference/commands.md", "reference/search.md", "architecture.md"}
 
 
 class _Lenient(yaml.SafeLoader):

@@ -24,6 +24,27 @@ def test_every_plugin_option_is_documented(option: str) -> None:
     assert option in documented_rows("options.md"), f"the option {option!r} is not in manual/docs/reference/options.md"
 
 
+def test_every_documented_option_is_an_option() -> None:
+    """And the other way round: the options table documents no option the plugin does not have."""
+    text = (DOCS / "options.md").read_text("utf-8")
+    table = text[text.index("| option |"):text.index("\n## ")]
+    rows = {m.group(1) for m in re.finditer(r"^\| `([^`]+)` \|", table, re.MULTILINE)}
+    assert rows == {name for name, _ in FactcheckConfig._schema}
+
+
+def test_each_option_default_is_the_settings_default() -> None:
+    """The config class takes its defaults from Settings, so the core and the plugin agree without MkDocs."""
+    from factcheck.config import ADAPTER_OPTIONS
+    from factcheck.settings import Settings
+
+    defaults = FactcheckConfig()
+    defaults.load_dict({})
+    assert not defaults.validate()[0]
+    fields = set(Settings.__dataclass_fields__)
+    for name, _ in FactcheckConfig._schema:
+        assert name in ADAPTER_OPTIONS or name in fields or name == "ratings", name
+
+
 def commands() -> list[str]:
     subparsers = next(a for a in parser()._actions if a.dest == "command")
     return sorted(subparsers.choices)
@@ -37,3 +58,28 @@ def test_every_command_is_documented(command: str) -> None:
 
 def test_there_are_options_and_commands_to_check() -> None:
     assert len(commands()) >= 3 and len(FactcheckConfig._schema) >= 10
+
+
+CORE_MODULES = ("load", "model", "validate", "problems", "scale", "settings", "urls", "analyse", "evidence", "quotes",
+                "values", "disagree", "duplicates", "sentences", "subject_records", "unsafe_text", "transparency",
+                "history", "suggest", "pipeline")
+
+
+def test_the_core_loads_no_mkdocs_module():
+    """The core rooms of manual/docs/architecture.md run without MkDocs (the plugin is only an adapter)."""
+    import subprocess
+    import sys
+
+    script = ("import sys\n" + "".join(f"import factcheck.{m}\n" for m in CORE_MODULES)
+              + "print(sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material')))\n")
+    finished = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert finished.stdout.strip() == "[]", finished.stderr[-2000:]
+
+
+def test_the_architecture_page_names_every_module():
+    """Each module of the package sits in a room of manual/docs/architecture.md."""
+    page = (DOCS.parent / "architecture.md").read_text("utf-8")
+    package = Path(__file__).resolve().parents[1] / "plugins" / "factcheck"
+    for module in sorted(package.glob("*.py")):
+        if module.stem not in ("__init__", "__main__"):
+            assert f"`{module.stem}" in page, f"{module.name} is not placed in manual/docs/architecture.md"

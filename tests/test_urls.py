@@ -75,24 +75,22 @@ def test_absolute_addresses():
     assert Urls().absolute("claims/a.md") == "/claims/a/"
 
 
-# urls joins paths and takes their folders itself (a 10,000-claim site makes over half a million);
-# whatever the parts, the result is posixpath's.
+# urls makes relative links itself (a large site makes hundreds of thousands); whatever the parts,
+# the result is posixpath's, and MkDocs' own for the paths Urls makes.
 _PATH = st.lists(st.sampled_from(["a", "b", "/", ".", "x.md"]), max_size=8).map("".join)
-
-
-@settings(max_examples=500, deadline=None)
-@given(st.lists(_PATH, min_size=1, max_size=4).map(tuple))
-def test_join_is_posixpath_join(parts):
-    assert urls_module._join(parts) == posixpath.join(*parts)
-
-
-@settings(max_examples=500, deadline=None)
-@given(_PATH)
-def test_folder_is_posixpath_dirname(page):
-    assert urls_module._folder(page) == posixpath.dirname(page)
 
 
 @settings(max_examples=500, deadline=None)
 @given(_PATH.filter(bool), _PATH)  # relpath refuses an empty path; so does relative
 def test_relative_is_posixpath_relpath(to_page, from_folder):
     assert urls_module.relative(to_page, from_folder) == posixpath.relpath(to_page, from_folder or ".")
+
+
+def test_relative_links_are_those_mkdocs_makes():
+    from mkdocs.utils import get_relative_url
+
+    urls = Urls(prefix="fc")
+    pages = [urls.claim("a"), urls.source("s"), urls.claims_index(), urls.disagreements(), urls.data_file("api/claims.json")]
+    for from_page in pages:
+        for to_page in pages:
+            assert urls.link(from_page, to_page) == get_relative_url(to_page, from_page)

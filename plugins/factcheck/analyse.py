@@ -1,7 +1,7 @@
 """Everything the pages need, computed once: verified quotes, disagreements and the indexes.
 
-Each index is a dictionary filled in one pass over the claims, so a site of 10,000 claims
-costs ten times one of 1,000, not a hundred times.
+Each index is a dictionary filled in one pass over the claims, so the work grows with the
+number of claims, not with its square.
 """
 
 from __future__ import annotations

@@ -10,28 +10,40 @@ from typing import Iterable, Optional, Sequence
 
 import yaml
 
-from .pipeline import check, render_deferred
-from .problems import errors, format_github, format_json, format_text
-from .scale import scale_from_options
+from .pipeline import Checked, check, render_deferred
+from .problems import Problem, ProblemsFound, errors, format_github, format_json, format_text
 from .settings import Settings
 
 
 def settings_from_mkdocs_yml(config_file: Path) -> Settings:
-    """Read the plugin's options from mkdocs.yml without running MkDocs.
+    """The run's Settings from mkdocs.yml's plugin options, without running MkDocs.
+
+    Raises ProblemsFound (located in mkdocs.yml, with MkDocs' own message) when an option is wrong.
+    """
+    settings, problems = settings_and_option_problems(config_file)
+    if settings is None:
+        raise ProblemsFound(problems)
+    return settings
+
+
+def settings_and_option_problems(config_file: Path) -> tuple[Optional[Settings], list[Problem]]:
+    """The Settings (None when an option is wrong) and every problem of the options (warnings too).
 
     mkdocs.yml may hold tags such as ``!!python/name`` for Material's extensions; they are
-    read as plain text here, since only the ``factcheck`` options matter.
+    read as nothing here, since only the ``factcheck`` options and the site's name and address matter.
     """
+    from .config import checked_options, settings_from_options
+
     root = config_file.parent.resolve()
-    if not config_file.exists():
-        return Settings(root=root)
-    raw = _lenient_config(config_file)
-    options = _options_in(raw)
-    known = {k: options[k] for k in ("claims_dir", "sources_dir", "people_file", "subjects_file", "url_prefix", "language", "max_file_bytes", "feed_entries", "not_yet_checked", "publisher_name", "publisher_url", "publisher_logo", "data_license") if k in options}
-    return Settings(
-        root=root, scale=scale_from_options(options.get("ratings")), site_name=raw.get("site_name", "Fact checks"),
-        site_url=raw.get("site_url") or "", **known,
-    )
+    raw = _lenient_config(config_file) if config_file.exists() else {}
+    options, problems = checked_options(_options_in(raw), config_file)
+    if errors(problems):
+        return None, problems
+    site_name = raw.get("site_name")
+    settings = settings_from_options(
+        options, root=root, site_name=site_name if isinstance(site_name, str) else "Fact checks",
+        site_url=raw.get("site_url") or "")
+    return settings, problems
 
 
 def _lenient_config(config_file: Path) -> dict:
@@ -62,9 +74,11 @@ def factcheck_options(config_file: Path) -> dict:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    settings = settings_from_mkdocs_yml(Path(args.config))
+    settings, option_problems = settings_and_option_problems(Path(args.config))
+    if settings is None:
+        return _report(args, tuple(option_problems), None, 0)
     checked = check(settings)
-    problems = checked.problems
+    problems = tuple(option_problems) + checked.problems
     if args.against and checked.site is not None:
         from .history import verdict_change_problems
 
@@ -80,13 +94,17 @@ def _validate(args: argparse.Namespace) -> int:
     if args.paths:
         wanted = {Path(p).resolve() for p in args.paths}
         problems = tuple(p for p in problems if (settings.root / p.path).resolve() in wanted)
+    return _report(args, problems, checked, left_out)
+
+
+def _report(args: argparse.Namespace, problems: tuple[Problem, ...], checked: Optional[Checked], left_out: int) -> int:
     if args.format == "github":
         # GitHub places an annotation by its path from the repository's root, wherever mkdocs.yml is.
         from dataclasses import replace
 
         from .history import repository_prefix
 
-        prefix = repository_prefix(settings.root)
+        prefix = repository_prefix(Path(args.config).parent.resolve())
         if prefix:
             problems = tuple(replace(p, path=prefix + p.path) for p in problems)
     formatter = {"text": format_text, "github": format_github, "json": format_json}[args.format]
@@ -97,7 +115,7 @@ def _validate(args: argparse.Namespace) -> int:
         print(f"{left_out} warning(s) on files unchanged since {args.against} left out; run factcheck validate without --against to see them", file=sys.stderr)
     if args.format == "text":
         summary = f"{len(errors(problems))} error(s), {len(problems) - len(errors(problems))} warning(s)"
-        if checked.site is not None:
+        if checked is not None and checked.site is not None:
             summary += f" in {len(checked.site.claims)} claims and {len(checked.site.corpus.sources)} sources"
         print(summary, file=sys.stderr)
     return 1 if errors(problems) else 0
@@ -156,8 +174,8 @@ def _init(args: argparse.Namespace) -> int:
     return 0
 
 
-# Commands whose module is imported only when the command runs (or its options are asked for):
-# importing them all took ~0.07 s of every `factcheck validate`, which needs none of them.
+# Commands whose module is imported only when the command runs (or its options are asked for),
+# so `factcheck validate` loads none of them.
 _COMMANDS_ELSEWHERE = {
     "new": ("scaffold_claim", "configure", "write a new claim file, from options or by asking"),
     "new-source": ("scaffold_source", "configure", "write a new source record and its archived text"),
@@ -215,7 +233,11 @@ def command_named(argv: Sequence[str]) -> Optional[str]:
 def main(argv: Optional[Sequence[str]] = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     args = parser(command_named(argv)).parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except ProblemsFound as found:  # a wrong option in mkdocs.yml: located, as `mkdocs build` reports it
+        print(format_text(found.problems), file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

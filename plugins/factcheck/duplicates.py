@@ -20,9 +20,7 @@ Two signs, each a warning (a duplicate is for a reviewer to judge, not an error)
   at least ``t / (2 - t)``, and two word sets that similar always share their first two shared
   words among those first ``n - ceil(J * n) + 2``, so no pair is missed; short texts are indexed
   under pairs of those words, long ones under single words (see ``_Search``). Since the first
-  words are rare, each index entry holds few claims and the work stays close to linear. For a
-  large site this search runs in a second process while the claims are built and checked
-  (``DuplicateSearch``).
+  words are rare, each index entry holds few claims and the work stays close to linear.
 
 Only claims of the same ``kind`` are compared: an attribution check (did they say it?) and a fact
 check (is it true?) of the same words are a deliberate pair, not a duplicate.
@@ -40,7 +38,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, NamedTuple, Optional
 
-from . import forked
 from .model import Claim, QuoteUse
 from .problems import Problem
 from .reuse import MISSING, reused
@@ -75,7 +72,7 @@ class Tally:
 
 
 @dataclass
-class _Found:
+class _DuplicatesFound:
     wording: dict[tuple[str, str], float] = field(default_factory=dict)
     passage: dict[tuple[str, str], tuple[str, int, int]] = field(default_factory=dict)  # -> (source, index in a, index in b)
 
@@ -95,7 +92,7 @@ def find_duplicates(claims: Iterable[Claim], uses: Iterable[QuoteUse], tally: Op
     """
     claims = list(claims)
     tally = tally if tally is not None else Tally()
-    found = _Found()
+    found = _DuplicatesFound()
     _same_wording(claims, found, tally, wording)
     _same_passage(claims, uses, found, tally)
     by_id = {c.id: c for c in claims}
@@ -137,10 +134,6 @@ def _capped_problems(duplicates: list[Duplicate]) -> list[Problem]:
     return problems
 
 
-# From this many claims on, the search for claims worded alike is started in a second process as
-# soon as the claims' files are read, and runs while the claims are built and checked.
-PARALLEL_FROM = 2_000
-
 ClaimText = tuple  # (claim id, kind, claim text): all the same-wording search reads of a claim
 
 
@@ -149,55 +142,31 @@ def texts_of(claims: Iterable[Claim]) -> tuple[ClaimText, ...]:
 
 
 class DuplicateSearch:
-    """``duplicate_problems`` for a site, with the same-wording search started ahead of it.
+    """``duplicate_problems`` for a site, from the claims' texts as their files give them.
 
-    The search for texts worded alike needs only the claims' texts, which are known as soon as
-    their files are read (``ClaimText``); for a large site it runs in a second process while the
-    claims are built and checked. What it finds does not depend on the order of the claims, so
-    ``problems`` gives what ``duplicate_problems`` gives. Use it as a context manager, so that
-    the second process ends if the run stops early.
+    The search for texts worded alike needs only the claims' texts (``ClaimText``), known as soon
+    as their files are read. What it finds does not depend on the order of the claims, so
+    ``problems`` gives what ``duplicate_problems`` gives.
     """
 
     def __init__(self, texts: Iterable[ClaimText]):
         # What the search reads of each claim (``texts_of``); while serving, an edit that leaves
         # them as they were (a conclusion, a quote) finds what the last run found (reuse.py).
         self._texts = tuple(texts)
-        self._work: Optional[forked.Forked] = None
         self._wording: Optional[_Wordings] = None
         kept = reused.get("wordings", "", self._texts)  # MISSING unless serving
         if kept is not MISSING:
             self._wording = kept
-        elif len(self._texts) >= PARALLEL_FROM and forked.available():
-            self._work = forked.Forked(_wordings, self._texts)
         elif reused.on:  # made here, to be kept (find_duplicates would otherwise make it as it goes)
             self._wording = _wordings(self._texts)
             reused.put("wordings", "", self._texts, self._wording)
 
-    def wait(self) -> None:
-        """Take the second process's result now (waiting for it if need be), so the processor it
-        used is free for the next step."""
-        if self._work is not None:
-            self._wording = self._work.result()
-            self._work = None
-            reused.put("wordings", "", self._texts, self._wording)
-
     def problems(self, claims: Iterable[Claim], uses: Iterable[QuoteUse]) -> list[Problem]:
         claims = list(claims)
-        self.wait()
         wording = self._wording
         if wording is not None and frozenset(texts_of(claims)) != frozenset(self._texts):
-            wording = None  # started for other texts than the claims have: searched again
+            wording = None  # made for other texts than the claims have: searched again
         return _capped_problems(find_duplicates(claims, uses, wording=wording))
-
-    def close(self) -> None:
-        if self._work is not None:
-            self._work.close()
-
-    def __enter__(self) -> "DuplicateSearch":
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
 
 
 def _problem(duplicate: Duplicate) -> Problem:
@@ -243,7 +212,7 @@ def _wordings(claims: Iterable[ClaimText]) -> _Wordings:
     return _Wordings(texts, alike)
 
 
-def _same_wording(claims: list[Claim], found: _Found, tally: Tally, wording: Optional[_Wordings] = None) -> None:
+def _same_wording(claims: list[Claim], found: _DuplicatesFound, tally: Tally, wording: Optional[_Wordings] = None) -> None:
     # Exact: one dictionary keyed by kind and normalised text; each later claim is paired with the first.
     same_text: dict[tuple[str, str], list[str]] = defaultdict(list)  # (kind, words) -> ids of the claims
     for claim in claims:
@@ -460,7 +429,7 @@ def _numbered(listed: list[str]) -> list[str]:
 # ----------------------------------------------------------------------------- same passage
 
 
-def _same_passage(claims: list[Claim], uses: Iterable[QuoteUse], found: _Found, tally: Tally) -> None:
+def _same_passage(claims: list[Claim], uses: Iterable[QuoteUse], found: _DuplicatesFound, tally: Tally) -> None:
     appeared_index = {}
     kind = {claim.id: claim.kind for claim in claims}
     for claim in claims:

@@ -6,18 +6,12 @@ from datetime import date
 from functools import lru_cache
 from typing import Optional
 
-from . import forked
 from . import quotes as matching
 from .model import Claim, Corpus, Quote, QuoteUse, Source
 from .problems import Problem
 from .reuse import MISSING, reused
 from .values import Value, parse_value
 
-
-# From this many quotes on, a second process verifies the quotes of about half of the sources
-# (a source's quotes are verified together: its folded text is made once). Below it, starting
-# the process costs more than it saves.
-PARALLEL_FROM = 5_000
 
 _Item = tuple  # (number in the order of the claims and their quotes, claim, role, index, quote)
 _Result = tuple  # (number, QuoteUse or None, Problem or None)
@@ -32,14 +26,7 @@ def verify_quotes(corpus: Corpus) -> tuple[tuple[QuoteUse, ...], list[Problem]]:
             for index, quote in enumerate(quotes):
                 by_source.setdefault(quote.source, []).append((order, claim, role, index, quote))
                 order += 1
-    groups = list(by_source.items())
-    if order < PARALLEL_FROM or reused.on or not forked.available():
-        results = _verify_groups(groups, corpus)
-    else:
-        mine, theirs = _halves(groups)
-        with forked.Forked(_verify_groups_sent, theirs, corpus) as work:
-            results = _verify_groups(mine, corpus)
-            results += _received(work.result(), theirs)
+    results = _verify_groups(list(by_source.items()), corpus)
     results.sort(key=lambda result: result[0])  # back in the order of the claims and their quotes
     uses = tuple(use for _, use, _ in results if use)
     problems = [problem for _, _, problem in results if problem]
@@ -61,36 +48,6 @@ def _verify_groups(groups: list[tuple[str, list[_Item]]], corpus: Corpus) -> lis
                 result = _verify(claim, role, index, quote, source, text)
                 reused.put("quote", slot, inputs, result)
             results.append((number, *result))
-    return results
-
-
-def _halves(groups: list[tuple[str, list[_Item]]]) -> tuple[list, list]:
-    """The sources' groups in two halves of about as many quotes, the largest groups placed first."""
-    halves: tuple[list, list] = ([], [])
-    sizes = [0, 0]
-    for group in sorted(groups, key=lambda g: len(g[1]), reverse=True):
-        lighter = 0 if sizes[0] <= sizes[1] else 1
-        halves[lighter].append(group)
-        sizes[lighter] += len(group[1])
-    return halves
-
-
-def _verify_groups_sent(groups: list[tuple[str, list[_Item]]], corpus: Corpus) -> list[tuple]:
-    """``_verify_groups`` in the second process, each use sent back without the claim and quote
-    the first process holds already (a tenth of the pickled size)."""
-    return [
-        (number, (use.exact, use.anchor, use.start, use.end, use.value) if use else None, problem)
-        for number, use, problem in _verify_groups(groups, corpus)
-    ]
-
-
-def _received(sent: list[tuple], groups: list[tuple[str, list[_Item]]]) -> list[_Result]:
-    items = {item[0]: item for _, group in groups for item in group}
-    results: list[_Result] = []
-    for number, fields, problem in sent:
-        _, claim, role, _, quote = items[number]
-        use = QuoteUse(claim.id, role, quote, *fields) if fields else None
-        results.append((number, use, problem))
     return results
 
 

@@ -641,7 +641,7 @@ def _explanation(review: Review, verdict: Verdict, scale: Scale) -> str:
     parts = [f"Imported from a fact check by {who}"]
     parts[0] += f", which rated the claim \u201c{md.text(review.rating.name)}\u201d." if review.rating.name else "."
     if review.rating.value is not None:  # numbers, formatted here: nothing to escape
-        parts.append(f"Its numeric rating: {review.rating.value:g}, where the worst is {_g(review.rating.worst)} and the best {_g(review.rating.best)}.")
+        parts.append(f"Its numeric rating: {review.rating.value:g}, where the worst is {_number_or_not_given(review.rating.worst)} and the best {_number_or_not_given(review.rating.best)}.")
     rating = scale.get(verdict.key)
     label = md.text(rating.label if rating else verdict.key)
     if verdict.how == "value":
@@ -660,7 +660,7 @@ def _explanation(review: Review, verdict: Verdict, scale: Scale) -> str:
     return " ".join(parts)
 
 
-def _g(value: Optional[float]) -> str:
+def _number_or_not_given(value: Optional[float]) -> str:
     return "not given" if value is None else f"{value:g}"
 
 

@@ -1,8 +1,9 @@
 """Read YAML files safely into plain values, keeping where each value was written.
 
-Only this module reads the contributors' files. It uses libyaml's safe composer when present,
-rejects every tag that is not plain data, bounds alias expansion, nesting and file size, and
-reports duplicate keys, which PyYAML would otherwise accept silently.
+Only this module reads the contributors' files. It uses PyYAML's safe composer (libyaml's when
+present and it limits nesting itself), rejects every tag that is not plain data, bounds alias
+expansion, nesting and file size, and reports duplicate keys, which PyYAML would otherwise accept
+silently.
 """
 
 from __future__ import annotations
@@ -15,59 +16,40 @@ import stat
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterator, Optional, Sequence, TypeVar, Union
+from typing import Any, Optional, Sequence, Union
 
 import yaml
 
-from . import forked
 from .problems import Problem
 from .unsafe_text import UNSAFE, named
 from .reuse import MISSING, reused
 
-try:  # libyaml: measured 8x faster than the pure-Python parser on claim-sized files
-    from yaml import CSafeLoader as _SafeLoader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
 
 
-class _Loader(_SafeLoader):  # type: ignore[misc, valid-type]
-    """The safe loader, with the type of each plain scalar it has seen looked up instead of worked
-    out again: a claim file's ~50 scalars are mostly the same field names, resolved by a Python
-    call each from libyaml's composer (a tenth of composing). No path resolvers are used, so
-    descending into and out of each node has nothing to do, and a quoted scalar or a collection
-    without a tag takes its kind's default type, as PyYAML's resolver gives it then."""
+def _limits_nesting(loader: type) -> bool:
+    """Whether ``loader`` refuses deep nesting itself: libyaml 0.2.5 stops at 1,000 levels with
+    an error (PyYAML >= 6.0.4's wheels carry it). An older libyaml composes by recursion in C
+    and a file of some 50,000 '[' crashes the process; the pure-Python parser raises
+    RecursionError instead, which ``parse`` reports."""
+    try:
+        yaml.compose("[" * 1_001 + "]" * 1_001, Loader=loader)
+    except yaml.MarkedYAMLError:
+        return True
+    except RecursionError:
+        return False
+    return False
 
-    _resolved: dict[str, str] = {}  # short plain scalar -> its tag (it depends on the text alone)
 
-    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
-        if kind is yaml.ScalarNode:
-            if not implicit[0]:
-                return self.DEFAULT_SCALAR_TAG  # quoted: text
-            if len(value) <= 64:
-                tag = self._resolved.get(value)
-                if tag is None:
-                    tag = super().resolve(kind, value, implicit)
-                    if len(self._resolved) < 100_000:
-                        self._resolved[value] = tag
-                return tag
-        elif kind is yaml.MappingNode:
-            return self.DEFAULT_MAPPING_TAG
-        elif kind is yaml.SequenceNode:
-            return self.DEFAULT_SEQUENCE_TAG
-        return super().resolve(kind, value, implicit)
+# libyaml's safe loader when present and it limits nesting (several times faster than the
+# pure-Python parser on claim-sized files); otherwise PyYAML's own, which fails safely.
+_SafeLoader: type = yaml.SafeLoader
+if getattr(yaml, "CSafeLoader", None) is not None and _limits_nesting(yaml.CSafeLoader):
+    _SafeLoader = yaml.CSafeLoader
 
-    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
-        pass
-
-    def ascend_resolver(self) -> None:
-        pass
-
-T = TypeVar("T")
 
 MAX_FILE_BYTES = 256 * 1024
 MAX_NODES = 20_000  # nodes visited per file, aliases included: bounds "billion laughs"
 MAX_DEPTH = 32
-_SAFE_NESTING = 2_000  # libyaml composes this deep without trouble; it crashed between 20,000 and 50,000
 
 # Characters no text of a claim needs, which break the YAML front matter of a page or hide
 # text from the reader: C0 controls but tab and line breaks, DEL, C1 controls, non-characters.
@@ -241,7 +223,7 @@ class _Converter:
 
 def _without_control(text: str) -> bool:
     """No character of ``_CONTROL`` in the text. Printable ASCII, which most values are, has none
-    and is told at once: searching every value with the pattern was a tenth of converting."""
+    and is told at once, without the pattern."""
     return (text.isascii() and text.isprintable()) or not _CONTROL.search(text)
 
 
@@ -256,10 +238,7 @@ def parse(text: str, path: str) -> tuple[Optional[Document], list[Problem]]:
     if not text.strip():
         return None, [Problem(path, 1, 1, "", "the file is empty", "fill in the fields, or delete the file")]
     try:
-        too_deep = _nesting_problem(text, path)
-        if too_deep:
-            return None, [too_deep]
-        nodes = list(yaml.compose_all(text, Loader=_Loader))
+        nodes = list(yaml.compose_all(text, Loader=_SafeLoader))
     except yaml.reader.ReaderError as error:
         line = text.count("\n", 0, error.position) + 1
         column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
@@ -268,16 +247,15 @@ def parse(text: str, path: str) -> tuple[Optional[Document], list[Problem]]:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        if "maximum nesting depth" in str(error.problem):
-            # PyYAML 6.0.4's libyaml stops deep nesting itself, sometimes before our own scan
-            # reaches level MAX_DEPTH: the same finding, said in our words, with whose limit it was.
-            message = f"the file nests more than {MAX_DEPTH} levels deep (stopped by the YAML parser's own depth limit)"
-            return None, [Problem(path, line, column, "", message, "write the values out plainly, without deep nesting")]
+        if "maximum nesting depth" in str(error.problem):  # libyaml's own limit (see _limits_nesting)
+            return None, [_too_deep(path, line, column)]
         message = f"this is not valid YAML: {error.problem or error.context}"
         hint = _yaml_hint(text, line, str(error.problem))
         return None, [Problem(path, line, column, "", message, hint)]
     except yaml.YAMLError as error:
         return None, [Problem(path, 1, 1, "", f"this is not valid YAML: {error}")]
+    except RecursionError:  # the pure-Python parser, far past MAX_DEPTH
+        return None, [_too_deep(path, 1, 1)]
     if not nodes:  # only comments, or only '---'
         return None, [Problem(path, 1, 1, "", "the file holds no data, only comments", "fill in the fields, or delete the file")]
     if len(nodes) != 1:
@@ -293,31 +271,9 @@ def parse(text: str, path: str) -> tuple[Optional[Document], list[Problem]]:
     return Document(path, data, converter.marks, tuple(converter.dates)), []
 
 
-def _nesting_problem(text: str, path: str) -> Optional[Problem]:
-    """Refuse nesting deeper than MAX_DEPTH before composing.
-
-    libyaml composes nested collections by recursion in C, so a file of some 50,000 '['
-    (well under the size limit) crashes the whole process. Its event stream is produced
-    without recursion, and is read here only as far as the first level too deep.
-    Every collection starts with one of ``[ { - : ?``, so a file with few of them cannot nest
-    deeply and is not scanned (a claim file has a few hundred; the scan costs as much again
-    as composing).
-    """
-    if sum(text.count(mark) for mark in "[{-:?") <= _SAFE_NESTING:
-        return None
-    depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-            depth += 1
-            if depth > MAX_DEPTH:
-                mark = event.start_mark
-                return Problem(
-                    path, mark.line + 1, mark.column + 1, "", f"the file nests more than {MAX_DEPTH} levels deep",
-                    "write the values out plainly, without deep nesting",
-                )
-        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-            depth -= 1
-    return None
+def _too_deep(path: str, line: int, column: int) -> Problem:
+    message = f"the file nests more than {MAX_DEPTH} levels deep (stopped by the YAML parser's own depth limit)"
+    return Problem(path, line, column, "", message, "write the values out plainly, without deep nesting")
 
 
 def _yaml_hint(text: str, line: int, problem: str) -> str:
@@ -419,7 +375,7 @@ def real_path(path: Path) -> Path:
     """``path.resolve(strict=True)``, with each folder resolved once per run.
 
     A file that is not itself a link lies where its folder really is; only links are resolved
-    one by one. Resolving every file in full cost a few seconds on 10,000 claims.
+    one by one, instead of every file in full.
     """
     return Path(_resolve(path)[0])
 
@@ -467,41 +423,11 @@ def load_file(path: Path, root: Path, max_bytes: int = MAX_FILE_BYTES) -> tuple[
     return parse(text, display)
 
 
-# From this many files on, a second process reads every other file. Parsing is nearly all of the
-# time (libyaml, then the marks), and independent from file to file; below this, starting the
-# process and sending its documents back (pickled, about a tenth of parsing them) gains too little.
-PARALLEL_FROM = 1_500
-# How often (in files read here) the documents the second process has sent meanwhile are taken in.
-_TAKE_EVERY = 25
-
-
 def load_files(paths: Sequence[Path], root: Path, max_bytes: int = MAX_FILE_BYTES) -> list[tuple[Optional[Document], list[Problem]]]:
-    """``load_file`` for each path, in the order given, whichever process read it."""
+    """``load_file`` for each path, in the order given."""
     if reused.on:
         return _load_reusing(paths, root, max_bytes)
-    return _two_ways(load_file, paths, root, max_bytes)
-
-
-def _two_ways(one: Callable[..., T], items: Sequence, *args: Any) -> list[T]:
-    """``[one(item, *args) for item in items]``; when there are many, a second process does every
-    other item and sends its results as it goes, taken in here between items (unpickling them all
-    at the end, after both are done, was a fifth of the time of loading 12,000 files)."""
-    if len(items) < PARALLEL_FROM or not forked.available():
-        return [one(item, *args) for item in items]
-    results: list = [None] * len(items)
-    with forked.Streamed(_each, one, items[1::2], args) as theirs:
-        mine = []
-        for number, item in enumerate(items[::2]):
-            mine.append(one(item, *args))
-            if number % _TAKE_EVERY == 0:
-                theirs.arrived()
-        results[::2] = mine
-        results[1::2] = theirs.results()
-    return results
-
-
-def _each(one: Callable[..., T], items: Sequence, args: tuple) -> Iterator[T]:
-    return (one(item, *args) for item in items)
+    return [load_file(path, root, max_bytes) for path in paths]
 
 
 def _load_reusing(paths: Sequence[Path], root: Path, max_bytes: int) -> list[tuple[Optional[Document], list[Problem]]]:
@@ -521,7 +447,7 @@ def _load_reusing(paths: Sequence[Path], root: Path, max_bytes: int) -> list[tup
             unparsed.append((number, display, text))
         else:
             results[number] = kept
-    for (number, display, text), result in zip(unparsed, _two_ways(_parse_one, unparsed)):
+    for (number, display, text), result in zip(unparsed, map(_parse_one, unparsed)):
         results[number] = result
         reused.put("parse", display, text, result)
     return results
@@ -533,16 +459,8 @@ def _parse_one(numbered: tuple[int, str, str]) -> tuple[Optional[Document], list
 
 
 def relative(path: Path, root: Path) -> str:
-    base = os.fspath(root)
-    full, base = os.path.abspath(path), (_normalised(base) if os.path.isabs(base) else os.path.abspath(base))
-    if os.sep == "/" and not base.startswith("//") and full.startswith(base.rstrip("/") + "/"):
-        return full[len(base.rstrip("/")) + 1:]  # the common case, without making Path objects
+    """``path`` from ``root``, with forward slashes; its name alone when it is not inside."""
     try:
-        return Path(full).relative_to(base).as_posix()
+        return Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix()
     except ValueError:
         return path.name
-
-
-@lru_cache(maxsize=64)
-def _normalised(absolute: str) -> str:
-    return os.path.normpath(absolute)  # what os.path.abspath gives for an absolute path, once per root

@@ -14,10 +14,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 
 from . import serve_watch
-from .idle_collection import IdleCollection
-from .long_lived import LongLived
 from .analyse import Site
-from .config import FactcheckConfig
+from .config import FactcheckConfig, settings_from_options
 from .pipeline import check, keep_between_runs, render_deferred, stop_keeping
 from .render.claims_filter import SCRIPT as CLAIMS_FILTER_SCRIPT
 from .problems import Problem, errors
@@ -28,10 +26,10 @@ from .render.search_worker import WORKER, leave_to_worker, point_to_worker, work
 from .render.head import QUIET_TEMPLATES_DIR, TEMPLATES_DIR, THEME_OVERRIDES_DIR, add_to_head, feed_link
 from .render.snippets import SNIPPETS, expand_markers
 from .render.style import search_tag_classes
-from .scale import scale_from_options, scale_problems
+from .scale import scale_problems
 from .settings import Settings
 from .site_files import DeferredFile, RebuiltPage, UnchangedFile, WrittenOnceFile, already_in_docs
-from .transparency import pairs, transparency_problems
+from .transparency import transparency_problems
 from .urls import Urls
 
 log = get_plugin_logger(__name__)
@@ -67,8 +65,6 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         self.search_worker = False  # whether the generated pages are searched through our worker (on_config)
         self.serve_errors: list[Problem] = []  # errors of the current files, while serving the last good build
         self.change_signal: Optional[serve_watch.ChangeSignal] = None  # how mkdocs serve hears of changed claims
-        self.idle_collection = IdleCollection()  # a serve build's garbage, collected once it is done
-        self.long_lived = LongLived()  # a build's site and pages, out of the garbage collections until it ends
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -77,7 +73,6 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
             keep_between_runs()
 
     def on_shutdown(self) -> None:
-        self.idle_collection.cancel()
         stop_keeping()
         if self.change_signal is not None:
             self.change_signal.close()
@@ -89,20 +84,13 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
                 f"factcheck: the site folder {config.site_dir} is a symbolic link; MkDocs empties the site folder "
                 "before building, so it is not built through a link. Remove the link (it may have come with a commit).")
         options = self.config
-        scale = scale_from_options([dict(r) for r in options.ratings] if options.ratings else None)
+        self.settings = settings_from_options(
+            options, root=Path(config.config_file_path).parent.resolve(),
+            site_name=config.site_name, site_url=config.site_url or "")
+        scale = self.settings.scale
         wrong = scale_problems(scale)
         if wrong:  # every problem of the option at once, like those of the claims
             raise PluginError("factcheck: the 'ratings' option: " + "; ".join(wrong))
-        self.settings = Settings(
-            root=Path(config.config_file_path).parent.resolve(),
-            claims_dir=options.claims_dir, sources_dir=options.sources_dir,
-            people_file=options.people_file, subjects_file=options.subjects_file,
-            url_prefix=options.url_prefix.strip("/"), scale=scale, site_name=config.site_name,
-            site_url=config.site_url or "", publisher_name=options.publisher_name,
-            publisher_url=options.publisher_url, publisher_logo=options.publisher_logo,
-            data_license=options.data_license, language=options.language, max_file_bytes=options.max_file_bytes, feed_entries=options.feed_entries,
-            transparency_pages=pairs(options.transparency_pages), not_yet_checked=options.not_yet_checked,
-        )
         for extension in REQUIRED_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
@@ -137,7 +125,6 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         While serving, a run with errors keeps the last good pages and shows the errors on them.
         """
         assert self.settings is not None
-        self.idle_collection.cancel()  # a change came before the last build's garbage was collected
         checked = check(self.settings, self._urls(config))
         for problem in checked.problems:
             (log.error if problem.is_error else log.warning)(str(problem))
@@ -191,8 +178,6 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
             self.rendered, self.deferred = ([], []), []
         for problem in transparency_problems(self.settings, self._urls(config), (f.src_uri for f in files.documentation_pages())):
             log.warning(str(problem))
-        if not self.serving:
-            self.long_lived.freeze()
         return files
 
     def _may_skip_unchanged(self) -> bool:
@@ -258,14 +243,6 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         if self.search_worker and template_name.endswith(".html"):
             return point_to_worker(output_content, self._urls(config).data_file(WORKER)) or output_content
         return output_content
-
-    def on_post_build(self, config: MkDocsConfig) -> None:
-        self.long_lived.release()
-        if self.serving:
-            self.idle_collection.schedule()
-
-    def on_build_error(self, *, error: Exception) -> None:
-        self.long_lived.release()
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         """Rebuild when the claims, the sources, the people or the subjects change (the folders

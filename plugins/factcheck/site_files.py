@@ -22,8 +22,7 @@ class WrittenOnceFile(File):
     """A generated data file (JSON, CSV, Atom, search shards) that lets go of its content once written.
 
     MkDocs writes such files before it renders the pages and keeps each File to the end of the
-    build; holding their content meanwhile held ~120 MB on a 10,000-claim site (claims.json alone
-    is 67 MB), the largest part of the plugin's memory above a plain build's.
+    build; their content, the largest part of the plugin's memory on a large site, is not kept.
     """
 
     def copy_file(self, dirty: bool = False) -> None:
@@ -33,9 +32,8 @@ class WrittenOnceFile(File):
 
 class DeferredFile(File):
     """A generated data file (an export, the feed) made when MkDocs writes it, a piece at a time,
-    and never held. Made in ``on_pre_build`` instead, the exports of a 10,000-claim site (~100 MB)
-    were held while MkDocs rendered the pages, the moment the build's memory peaks; made whole
-    when written, their making added ~290 MB at that moment."""
+    and never held: not while MkDocs renders the pages (when the build's memory peaks), nor whole
+    when written."""
 
     pieces: Callable[[], Iterable[bytes]]
 

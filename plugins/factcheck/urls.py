@@ -15,7 +15,7 @@ class Urls:
     site_url: str = ""
 
     def _at(self, *parts: str) -> str:
-        return _join((self.prefix, *parts) if self.prefix else parts)
+        return "/".join((self.prefix, *parts) if self.prefix else parts)  # the prefix is stripped of "/"
 
     # pages -----------------------------------------------------------------
     def claim(self, claim_id: str) -> str:
@@ -61,7 +61,7 @@ class Urls:
     # links -----------------------------------------------------------------
     def link(self, from_page: str, to_page: str, anchor: str = "") -> str:
         """Relative link from one page's source to another's, as written in Markdown."""
-        target = relative(to_page, _folder(from_page))
+        target = relative(to_page, posixpath.dirname(from_page))
         return f"{target}#{anchor}" if anchor else target
 
     def url(self, page: str) -> str:
@@ -81,32 +81,14 @@ class Urls:
         return f"{address}#{anchor}" if anchor else address
 
 
-# A site of 10,000 claims makes over half a million paths and links: the helpers below do what
-# posixpath does for the plain paths Urls makes, and leave it anything else.
 _ODD_PARTS = frozenset(("", ".", ".."))
 
 
-def _join(parts: tuple[str, ...]) -> str:
-    """``posixpath.join(*parts)``."""
-    path = "/".join(parts)
-    # Differs from posixpath.join only when a part is empty (but the last), ends or starts with "/".
-    return path if parts[0] and "//" not in path else posixpath.join(*parts)
-
-
-def _folder(page: str) -> str:
-    """``posixpath.dirname(page)``."""
-    head, slash, _ = page.rpartition("/")
-    if not slash:
-        return ""
-    return head if head and not head.endswith("/") else posixpath.dirname(page)
-
-
 def relative(to_page: str, from_folder: str) -> str:
-    """``posixpath.relpath(to_page, from_folder or ".")`` for the clean relative paths Urls makes.
-
-    relpath makes both paths absolute against the working folder first (two getcwd calls per
-    link); a 10,000-claim site has over half a million links, where that took ~10 s.
-    """
+    """``posixpath.relpath(to_page, from_folder or ".")``, without making both paths absolute
+    against the working folder first (two getcwd calls per link: relpath is several times slower
+    over a large site's links, figures in CHANGELOG). mkdocs.utils.get_relative_url gives the
+    same for these paths but would make the core import MkDocs."""
     target = to_page.split("/")
     base = from_folder.split("/") if from_folder else []
     if not (_ODD_PARTS.isdisjoint(target) and _ODD_PARTS.isdisjoint(base)):

@@ -177,7 +177,7 @@ def _schema_problem(document: Document, error: jsonschema.ValidationError) -> Pr
             hint = "YAML reads text containing ': ' as a mapping: put the whole text in quotes"
         elif isinstance(instance, list) and expected == "object":
             hint = "write 'field: value' lines here, not a '- ' list"
-        return document.problem(at, f"expected {_a(expected)}; found {_describe(instance)}", hint)
+        return document.problem(at, f"expected {_expected_kind(expected)}; found {_describe(instance)}", hint)
     if validator == "format":
         return document.problem(at, f"expected a date written YYYY-MM-DD; found {instance!r}", "write a date that exists, e.g. 2025-05-29")
     if validator == "pattern":
@@ -226,7 +226,7 @@ def _missing_field_place(document: Document, at: tuple, missing: str, order: lis
     return document.where(at)
 
 
-def _a(expected: Any) -> str:
+def _expected_kind(expected: Any) -> str:
     names = {"string": "text", "object": "a mapping of fields", "array": "a list", "boolean": "true or false", "number": "a number", "integer": "a whole number"}
     if isinstance(expected, list):
         return " or ".join(names.get(e, e) for e in expected)

@@ -889,7 +889,7 @@ def _numeric_from_mapping(kind: str, raw: Mapping[object, object], text: str) ->
         low = _figure(raw["low"], "low", kind) if "low" in raw else -math.inf
         high = _figure(raw["high"], "high", kind) if "high" in raw else math.inf
         if low > high:
-            raise ValueError(f"'low' ({_plain(low)}) is greater than 'high' ({_plain(high)}); expected low <= high")
+            raise ValueError(f"'low' ({_number_text(low)}) is greater than 'high' ({_number_text(high)}); expected low <= high")
         return range_value(kind, Interval(low, high), unit, text)
     if "number" not in raw:
         raise ValueError(f"a value of kind {kind!r} needs a figure; expected 'number', or 'low' and/or 'high'")
@@ -1079,10 +1079,10 @@ def interval_text(value: Value) -> str:
         return ""
     opening = "(" if value.low_open or math.isinf(value.low) else "["
     closing = ")" if value.high_open or math.isinf(value.high) else "]"
-    return f"{opening}{_plain(value.low)}, {_plain(value.high)}{closing}"
+    return f"{opening}{_number_text(value.low)}, {_number_text(value.high)}{closing}"
 
 
-def _plain(number: float) -> str:
+def _number_text(number: float) -> str:
     if math.isinf(number):
         return "inf" if number > 0 else "-inf"
     if float(number).is_integer():

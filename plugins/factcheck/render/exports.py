@@ -20,7 +20,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from itertools import chain
-from json.encoder import encode_basestring as _basestring  # json's own, in C
 from typing import Any, Callable, Optional
 
 from ..analyse import Site
@@ -45,28 +44,15 @@ CSV_COLUMNS = (
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
-def _json_string(text: str) -> str:
-    """``text`` as a JSON string with ``<`` escaped, so no export can close a script element or
-    open a comment wherever it is pasted or inlined."""
-    return _basestring(text).replace("<", "\\u003c")
-
-
 def _dump(data: Any) -> str:
-    """``json.dumps(data, ensure_ascii=False, indent=2)`` and a newline, made faster."""
+    """``json.dumps(data, ensure_ascii=False, indent=2)`` and a newline, ``<`` escaped (see ``_json_text``)."""
     return "".join(_pieces(data))
 
 
 def _pieces(data: Any) -> Iterator[str]:
     """``_dump(data)`` in pieces. A list given as an iterator (anywhere but inside another list)
-    is made and written one item at a time, so a file of 10,000 claims (67 MB) is never held
-    whole, nor all its records at once.
-
-    With ``indent``, the json module leaves its C encoder for a Python generator per value
-    (1.5 million on a 3,000-claim site's files). ``_indented`` writes the same text with
-    less machinery, the strings escaped by the C function json itself uses; anything but
-    plain JSON data (a key that is not a string, an object json would reject) goes to
-    ``json.dumps``, which decides.
-    """
+    is made and written one item at a time, so a large site's file is never held whole, nor all
+    its records at once."""
     yield from _value_pieces(data, "\n")
     yield "\n"
 
@@ -76,32 +62,25 @@ def _value_pieces(value: Any, newline: str) -> Iterator[str]:
     if isinstance(value, dict) and value and all(isinstance(key, str) for key in value):
         before = "{" + inner
         for key, item in value.items():
-            yield before + _json_string(key) + ": "
+            yield before + _json_text(key, inner) + ": "
             yield from _value_pieces(item, inner)
             before = "," + inner
         yield newline + "}"
     elif isinstance(value, Iterator):
         before, empty = "[" + inner, True
         for item in value:
-            yield before + (item.written(inner) if isinstance(item, _Record) else _plain(item, inner))
+            yield before + (item.written(inner) if isinstance(item, _Record) else _json_text(item, inner))
             before, empty = "," + inner, False
         yield "[]" if empty else newline + "]"
     else:
-        yield _plain(value, newline)
+        yield _json_text(value, newline)
 
 
-def _plain(value: Any, newline: str) -> str:
-    """``value`` as json.dumps(indent=2) writes it at the indent of ``newline``."""
-    out: list[str] = []
-    try:
-        _indented(value, out, newline)
-    except _NotPlain:
-        return json.dumps(value, ensure_ascii=False, indent=2).replace("<", "\\u003c").replace("\n", newline)
-    return "".join(out)
-
-
-class _NotPlain(Exception):
-    pass
+def _json_text(value: Any, newline: str) -> str:
+    """``value`` as json.dumps(indent=2) writes it at the indent of ``newline``, with ``<`` escaped,
+    so no export can close a script element or open a comment wherever it is pasted or inlined.
+    (JSON has ``<`` only inside strings, and a line break only between values.)"""
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("<", "\\u003c").replace("\n", newline)
 
 
 @dataclass(frozen=True)
@@ -115,43 +94,7 @@ class _Record:
     make: Callable[[], Any]
 
     def written(self, newline: str) -> str:
-        return reused(self.kind, self.key, (self.inputs, newline), lambda: _plain(self.make(), newline))
-
-
-def _indented(value: Any, out: list[str], newline: str) -> None:
-    """Append ``value`` as json.dumps(indent=2) writes it, ``newline`` being the line break and indent it sits at."""
-    if isinstance(value, str):
-        out.append(_json_string(value))
-    elif isinstance(value, dict):
-        if not value:
-            out.append("{}")
-            return
-        inner = newline + "  "
-        before = "{" + inner
-        for key, item in value.items():
-            if not isinstance(key, str):
-                raise _NotPlain
-            out.append(before)
-            out.append(_json_string(key))
-            out.append(": ")
-            _indented(item, out, inner)
-            before = "," + inner
-        out.append(newline + "}")
-    elif isinstance(value, (list, tuple)):
-        if not value:
-            out.append("[]")
-            return
-        inner = newline + "  "
-        before = "[" + inner
-        for item in value:
-            out.append(before)
-            _indented(item, out, inner)
-            before = "," + inner
-        out.append(newline + "]")
-    elif value is None or isinstance(value, (bool, int, float)):
-        out.append(json.dumps(value))
-    else:
-        raise _NotPlain
+        return reused(self.kind, self.key, (self.inputs, newline), lambda: _json_text(self.make(), newline))
 
 
 def _iso(value) -> Optional[str]:
