@@ -3,8 +3,12 @@
 Control characters (tab, line feed and carriage return aside), NEL (U+0085), the line and
 paragraph separators (U+2028, U+2029: YAML and JavaScript end a line there, and so they ended
 the front matter of a page), direction marks, embeddings, overrides and isolates (U+200E-U+200F,
-U+202A-U+202E, U+2066-U+2069: they reorder what a reader sees), zero-width characters (U+200B-U+200D,
+U+202A-U+202E, U+2066-U+2069: they reorder what a reader sees), zero-width characters (U+200B,
 U+2060-U+2064, U+FEFF), interlinear annotation marks and the non-characters U+FFFE, U+FFFF.
+The zero-width joiner and non-joiner (U+200D, U+200C) are letters' business in Persian
+("می‌خواهم"), the Indic scripts ("क्‍ष") and emoji sequences ("👩‍💻"), so they are kept between
+two characters outside ASCII (no white space, no other joiner) and refused anywhere else: at
+either end of a text, beside a space, or hiding inside a Latin word ("Ru<U+200C>bio").
 The loader rejects a text holding one, naming it; the importer drops them (``neutralised``).
 """
 
@@ -13,8 +17,10 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+_JOINED = "[^\x00-\x7f\\s\u200c\u200d]"  # what a joiner may stand between: a character outside ASCII, not a space
 UNSAFE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb\ufffe\uffff]"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb\ufffe\uffff]"
+    f"|(?<!{_JOINED})[\u200c\u200d]|[\u200c\u200d](?!{_JOINED})"
 )
 
 
