@@ -324,3 +324,26 @@ def test_a_site_folder_that_is_a_link_is_refused_and_its_target_kept(tmp_path):
         build_site(root, root / "site")
     assert "is a symbolic link" in str(stopped.value.__context__)
     assert (precious / "keep.txt").read_text("utf-8") == "keep me\n"
+
+
+@pytest.mark.parametrize("form", ["text", "github", "json"])
+def test_a_file_name_holding_a_workflow_command_and_escapes_prints_inert(tmp_path, capsys, form):
+    """Issue 24: a file name (like a key or a quote) is contributor text; every output form shows
+    its line breaks and terminal escapes as escapes, so it makes no workflow command and paints nothing."""
+    from site_factory import run_cli, SiteDir
+
+    root = tmp_path / "repo"
+    shutil.copytree(MINI, root)
+    name = "x\n::error file=README.md,line=1::forged\x1b[2K\x1b[32m0 error(s)\u202e.yaml"
+    shutil.copyfile(root / "claims" / "rubio-revoke.yaml", root / "claims" / name)
+    assert run_cli(SiteDir(root), "validate", "--format", form) == 1
+    out, err = capsys.readouterr()
+    for line in (out + err).splitlines():
+        assert line.isprintable(), line
+        if line.lstrip().startswith("::"):  # only the annotations themselves, each on a claim file
+            assert form == "github" and line.startswith(("::error file=claims/", "::warning file=claims/")), line
+    assert "\x1b" not in out + err and "\u202e" not in out + err
+    if form == "github":
+        assert "::error file=claims/x\\n%3A%3Aerror file=README.md%2Cline=1%3A%3Aforged\\x1b[2K" in out
+    if form == "json":
+        assert any(record["path"] == f"claims/{name}" for record in json.loads(out))

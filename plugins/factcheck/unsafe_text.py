@@ -40,3 +40,36 @@ def neutralised(text: str) -> str:
 def named(character: str) -> str:
     """How a message names the character: ``U+202E``."""
     return f"U+{ord(character):04X}"
+
+
+_SHOWN = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def visible(text: str) -> str:
+    """``text`` with every character that is not printable written as its escape (``\\n``,
+    ``\\x1b``, ``\\u202e``), for a diagnostic that quotes what a contributor wrote: a line
+    break cannot start a line of its own (a GitHub workflow command such as ``::error`` or
+    ``::add-mask::``), a terminal escape cannot paint over the result, a direction override
+    cannot reorder the line. Spaces stay; so do letters of every script."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else _SHOWN.get(c) or _escape(c) for c in text)
+
+
+def _escape(character: str) -> str:
+    code = ord(character)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def json_visible(written: str) -> str:
+    """JSON text with the characters JSON leaves raw but a reader's tools may act on (DEL, the C1
+    controls, line and paragraph separators, direction and zero-width characters) written as
+    ``\\uXXXX`` escapes; such characters only occur inside strings, where the escape is valid."""
+    if written.isascii():
+        return written
+    return "".join(c if c.isprintable() or c in "\n " else f"\\u{ord(c):04x}" if ord(c) < 0x10000 else _surrogates(c) for c in written)
+
+
+def _surrogates(character: str) -> str:
+    code = ord(character) - 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
