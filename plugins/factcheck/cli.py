@@ -94,7 +94,7 @@ def _validate(args: argparse.Namespace) -> int:
     if output:
         print(output)
     if left_out:
-        print(f"{left_out} warning(s) on files unchanged since {args.against} left out; run factcheck validate without --against to see them", file=sys.stderr)
+        print(f"{left_out} problem(s) on files unchanged since {args.against} left out; run factcheck validate without --against to see them", file=sys.stderr)
     if args.format == "text":
         summary = f"{len(errors(problems))} error(s), {len(problems) - len(errors(problems))} warning(s)"
         if checked.site is not None:

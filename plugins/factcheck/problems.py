@@ -23,6 +23,9 @@ class Problem:
     # For a problem inside a text that may run over several lines (a quote): how many words of
     # the text come before it, so that the edge can place it on its own line (see place_in_text).
     words_before: Optional[int] = dataclass_field(default=None, compare=False, repr=False)
+    # For an exact copy of another file: that file's path, so that a pull request's check keeps
+    # the error on the file it changed and leaves it off the untouched original (history.py).
+    copy_of: str = dataclass_field(default="", compare=False, repr=False)
 
     def __str__(self) -> str:
         return f"{visible(self.path)}:{self.line}:{self.column}: {self.severity}: {self.description}"
@@ -74,7 +77,7 @@ def format_github(problems: Iterable[Problem]) -> str:
 
 def format_json(problems: Iterable[Problem]) -> str:
     return json_visible(json.dumps(
-        [{k: v for k, v in asdict(p).items() if k != "words_before"} for p in sort_problems(problems)], indent=2, ensure_ascii=False))
+        [{k: v for k, v in asdict(p).items() if k not in ("words_before", "copy_of")} for p in sort_problems(problems)], indent=2, ensure_ascii=False))
 
 
 # GitHub's escaping for workflow commands (actions/toolkit, command.ts): in the message, '%', CR

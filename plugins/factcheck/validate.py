@@ -12,7 +12,7 @@ import hashlib
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path, PurePosixPath
@@ -389,6 +389,35 @@ def _id_problems(documents: Iterable[Document], what: str) -> list[Problem]:
     return found
 
 
+def exact_copy_problems(documents: Iterable[Document]) -> list[Problem]:
+    """An error on each claim file that holds the same fields and values, in the same order, as
+    another (a copied file with its name changed): found with one dictionary of digests, so
+    linear. Each copy names the first file of its group (the first names the second), and the
+    ``copy_of`` it carries lets ``--against`` keep the error on the new file only (history.py)."""
+    groups: dict[bytes, list[Document]] = {}
+    for document in documents:
+        if isinstance(document.data, dict) and document.data:
+            digest = hashlib.sha256(repr(document.data).encode("utf-8", "surrogatepass")).digest()
+            groups.setdefault(digest, []).append(document)
+    found: list[Problem] = []
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        group.sort(key=lambda d: d.path)
+        for document in group:
+            other = group[1] if document is group[0] else group[0]
+            more = f" and {len(group) - 2:,} other file(s)" if len(group) > 2 else ""
+            found.append(replace(
+                document.problem(
+                    (), f"this file is an exact copy of {other.path}{more}: the same fields and values, in the same order",
+                    f"keep one claim per file: delete the copy that was added and edit {other.path} if that claim needs a change, "
+                    "or make the copy a claim of its own (its own claim, quotes and verdict; factcheck new starts one)",
+                ),
+                copy_of=other.path,
+            ))
+    return found
+
+
 def build_source(document: Document, settings: Settings) -> tuple[Optional[Source], list[Problem]]:
     data = document.data
     source_id = file_id(document)
@@ -613,6 +642,7 @@ def build_corpus(loaded: Loaded, settings: Settings) -> tuple[Optional[Corpus], 
 
     problems.extend(_id_problems(loaded.sources, "source"))
     problems.extend(_id_problems(loaded.claims, "claim"))
+    problems.extend(exact_copy_problems(loaded.claims))
 
     today = dt.date.today()
     sources: dict[str, Source] = {}
