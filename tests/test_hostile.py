@@ -212,6 +212,8 @@ def _prepare(case: dict, parent: Path) -> tuple[Path, str]:
         secret.parent.mkdir()
         secret.write_text((root / "claims" / "rubio-revoke.yaml").read_text("utf-8"), "utf-8")
         os.symlink(secret, root / relative)
+    elif setup == "people":  # issue 24: a broken people.yaml, from broken/people/
+        shutil.copyfile(HOSTILE / "broken" / "people" / case["people"], root / "people.yaml")
     if case.get("options"):
         options = "".join(f"\n      {key}: {value}" for key, value in case["options"].items())
         text = (root / "mkdocs.yml").read_text("utf-8").replace("publisher_name: Mini Desk", "publisher_name: Mini Desk" + options)
@@ -231,7 +233,7 @@ def _matches(problem, expected: dict, default_path: str) -> bool:
 
 
 def _case_id(case: dict) -> str:
-    return case["file"].encode("ascii", "backslashreplace").decode("ascii")
+    return (case["file"] + (f"-{case['people']}" if "people" in case else "")).encode("ascii", "backslashreplace").decode("ascii")
 
 
 @pytest.mark.parametrize("case", CASES, ids=_case_id)
@@ -347,3 +349,12 @@ def test_a_file_name_holding_a_workflow_command_and_escapes_prints_inert(tmp_pat
         assert "::error file=claims/x\\n%3A%3Aerror file=README.md%2Cline=1%3A%3Aforged\\x1b[2K" in out
     if form == "json":
         assert any(record["path"] == f"claims/{name}" for record in json.loads(out))
+
+
+def test_an_unreadable_people_file_does_not_send_every_claim_to_add_its_people(tmp_path):
+    """Issue 24: a people.yaml that cannot be read gets its own located error, and the claims that
+    name people in it are not told to add them (they were: 'marco-rubio' is not in people.yaml)."""
+    case = next(c for c in CASES if c.get("people") == "key-line-break.yaml")
+    root, relative = _prepare(case, tmp_path)
+    problems = check(_settings(root)).problems
+    assert [(p.path, p.line) for p in problems] == [("people.yaml", 4)], "\n".join(map(str, problems))
