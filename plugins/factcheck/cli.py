@@ -12,6 +12,7 @@ import yaml
 
 from .pipeline import check, render_deferred
 from .problems import errors, format_github, format_json, format_text
+from .safe_files import LinkRefused, refuse_links, refuse_links_under
 from .scale import scale_from_options
 from .settings import Settings
 
@@ -113,6 +114,7 @@ def _build_pages(args: argparse.Namespace) -> int:
 
     pages, files = render_deferred(checked.site)
     out = Path(args.out)
+    refuse_links_under(out)  # nothing is written through a link, nor half-written (issue 24)
     docs = out / DOCS
     for page in pages:
         _write(docs / page.path, (page.markdown,))
@@ -122,6 +124,7 @@ def _build_pages(args: argparse.Namespace) -> int:
     for item in extra:  # mkdocs.yml, the templates, the site's own pages, the note
         target = out / item.path
         target.parent.mkdir(parents=True, exist_ok=True)
+        refuse_links(target, out)  # never written through a link (issue 24)
         target.write_bytes(item.data)
     print(f"wrote {len(pages)} pages and {len(files)} files to {docs}, and {len(extra)} files to build them with plain MkDocs (cd {out} && mkdocs build)", file=sys.stderr)
     return 0
@@ -137,6 +140,7 @@ def _docs_dir(config_file: Path) -> str:
 
 def _write(target: Path, pieces: Iterable[str]) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
+    refuse_links(target)  # the folders were checked before writing (refuse_links_under)
     with open(target, "w", encoding="utf-8", newline="") as output:  # the text as made: CSV rows end in CRLF
         output.writelines(pieces)
 
@@ -215,7 +219,11 @@ def command_named(argv: Sequence[str]) -> Optional[str]:
 def main(argv: Optional[Sequence[str]] = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     args = parser(command_named(argv)).parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except LinkRefused as refused:  # any command: the link, where it leads, the fix; no traceback (issue 24)
+        print(f"error: {refused.described()}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":
