@@ -519,3 +519,62 @@ def test_output_is_ordered_by_severity_then_by_claims_touched(specs: list[tuple[
     found = find_disagreements(uses, rated(source("a"), source("b"), subjects=tuple(subjects)))
     keys = [(("high", "medium", "low").index(d.severity), -len(d.claims)) for d in found]
     assert keys == sorted(keys) and len(found) == len(specs)
+
+
+# ---------------------------------------------------------------------------
+# Issue 24: a claim's or a source's page gets its own sides and a few others
+
+
+def _many_sides(count: int) -> Disagreement:
+    sources = [source(f"s{n}") for n in range(count)]
+    uses = [use(f"c{n}", f"s{n}", f"Some {100 + 7 * n} Chinese students studied in the US in 2024", value=figure(100 + 7 * n))
+            for n in range(count)]
+    return only(find_disagreements(uses, corpus(*sources)))
+
+
+def test_a_claim_sees_its_own_side_and_at_most_a_few_others_with_a_count_of_the_rest() -> None:
+    from factcheck.disagree import SIDES_PER_PAGE, seen_from, sides_by
+
+    whole = _many_sides(40)
+    assert len(whole.sides) == 40 and whole.sides_left_out == 0
+    places = sides_by(whole, lambda side: side.all_claims)
+    assert len(places) == 40
+    for claim, own in places.items():
+        view = seen_from(whole, own)
+        assert len(view.sides) == SIDES_PER_PAGE and view.sides_left_out == 40 - SIDES_PER_PAGE
+        assert claim in view.claims  # its own side is always there
+        assert view.id == whole.id  # the link goes to the whole subject
+        order = [whole.sides.index(side) for side in view.sides]
+        assert order == sorted(order)  # in the disagreement's order (supported first)
+
+
+def test_a_short_disagreement_is_seen_whole() -> None:
+    from factcheck.disagree import SIDES_PER_PAGE, seen_from
+
+    whole = _many_sides(SIDES_PER_PAGE)
+    assert seen_from(whole, [SIDES_PER_PAGE - 1]) is whole
+
+
+def test_the_site_gives_each_claim_and_source_page_a_bounded_view(tmp_path) -> None:
+    """The data the pages receive (analyse.Site), for the reproducer of issue 24 at 60 claims."""
+    import importlib.util
+    from pathlib import Path
+
+    from factcheck.cli import settings_from_mkdocs_yml
+    from factcheck.disagree import SIDES_PER_PAGE
+    from factcheck.pipeline import check
+
+    spec = importlib.util.spec_from_file_location("many_sides", Path(__file__).parent / "hostile" / "grow" / "many_sides.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.write(60, tmp_path / "repo")
+    site = check(settings_from_mkdocs_yml(tmp_path / "repo" / "mkdocs.yml")).site
+    assert site is not None
+    (whole,) = site.disagreements
+    assert len(whole.sides) == 60
+    for claim in site.claims:
+        (view,) = site.disagreements_by_claim[claim.id]
+        assert len(view.sides) == SIDES_PER_PAGE and view.sides_left_out == 60 - SIDES_PER_PAGE and claim.id in view.claims
+    for key, found in site.disagreements_by_source.items():
+        (view,) = found
+        assert len(view.sides) == SIDES_PER_PAGE and key in {side.source for side in view.sides}

@@ -212,6 +212,8 @@ def _prepare(case: dict, parent: Path) -> tuple[Path, str]:
         secret.parent.mkdir()
         secret.write_text((root / "claims" / "rubio-revoke.yaml").read_text("utf-8"), "utf-8")
         os.symlink(secret, root / relative)
+    elif setup == "people":  # issue 24: a broken people.yaml, from broken/people/
+        shutil.copyfile(HOSTILE / "broken" / "people" / case["people"], root / "people.yaml")
     if case.get("options"):
         options = "".join(f"\n      {key}: {value}" for key, value in case["options"].items())
         text = (root / "mkdocs.yml").read_text("utf-8").replace("publisher_name: Mini Desk", "publisher_name: Mini Desk" + options)
@@ -231,7 +233,7 @@ def _matches(problem, expected: dict, default_path: str) -> bool:
 
 
 def _case_id(case: dict) -> str:
-    return case["file"].encode("ascii", "backslashreplace").decode("ascii")
+    return (case["file"] + (f"-{case['people']}" if "people" in case else "")).encode("ascii", "backslashreplace").decode("ascii")
 
 
 @pytest.mark.parametrize("case", CASES, ids=_case_id)
@@ -324,3 +326,35 @@ def test_a_site_folder_that_is_a_link_is_refused_and_its_target_kept(tmp_path):
         build_site(root, root / "site")
     assert "is a symbolic link" in str(stopped.value.__context__)
     assert (precious / "keep.txt").read_text("utf-8") == "keep me\n"
+
+
+@pytest.mark.parametrize("form", ["text", "github", "json"])
+def test_a_file_name_holding_a_workflow_command_and_escapes_prints_inert(tmp_path, capsys, form):
+    """Issue 24: a file name (like a key or a quote) is contributor text; every output form shows
+    its line breaks and terminal escapes as escapes, so it makes no workflow command and paints nothing."""
+    from site_factory import run_cli, SiteDir
+
+    root = tmp_path / "repo"
+    shutil.copytree(MINI, root)
+    name = "x\n::error file=README.md,line=1::forged\x1b[2K\x1b[32m0 error(s)\u202e.yaml"
+    shutil.copyfile(root / "claims" / "rubio-revoke.yaml", root / "claims" / name)
+    assert run_cli(SiteDir(root), "validate", "--format", form) == 1
+    out, err = capsys.readouterr()
+    for line in (out + err).splitlines():
+        assert line.isprintable(), line
+        if line.lstrip().startswith("::"):  # only the annotations themselves, each on a claim file
+            assert form == "github" and line.startswith(("::error file=claims/", "::warning file=claims/")), line
+    assert "\x1b" not in out + err and "\u202e" not in out + err
+    if form == "github":
+        assert "::error file=claims/x\\n%3A%3Aerror file=README.md%2Cline=1%3A%3Aforged\\x1b[2K" in out
+    if form == "json":
+        assert any(record["path"] == f"claims/{name}" for record in json.loads(out))
+
+
+def test_an_unreadable_people_file_does_not_send_every_claim_to_add_its_people(tmp_path):
+    """Issue 24: a people.yaml that cannot be read gets its own located error, and the claims that
+    name people in it are not told to add them (they were: 'marco-rubio' is not in people.yaml)."""
+    case = next(c for c in CASES if c.get("people") == "key-line-break.yaml")
+    root, relative = _prepare(case, tmp_path)
+    problems = check(_settings(root)).problems
+    assert [(p.path, p.line) for p in problems] == [("people.yaml", 4)], "\n".join(map(str, problems))

@@ -294,7 +294,7 @@ def test_untrusted_input_stays_plain_text_and_validates(tmp_path, make_site):
     addresses = [a for p, text in written.items() if p.suffix == ".yaml" for a in _addresses(yaml.safe_load(text))]
     assert addresses and all(a.startswith("https://") or a.startswith("http://") for a in addresses)
     new = [c for c in built.claims if c.id not in ("rubio-revoke", "students-270000")]
-    assert len(new) == 2 and len({c.id for c in new}) == 2  # ids slugged and unique
+    assert len(new) == 1  # the same review twice is imported once: two exact copies would be an error (issue 24)
     for claim in new:
         assert claim.claim == "<script>alert(1)</script> Claim with tricks"  # kept as text, not dropped or run
         assert claim.claimed is None and claim.published == dt.date(2024, 5, 2)

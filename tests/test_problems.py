@@ -35,7 +35,7 @@ def test_github_annotations_escape_their_special_characters():
     )
     # one annotation per problem, whatever its text holds
     assert len(lines) == 3
-    assert lines[2].endswith("appeared[0].quote: not found: 50%25 off, a, b%0Asecond line")
+    assert lines[2].endswith("appeared[0].quote: not found: 50%25 off, a, b\\nsecond line")  # shown, then escaped
 
 
 def test_github_properties_escape_colons_and_commas():
@@ -63,3 +63,43 @@ def test_did_you_mean():
     assert did_you_mean("mostly-ture", ["true", "mostly-true", "false"]) == "did you mean 'mostly-true'?"
     assert did_you_mean("wirre", {"wire": 1, "newsletter": 2}) == "did you mean 'wire'?"
     assert did_you_mean("zzz", ["true", "false"]) == ""
+
+
+# Issue 24: what contributors wrote (file names, keys, quotes) cannot bend the output.
+HOSTILE = Problem(
+    "claims/a\x1b[32m.yaml", 3, 1, "ke\ny::error file=README.md,line=1::pwn",
+    "found 100% \u202eevil\r\n::add-mask::secret\u2028x\x85y", hint="fix \x1b[2K\x1b[32m0 error(s)",
+)
+
+
+def test_text_shows_line_breaks_terminal_escapes_and_overrides_as_escapes():
+    text = format_text([HOSTILE])
+    assert text == (
+        "claims/a\\x1b[32m.yaml:3:1: error: ke\\ny::error file=README.md,line=1::pwn: "
+        "found 100% \\u202eevil\\r\\n::add-mask::secret\\u2028x\\x85y (fix \\x1b[2K\\x1b[32m0 error(s))"
+    )
+    assert text.isprintable() and "\x1b" not in text
+
+
+def test_github_annotation_stays_one_command_whatever_the_key_path_and_message_hold():
+    (line,) = format_github([HOSTILE]).split("\n")
+    assert line.isprintable()
+    command, data = line.split("::")[1], line.split("::", 2)[2]
+    assert command.startswith("error file=claims/a\\x1b[32m.yaml,line=3,col=1,title=ke\\ny%3A%3Aerror file=README.md%2Cline=1%3A%3Apwn")
+    assert "%25 " in data and "\x1b" not in data  # '%' escaped, no raw escape character
+    assert line.count("::") - 2 == data.count("::")  # the properties hold no '::': GitHub ends them at the first
+
+
+def test_json_escapes_what_json_leaves_raw():
+    written = format_json([HOSTILE])
+    assert written.isascii() or all(c.isprintable() or c in "\n " for c in written)
+    for raw in ("\x1b", "\u202e", "\u2028", "\x85", "\r"):
+        assert raw not in written
+    (record,) = json.loads(written)
+    assert record["message"] == HOSTILE.message and record["path"] == HOSTILE.path  # the data itself unchanged
+
+
+def test_letters_of_every_script_stay_as_they_are():
+    problem = Problem("claims/x.yaml", 1, 1, "claim", "نمی\u200cدانم is not in 中文 text: é")
+    assert format_text([problem]).endswith("claim: نمی\\u200cدانم is not in 中文 text: é")  # the joiner shown, the letters kept
+    assert json.loads(format_json([problem]))[0]["message"] == problem.message

@@ -413,3 +413,25 @@ def test_a_near_duplicate_is_annotated_on_the_changed_file_only(make_site, tmp_p
     # Without --against (the publish workflow), both files carry it.
     everything = _run(command(workflow("publish.yml"), "factcheck validate"), site.root, env)
     assert "::warning file=claims/students-270000.yaml," in everything.stdout
+
+
+def test_an_exact_copy_is_an_error_on_the_new_file_only(make_site, tmp_path, env):
+    """Issue 24: a copied claim file is an error (was two warnings and a passing check), and a pull
+    request's check annotates the copy it adds, not the untouched original."""
+    site = newcomer_site(make_site, tmp_path / "copy")
+    base = _committed(site.root)
+    site.write("claims/students-again.yaml", (site.root / "claims" / "students-270000.yaml").read_text("utf-8"))
+    checked = _validate_as_the_workflow_does(site.root, base, env)
+    assert checked.returncode == 1
+    annotations = [line for line in checked.stdout.splitlines() if line.startswith("::")]
+    assert annotations == [
+        "::error file=claims/students-again.yaml,line=1,col=1,title=factcheck::this file is an exact copy of "
+        "claims/students-270000.yaml: the same fields and values, in the same order (keep one claim per file: delete the copy "
+        "that was added and edit claims/students-270000.yaml if that claim needs a change, or make the copy a claim of its own "
+        "(its own claim, quotes and verdict; factcheck new starts one))"
+    ], checked.stdout
+    assert "1 problem(s) on files unchanged since" in checked.stderr
+    # Without --against (the publish workflow), both copies carry it.
+    everything = _run(command(workflow("publish.yml"), "factcheck validate"), site.root, env)
+    assert everything.returncode == 1
+    assert "::error file=claims/students-270000.yaml,line=1,col=1,title=factcheck::this file is an exact copy of claims/students-again.yaml" in everything.stdout

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Optional
 
-from .disagree import Consistent, Disagreement, find_consistent, find_disagreements
+from .disagree import Consistent, Disagreement, find_consistent, find_disagreements, seen_from, sides_by
 from .evidence import verify_quotes
 from .model import Claim, Corpus, QuoteUse, Rating, Source
 from .problems import Problem
@@ -59,18 +59,21 @@ class Site:
 
     @cached_property
     def disagreements_by_claim(self) -> dict[str, list[Disagreement]]:
+        """Each claim's disagreements as its page shows them: its own sides and a few others
+        (``seen_from``), so N claims on one subject of N sides make N short lists, not N x N."""
         by_claim: dict[str, list[Disagreement]] = defaultdict(list)
         for disagreement in self.disagreements:
-            for claim_id in disagreement.claims:
-                by_claim[claim_id].append(disagreement)
+            for claim_id, own in sides_by(disagreement, lambda side: side.all_claims).items():
+                by_claim[claim_id].append(seen_from(disagreement, own))
         return by_claim
 
     @cached_property
     def disagreements_by_source(self) -> dict[str, list[Disagreement]]:
+        """Each source's disagreements, its own sides and a few others, as for a claim."""
         by_source: dict[str, list[Disagreement]] = defaultdict(list)
         for disagreement in self.disagreements:
-            for source_id in dict.fromkeys(side.source for side in disagreement.sides):
-                by_source[source_id].append(disagreement)
+            for source_id, own in sides_by(disagreement, lambda side: (side.source,)).items():
+                by_source[source_id].append(seen_from(disagreement, own))
         return by_source
 
     @cached_property

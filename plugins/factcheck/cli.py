@@ -12,6 +12,7 @@ import yaml
 
 from .pipeline import Checked, check, render_deferred
 from .problems import Problem, ProblemsFound, errors, format_github, format_json, format_text
+from .safe_files import LinkRefused, refuse_links, refuse_links_under
 from .settings import Settings
 
 
@@ -112,7 +113,7 @@ def _report(args: argparse.Namespace, problems: tuple[Problem, ...], checked: Op
     if output:
         print(output)
     if left_out:
-        print(f"{left_out} warning(s) on files unchanged since {args.against} left out; run factcheck validate without --against to see them", file=sys.stderr)
+        print(f"{left_out} problem(s) on files unchanged since {args.against} left out; run factcheck validate without --against to see them", file=sys.stderr)
     if args.format == "text":
         summary = f"{len(errors(problems))} error(s), {len(problems) - len(errors(problems))} warning(s)"
         if checked is not None and checked.site is not None:
@@ -131,6 +132,7 @@ def _build_pages(args: argparse.Namespace) -> int:
 
     pages, files = render_deferred(checked.site)
     out = Path(args.out)
+    refuse_links_under(out)  # nothing is written through a link, nor half-written (issue 24)
     docs = out / DOCS
     for page in pages:
         _write(docs / page.path, (page.markdown,))
@@ -140,6 +142,7 @@ def _build_pages(args: argparse.Namespace) -> int:
     for item in extra:  # mkdocs.yml, the templates, the site's own pages, the note
         target = out / item.path
         target.parent.mkdir(parents=True, exist_ok=True)
+        refuse_links(target, out)  # never written through a link (issue 24)
         target.write_bytes(item.data)
     print(f"wrote {len(pages)} pages and {len(files)} files to {docs}, and {len(extra)} files to build them with plain MkDocs (cd {out} && mkdocs build)", file=sys.stderr)
     return 0
@@ -155,6 +158,7 @@ def _docs_dir(config_file: Path) -> str:
 
 def _write(target: Path, pieces: Iterable[str]) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
+    refuse_links(target)  # the folders were checked before writing (refuse_links_under)
     with open(target, "w", encoding="utf-8", newline="") as output:  # the text as made: CSV rows end in CRLF
         output.writelines(pieces)
 
@@ -237,6 +241,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return args.run(args)
     except ProblemsFound as found:  # a wrong option in mkdocs.yml: located, as `mkdocs build` reports it
         print(format_text(found.problems), file=sys.stderr)
+        return 1
+    except LinkRefused as refused:  # any command: the link, where it leads, the fix; no traceback (issue 24)
+        print(f"error: {refused.described()}", file=sys.stderr)
         return 1
 
 

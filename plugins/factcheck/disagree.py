@@ -84,7 +84,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Optional, Sequence
+from typing import Callable, Iterable, Optional, Sequence
 
 from .model import Claim, Corpus, QuoteUse, Record, Scale, Source, Subject
 from .reuse import reused
@@ -151,11 +151,48 @@ class Disagreement:
     support: str = ""  # why those sides, or that nothing settles it, in words
     record: Optional[Record] = None
     internal_source: str = ""  # the source against itself, for an internal inconsistency
+    # A claim's or a source's view of the disagreement (seen_from) lists only some of the sides;
+    # how many it leaves out, for a link to the whole subject on the disagreements page.
+    sides_left_out: int = 0
 
     @property
     def claims(self) -> tuple[str, ...]:
         """Every claim a side makes or cites, once each."""
         return tuple(dict.fromkeys(c for side in self.sides for c in side.all_claims))
+
+
+SIDES_PER_PAGE = 5  # the sides a claim or source page gets of one disagreement, its own included
+
+
+def seen_from(disagreement: Disagreement, own: Sequence[int], limit: int = SIDES_PER_PAGE) -> Disagreement:
+    """The disagreement as a claim's or a source's page shows it: its own sides (their places
+    in ``sides``), then the others in the disagreement's order (supported first) up to
+    ``limit`` sides in all, kept in that order; ``sides_left_out`` counts the rest, which the
+    disagreements page lists. N claims quoting N figures on one subject gave each of the N
+    claim pages all N sides (3,000 claims: 128 s and a 342 MB site)."""
+    sides = disagreement.sides
+    if len(sides) <= limit:
+        return disagreement
+    kept = set(own)
+    for i in range(len(sides)):  # stops after at most limit + len(own) steps
+        if len(kept) >= limit:
+            break
+        kept.add(i)
+    chosen = sorted(kept)
+    return replace(
+        disagreement, sides=tuple(sides[i] for i in chosen), supported=sum(1 for i in chosen if i < disagreement.supported),
+        sides_left_out=len(sides) - len(chosen),
+    )
+
+
+def sides_by(disagreement: Disagreement, key: Callable[[Side], Iterable[str]]) -> dict[str, list[int]]:
+    """The places of the sides each claim or source (``key`` of a side) has in the disagreement,
+    in one pass over its sides."""
+    places: dict[str, list[int]] = {}
+    for i, side in enumerate(disagreement.sides):
+        for name in key(side):
+            places.setdefault(name, []).append(i)
+    return places
 
 
 @dataclass(frozen=True)

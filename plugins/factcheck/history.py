@@ -119,11 +119,13 @@ def changed_paths(root: Path, rev: str) -> Optional[set[str]]:
 
 
 def on_changed_files(problems: Iterable[Problem], changed: set[str]) -> tuple[list[Problem], int]:
-    """Every error, and the warnings on the files a pull request changes; and how many warnings
-    were left out: a near-duplicate is annotated on the new claim, not on the untouched one it resembles."""
+    """Every error, and the warnings on the files a pull request changes; and how many problems
+    were left out: a near-duplicate is annotated on the new claim, not on the untouched one it
+    resembles, and an exact copy's error on the copy, not on the untouched original."""
     kept, left_out = [], 0
     for problem in problems:
-        if problem.is_error or problem.path in changed:
+        on_the_other_copy = bool(problem.copy_of) and problem.path not in changed and problem.copy_of in changed
+        if (problem.is_error and not on_the_other_copy) or problem.path in changed:
             kept.append(problem)
         else:
             left_out += 1

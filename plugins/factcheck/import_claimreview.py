@@ -44,7 +44,7 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
-from .safe_files import write_file
+from .safe_files import refuse_links_among, write_file
 from .unsafe_text import UNSAFE
 from .model import Scale
 from .render import markup as md
@@ -514,6 +514,7 @@ def plan_import(reviews: Iterable[Review], settings: Settings, people: dict[str,
 
     claim_modeline = modeline("claim", settings.path(settings.claims_dir), settings.root)  # once, not per claim
     source_modeline = modeline("source", settings.path(settings.sources_dir), settings.root)
+    planned_texts: dict[str, str] = {}  # a claim file's text -> its id
     for review in reviews:
         plan.notes.extend(review.warnings)
         verdict = map_verdict(review.rating, settings.scale, rating_map)
@@ -572,13 +573,19 @@ def plan_import(reviews: Iterable[Review], settings: Settings, people: dict[str,
         record["published"] = published
         if review.modified and review.modified > published:
             record["updated"] = review.modified
+        text = dump_yaml(record, claim_modeline)
+        if text in planned_texts:  # the same review twice: an exact copy is an error (validate.exact_copy_problems)
+            plan.claims.pop()
+            plan.notes.append(f"{review.where}: the same review as {planned_texts[text]}, field for field; imported once")
+            continue
+        planned_texts[text] = claim_id
         if verdict.how == "value":
             plan.notes.append(f"{claim_id}: rating {review.rating.name or review.rating.value!r} mapped by its value to {verdict.key!r}")
         elif verdict.how == "none":
             plan.notes.append(f"{claim_id}: rating {review.rating.name or '(none)'!r} is not on the scale; verdict {verdict.key!r}, the original kept in the explanation")
             if review.rating.name:
                 plan.unmapped[review.rating.name] = plan.unmapped.get(review.rating.name, 0) + 1
-        plan.files.append(PlannedFile(f"{settings.claims_dir}/{claim_id}.yaml", dump_yaml(record, claim_modeline)))
+        plan.files.append(PlannedFile(f"{settings.claims_dir}/{claim_id}.yaml", text))
 
     for draft in sources.values():
         plan.sources.append(draft.id)
@@ -748,6 +755,7 @@ def write_plan(plan: Plan, settings: Settings, force: bool) -> Written:
         if people_text is None:
             separate = True
             files.append(PlannedFile(separate_people_path(settings.people_file), dump_yaml(plan.people, "# New people from factcheck import-claimreview: merge them into " + settings.people_file)))
+    refuse_links_among([root / f.path for f in files] + ([people_path] if people_text is not None else []), root)  # before any is written
     refused = tuple(f.path for f in files if (root / f.path).exists() or (root / f.path).is_symlink())
     if refused and not force:
         return Written(refused=refused)

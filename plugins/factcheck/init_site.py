@@ -10,7 +10,7 @@ from pathlib import Path, PurePosixPath
 from string import Template
 
 from . import __version__
-from .safe_files import write_file
+from .safe_files import refuse_links_among, write_file
 
 STARTER = "starter"
 # Packaged under names without a leading dot (packaging tools skip hidden files); renamed on copy.
@@ -61,6 +61,7 @@ def init_site(target: Path, site_name: str, site_url: str = "", force: bool = Fa
     When any file exists and ``force`` is false, nothing at all is written.
     """
     planned = plan(site_name, site_url)
+    refuse_links_among([target / item.path for item in planned], target)  # before any is written, forced or not
     existing = [target / item.path for item in planned if (target / item.path).exists() or (target / item.path).is_symlink()]
     if existing and not force:
         return [], existing

@@ -69,6 +69,7 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
         self.dirty = self.serving and dirty
+        self.dirty_build = command == "build" and dirty  # writes into the site folder as it is (issue 24)
         if self.serving:
             keep_between_runs()
 
@@ -83,6 +84,13 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
             raise PluginError(
                 f"factcheck: the site folder {config.site_dir} is a symbolic link; MkDocs empties the site folder "
                 "before building, so it is not built through a link. Remove the link (it may have come with a commit).")
+        if getattr(self, "dirty_build", False) and os.path.isdir(config.site_dir):
+            from .safe_files import LinkRefused, refuse_links_under
+
+            try:  # MkDocs writes each page with open(): through a link planted in the site folder
+                refuse_links_under(config.site_dir)
+            except LinkRefused as refused:
+                raise PluginError(f"factcheck: mkdocs build --dirty writes into the site folder as it is: {refused.described()}") from None
         options = self.config
         self.settings = settings_from_options(
             options, root=Path(config.config_file_path).parent.resolve(),

@@ -6,6 +6,8 @@ import json
 from dataclasses import asdict, dataclass, field as dataclass_field
 from typing import Iterable, Optional
 
+from .unsafe_text import json_visible, visible
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -21,15 +23,20 @@ class Problem:
     # For a problem inside a text that may run over several lines (a quote): how many words of
     # the text come before it, so that the edge can place it on its own line (see place_in_text).
     words_before: Optional[int] = dataclass_field(default=None, compare=False, repr=False)
+    # For an exact copy of another file: that file's path, so that a pull request's check keeps
+    # the error on the file it changed and leaves it off the untouched original (history.py).
+    copy_of: str = dataclass_field(default="", compare=False, repr=False)
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.description}"
+        return f"{visible(self.path)}:{self.line}:{self.column}: {self.severity}: {self.description}"
 
     @property
     def description(self) -> str:
-        """The field, what is wrong with it and the hint, without the place."""
+        """The field, what is wrong with it and the hint, without the place; every character
+        that is not printable (line breaks, terminal escapes, direction overrides) shown as its
+        escape, since file names, keys and quotes come from contributors (issue 24)."""
         what = f"{self.field}: {self.message}" if self.field else self.message
-        return f"{what} ({self.hint})" if self.hint else what
+        return visible(f"{what} ({self.hint})" if self.hint else what)
 
     @property
     def is_error(self) -> bool:
@@ -63,13 +70,20 @@ def format_github(problems: Iterable[Problem]) -> str:
         level = "error" if p.is_error else "warning"
         lines.append(
             f"::{level} file={_gh_property(p.path)},line={p.line},col={p.column},"
-            f"title={_gh_property(p.field or 'factcheck')}::{_gh_data(p.description)}"
+            f"title={_gh_property(visible(p.field) or 'factcheck')}::{_gh_data(p.description)}"
         )
     return "\n".join(lines)
 
 
 def format_json(problems: Iterable[Problem]) -> str:
-    return json.dumps([{k: v for k, v in asdict(p).items() if k != "words_before"} for p in sort_problems(problems)], indent=2, ensure_ascii=False)
+    return json_visible(json.dumps(
+        [{k: v for k, v in asdict(p).items() if k not in ("words_before", "copy_of")} for p in sort_problems(problems)], indent=2, ensure_ascii=False))
+
+
+# GitHub's escaping for workflow commands (actions/toolkit, command.ts): in the message, '%', CR
+# and LF as %25, %0D, %0A; in a property (file=, title=) also ':' and ',' as %3A, %2C, so a
+# property cannot end early or hold '::'. The text is made visible first (no raw control
+# character at all), the escapes then keep what is left on its one line.
 
 
 def _gh_data(text: str) -> str:
@@ -77,7 +91,8 @@ def _gh_data(text: str) -> str:
 
 
 def _gh_property(text: str) -> str:
-    return _gh_data(text).replace(":", "%3A").replace(",", "%2C")
+    """A property: the path as GitHub must find it, so only its unprintable characters shown as escapes."""
+    return _gh_data(visible(text)).replace(":", "%3A").replace(",", "%2C")
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

@@ -220,18 +220,37 @@ def _tokens(text: str) -> list[re.Match]:
     return list(_TOKEN.finditer(text))
 
 
+def _opcodes(theirs: list[str], ours: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """``SequenceMatcher.get_opcodes`` for two word lists, with the words they share at both ends
+    taken off first (one pass) and only the middle given to difflib: its longest-match search is
+    quadratic on repetitive words ("a b a b ... b" against the same ending "a": 3.2 million lines
+    run for a 1,500-word text, 15 times the work of a text 4 times shorter; issue 24's growth test)."""
+    short = min(len(theirs), len(ours))
+    head = 0
+    while head < short and theirs[head] == ours[head]:
+        head += 1
+    tail = 0
+    while tail < short - head and theirs[-1 - tail] == ours[-1 - tail]:
+        tail += 1
+    middle = difflib.SequenceMatcher(None, theirs[head:len(theirs) - tail], ours[head:len(ours) - tail], autojunk=False).get_opcodes()
+    codes = [("equal", 0, head, 0, head)] if head else []
+    codes += [(tag, a0 + head, a1 + head, b0 + head, b1 + head) for tag, a0, a1, b0, b1 in middle if a1 > a0 or b1 > b0]
+    if tail:
+        codes.append(("equal", len(theirs) - tail, len(theirs), len(ours) - tail, len(ours)))
+    return codes or [("equal", 0, 0, 0, 0)]
+
+
 def _compared(expected: str, found: str) -> tuple[list[tuple[str, str, str]], int]:
     """How ``expected`` (the quote) differs from ``found`` (the text), in whole words: a list of
     (kind, the text's words, the quote's words), kind being replace, delete or insert; and how
     many words (as white space separates them) of ``expected`` come before the first difference."""
     theirs, ours = _tokens(found), _tokens(expected)
-    matcher = difflib.SequenceMatcher(None, [t.group() for t in theirs], [t.group() for t in ours], autojunk=False)
 
     def words(tokens: list[re.Match], start: int, end: int, text: str) -> str:
         return text[tokens[start].start():tokens[end - 1].end()] if end > start else ""
 
     differences, words_before = [], 0
-    for tag, a0, a1, b0, b1 in matcher.get_opcodes():
+    for tag, a0, a1, b0, b1 in _opcodes([t.group() for t in theirs], [t.group() for t in ours]):
         if tag == "equal":
             continue
         if not differences:
@@ -269,7 +288,7 @@ def _aligned(passage: str, haystack: str, closest: str) -> str:
     theirs, ours = _tokens(window), _tokens(passage)
     if not theirs or not ours:
         return closest
-    codes = difflib.SequenceMatcher(None, [t.group() for t in theirs], [t.group() for t in ours], autojunk=False).get_opcodes()
+    codes = _opcodes([t.group() for t in theirs], [t.group() for t in ours])
     first, last = 0, len(theirs)
     tag, a0, a1, b0, b1 = codes[0]
     if tag == "delete":

@@ -17,6 +17,7 @@ from .analyse import Site
 from .model import Claim
 from .problems import did_you_mean, format_text
 from .terminal import Paint, rating_style
+from .unsafe_text import visible
 from .validate import topic_slug
 
 
@@ -67,14 +68,15 @@ def select(site: Site, filters: Filters) -> list[Claim]:
 def list_lines(site: Site, claims: list[Claim], paint: Paint) -> list[str]:
     """One line per claim: verdict, id, headline, in aligned columns."""
     scale = site.corpus.scale
-    labels = {c.id: site.rating(c).label for c in claims}
+    labels = {c.id: visible(site.rating(c).label) for c in claims}
+    ids = {c.id: visible(c.id) for c in claims}
     width_label = max((len(label) for label in labels.values()), default=0)
-    width_id = max((len(c.id) for c in claims), default=0)
+    width_id = max((len(shown) for shown in ids.values()), default=0)
     lines = []
     for claim in claims:
         rating = site.rating(claim)
         verdict = paint(labels[claim.id].ljust(width_label), rating_style(rating.value, scale.best, scale.worst))
-        lines.append(f"{verdict}  {paint(claim.id.ljust(width_id), 'bold')}  {claim.short}")
+        lines.append(f"{verdict}  {paint(ids[claim.id].ljust(width_id), 'bold')}  {visible(claim.short)}")
     return lines
 
 
@@ -102,15 +104,16 @@ def stats(site: Site) -> Stats:
 def stats_lines(site: Site, counted: Stats, paint: Paint) -> list[str]:
     scale = site.corpus.scale
     lines = [paint(f"{counted.total} claims", "bold"), "", paint("By verdict", "bold")]
-    width = max((len(label) for _, label, _ in counted.by_verdict), default=0)
+    width = max((len(visible(label)) for _, label, _ in counted.by_verdict), default=0)
     for key, label, count in counted.by_verdict:
         rating = scale.get(key)
         style = rating_style(rating.value if rating else None, scale.best, scale.worst)
-        lines.append(f"  {paint(label.ljust(width), style)}  {count:>5}")
+        lines.append(f"  {paint(visible(label).ljust(width), style)}  {count:>5}")
     for title, rows in (("By topic", counted.by_topic), ("By source", counted.by_source)):
         lines += ["", paint(title, "bold")]
-        width = max((len(name) for name, _ in rows), default=0)
-        lines += [f"  {name.ljust(width)}  {count:>5}" for name, count in rows] or ["  (none)"]
+        shown = [(visible(name), count) for name, count in rows]  # names written by contributors
+        width = max((len(name) for name, _ in shown), default=0)
+        lines += [f"  {name.ljust(width)}  {count:>5}" for name, count in shown] or ["  (none)"]
     return lines
 
 
@@ -135,7 +138,7 @@ def _run_list(args: argparse.Namespace) -> int:
     try:
         claims = select(site, Filters(verdict=args.verdict, topic=args.topic, source=args.source))
     except FilterError as error:
-        print(Paint.for_stream(sys.stderr)(f"error: {error}", "red"), file=sys.stderr)
+        print(Paint.for_stream(sys.stderr)(visible(f"error: {error}"), "red"), file=sys.stderr)
         return 2
     for line in list_lines(site, claims, Paint.for_stream(sys.stdout)):
         print(line)

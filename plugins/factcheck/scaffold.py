@@ -13,7 +13,7 @@ import yaml
 
 from .load import is_inside, load_file
 from .model import Source
-from .safe_files import LinkRefused, write_file
+from .safe_files import LinkRefused, refuse_links, write_file
 from .settings import Settings
 from .validate import build_source, file_id, schema, slug, yaml_files
 
@@ -120,12 +120,13 @@ def shorten(text: str, limit: int) -> str:
 
 def write_new(path: Path, text: str, force: bool, root: Path) -> None:
     """Write ``text`` to ``path`` inside the repository, refusing to overwrite unless ``force``."""
-    if (path.exists() or path.is_symlink()) and not force:
-        raise ScaffoldError(f"{relative_to(path, root)} already exists; choose another id, or pass --force to overwrite it")
     try:
-        write_file(path, text, replace=force, root=root)  # never through a link (issue 24)
+        refuse_links(path, root)  # a link is named as a link, forced or not (issue 24)
+        if path.exists() and not force:
+            raise ScaffoldError(f"{relative_to(path, root)} already exists; choose another id, or pass --force to overwrite it")
+        write_file(path, text, replace=force, root=root)  # never through a link
     except LinkRefused as error:
-        raise ScaffoldError(f"{error}; remove the link first") from None
+        raise ScaffoldError(error.described()) from None
 
 
 def relative_to(path: Path, root: Path) -> str:

@@ -109,7 +109,7 @@ def write_source(draft: SourceDraft, settings: Settings, force: bool = False) ->
     try:
         write_file(text, draft.text, replace=True, root=settings.root)  # never through a link (issue 24)
     except LinkRefused as error:
-        raise ScaffoldError(f"{error}; remove the link first") from None
+        raise ScaffoldError(error.described()) from None
     return record
 
 

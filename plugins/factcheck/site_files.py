@@ -14,7 +14,7 @@ from typing import Callable, Iterable
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
-from .safe_files import refuse_links
+from .safe_files import LinkRefused, refuse_links
 from .render import DataFile
 
 
@@ -63,7 +63,12 @@ class DeferredFile(File):
         if dirty and not self.is_modified():
             return
         os.makedirs(os.path.dirname(self.abs_dest_path), exist_ok=True)
-        refuse_links(self.abs_dest_path)  # never written through a link (issue 24)
+        try:
+            refuse_links(self.abs_dest_path)  # never written through a link (issue 24)
+        except LinkRefused as refused:  # a clean stop of the build, not a traceback
+            from mkdocs.exceptions import PluginError
+
+            raise PluginError(f"factcheck: {refused.described()}") from None
         flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
         with os.fdopen(os.open(self.abs_dest_path, flags, 0o644), "wb") as output:
             output.writelines(self.pieces())

@@ -12,6 +12,8 @@ import sys
 from dataclasses import dataclass, field
 from typing import Callable, Optional, Sequence, TextIO
 
+from .unsafe_text import visible
+
 _CODES = {
     "bold": "1",
     "dim": "2",
@@ -72,7 +74,11 @@ class Asker:
         return Paint.for_stream(self.out)
 
     def say(self, text: str = "", *styles: str) -> None:
-        print(self.paint(text, *styles), file=self.out)
+        """One message; its line breaks kept, every other character that is not printable (a
+        terminal escape, a direction override in a source's title or a person's name) shown as
+        its escape, so what the repository holds cannot paint over the screen (issue 24)."""
+        shown = "\n".join(visible(line) for line in str(text).split("\n"))
+        print(self.paint(shown, *styles), file=self.out)
 
     def ask(self, question: str, default: str = "", check: Optional[Check] = None, required: bool = True) -> str:
         """One line of answer; an empty answer takes ``default``. Raises EOFError when input ends."""

@@ -12,7 +12,7 @@ import hashlib
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path, PurePosixPath
@@ -50,17 +50,52 @@ class Schema:
         """Made only for a file that fails the fast check: jsonschema takes 0.13 s to import."""
         import jsonschema
 
-        return jsonschema.Draft7Validator(self.raw, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
+        return jsonschema.Draft7Validator(_end_anchored(self.raw), format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
 
     def problems(self, document: Document) -> list[Problem]:
         data = schema_data(document)
         try:
             self.fast(data)
             return []
-        except fastjsonschema.JsonSchemaException:
-            pass
+        except fastjsonschema.JsonSchemaException as error:
+            fast_error = error
         found = [_schema_problem(document, error) for error in self.thorough.iter_errors(data)]
-        return found or [document.problem((), "does not match the schema")]
+        if found:
+            return found
+        # The two checkers disagree (should not happen since _end_anchored): still say where.
+        at = _data_path(data, getattr(fast_error, "path", None) or [])
+        return [document.problem(at, f"does not match the schema: {_clip(getattr(fast_error, 'message', ''), 120)}", "see the format reference")]
+
+
+def _end_anchored(node: Any) -> Any:
+    """The schema with each pattern's closing ``$`` written ``\\Z``, as fastjsonschema reads it:
+    Python's ``$`` also matches before a final line break, so ``'marco-rubio\\n'`` passed the
+    thorough check that failed the fast one, and the file got an unlocated "does not match the
+    schema" (a key or an id ending in a line break)."""
+    if isinstance(node, dict):
+        return {
+            key: (value[:-1] + "\\Z" if key == "pattern" and isinstance(value, str) and value.endswith("$") and not value.endswith("\\$")
+                  else _end_anchored(value))
+            for key, value in node.items()
+        }
+    if isinstance(node, list):
+        return [_end_anchored(value) for value in node]
+    return node
+
+
+def _data_path(data: Any, parts: list) -> tuple:
+    """fastjsonschema's error path (``['data', 'trail', 'same_as', '0']``) as a field path of ``data``."""
+    at: list = []
+    for part in parts[1:]:
+        if isinstance(data, list) and str(part).isdigit() and int(part) < len(data):
+            at.append(int(part))
+            data = data[int(part)]
+        elif isinstance(data, dict) and part in data:
+            at.append(part)
+            data = data[part]
+        else:
+            break
+    return tuple(at)
 
 
 @lru_cache(maxsize=None)
@@ -389,6 +424,42 @@ def _id_problems(documents: Iterable[Document], what: str) -> list[Problem]:
     return found
 
 
+def exact_copy_problems(documents: Iterable[Document]) -> list[Problem]:
+    """An error on each claim file that holds the same fields and values, in the same order, as
+    another (a copied file with its name changed): found with one dictionary of digests, so
+    linear. Each copy names the first file of its group (the first names the second), and the
+    ``copy_of`` it carries lets ``--against`` keep the error on the new file only (history.py)."""
+    groups: dict[bytes, list[Document]] = {}
+    for document in documents:
+        if isinstance(document.data, dict) and document.data:
+            digest = hashlib.sha256(repr(document.data).encode("utf-8", "surrogatepass")).digest()
+            groups.setdefault(digest, []).append(document)
+    found: list[Problem] = []
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        group.sort(key=lambda d: d.path)
+        for document in group:
+            other = group[1] if document is group[0] else group[0]
+            more = f" and {len(group) - 2:,} other file(s)" if len(group) > 2 else ""
+            found.append(replace(
+                document.problem(
+                    (), f"this file is an exact copy of {other.path}{more}: the same fields and values, in the same order",
+                    f"keep one claim per file: delete the copy that was added and edit {other.path} if that claim needs a change, "
+                    "or make the copy a claim of its own (its own claim, quotes and verdict; factcheck new starts one)",
+                ),
+                copy_of=other.path,
+            ))
+    return found
+
+
+class _Everyone(set):
+    """The people of a people file that could not be read: any key may be among them."""
+
+    def __contains__(self, key: object) -> bool:
+        return True
+
+
 def build_source(document: Document, settings: Settings) -> tuple[Optional[Source], list[Problem]]:
     data = document.data
     source_id = file_id(document)
@@ -637,6 +708,7 @@ def build_corpus(loaded: Loaded, settings: Settings) -> tuple[Optional[Corpus], 
 
     problems.extend(_id_problems(loaded.sources, "source"))
     problems.extend(_id_problems(loaded.claims, "claim"))
+    problems.extend(exact_copy_problems(loaded.claims))
 
     today = dt.date.today()
     sources: dict[str, Source] = {}
@@ -657,6 +729,10 @@ def build_corpus(loaded: Loaded, settings: Settings) -> tuple[Optional[Corpus], 
     known_people = set(people)  # likewise a person whose record in people.yaml has errors
     if loaded.people and isinstance(loaded.people.data, dict):
         known_people |= {str(key) for key in loaded.people.data}
+    elif loaded.people is None and settings.path(settings.people_file).is_file():
+        # people.yaml could not be read (its own located error says why): every claim naming
+        # someone would otherwise be told to add a person the file may well hold.
+        known_people = _Everyone()
     for document in loaded.claims:
         if not schema_ok(document, "claim"):
             continue

@@ -188,7 +188,7 @@ def _differences(site: Site, claim: Claim, path: str) -> str:
         sides = "; ".join(
             f"{md.text(side.source_title)}: {md.text(side.value_text or side.quote)}" + (f" ({md.text(side.period)})" if side.period else "")
             for side in disagreement.sides
-        )
+        ) + (f"; {label('more_sides').format(count=f'{disagreement.sides_left_out:,}')}" if disagreement.sides_left_out else "")
         items.append(f"- **{md.text(disagreement.title)}** ({md.text(label('kind_' + disagreement.kind))}): {sides}. {md.link(label('see_side_by_side'), target)}")
     return (
         unindexed(f"## {label('sources_differ')}") + "\n\n"

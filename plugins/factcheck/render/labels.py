@@ -103,6 +103,7 @@ ENGLISH: dict[str, str] = {
     "scorecard": "Scorecard",
     "see_original": "See it in the original",
     "see_side_by_side": "See both sides",
+    "more_sides": "and {count} more on the disagreements page",
     "severity": "Severity",
     "side": "Side",
     "since": "since",

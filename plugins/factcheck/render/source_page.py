@@ -166,6 +166,7 @@ def _disagreements(site: Site, source: Source, path: str) -> str:
     items = []
     for disagreement in found:
         others = sorted({s.source_title for s in disagreement.sides if s.source != source.id})
+        others += [label("more_sides").format(count=f"{disagreement.sides_left_out:,}")] if disagreement.sides_left_out else []
         target = site.urls.link(path, site.urls.disagreements(), disagreement.id)
         items.append(f"- {md.link(md.text(disagreement.title), target)} ({md.text(label('kind_' + disagreement.kind))}), with {md.text(', '.join(others))}")
     return unindexed(f"## {label('disagreements_of_source')}") + "\n\n" + "\n".join(items)
