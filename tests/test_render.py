@@ -73,34 +73,34 @@ def test_every_link_between_pages_leads_to_a_page_and_anchor_that_exist(pages):
 def test_claim_page_shows_the_claim_verdict_and_conclusion(pages):
     page = body(pages, "claims/students-270000.md")
     assert "# More than 270,000 Chinese students studied in the US in 2023\\-24" in page
-    assert "> In the 2023\\-2024 school year, more than 270,000 Chinese students studied in the US." in page
+    assert '<p class="fc-claim-text">In the 2023-2024 school year, more than 270,000 Chinese students studied in the US.</p>' in page
     assert '<span class="fc-badge__prefix">Verdict:</span> True</span>' in page
     assert '<p class="fc-verdict__conclusion">The figure matches the Open Doors count for 2023-24.</p>' in page
     assert "Rated on the evidence available on 2 June 2025." in page
-    assert "Claimed by [Example Newsletter](../sources/newsletter.md) · claimed on 30 May 2025" in page
+    assert 'Claimed by <a href="../../sources/newsletter/">Example Newsletter</a> · claimed on 30 May 2025' in page
     assert "<em>277,398</em>" in page and "<li>one point</li>" in page  # the explanation, as Markdown
     assert "Published 2 June 2025." in page
 
 
 def test_claim_page_links_each_quote_to_its_passage_on_the_source_page(pages):
     page = body(pages, "claims/students-270000.md")
-    assert f"Source: [Weekly recap](../sources/newsletter.md#{anchor('newsletter', STUDENTS_QUOTE)})" in page
+    assert f'Source: <a href="../../sources/newsletter/#{anchor("newsletter", STUDENTS_QUOTE)}">Weekly recap</a>' in page
     wire_quote = "Over 300,000 Chinese students were enrolled in U.S. universities as of 2024"
-    assert f"Source: [Talks stall](../sources/wire.md#{anchor('wire', wire_quote)})" in page
+    assert f'Source: <a href="../../sources/wire/#{anchor("wire", wire_quote)}">Talks stall</a>' in page
     assert "Another source gives a higher figure for a different period." in page
-    assert "[See it in the original](https://example.org/recap#:~:text=" in page
+    assert '<a href="https://example.org/recap#:~:text=' in page and ">See it in the original</a>" in page
 
 
 def test_claim_page_lists_its_sources_with_approximate_dates(pages):
     page = body(pages, "claims/students-270000.md")
-    assert "| [Weekly recap](../sources/newsletter.md) | Example Newsletter | 30 May 2025 |" in page
-    assert "| [Talks stall](../sources/wire.md) | Unidentified outlet | 31 May 2025 (approximate) |" in page
+    assert '<td><a href="../../sources/newsletter/">Weekly recap</a></td>\n<td>Example Newsletter</td>\n<td>30 May 2025</td>' in page
+    assert '<td><a href="../../sources/wire/">Talks stall</a></td>\n<td>Unidentified outlet</td>\n<td>31 May 2025 (approximate)</td>' in page
 
 
 def test_an_attribution_with_a_correction(pages):
     page = body(pages, "claims/rubio-revoke.md")
     assert "attribution" in page
-    assert "**3 June 2025, correction:** The first version gave the wrong date of the statement. The verdict was True." in page
+    assert "<strong>3 June 2025, correction:</strong> The first version gave the wrong date of the statement. The verdict was True." in page
     assert "Verdict history: True (since 2 June 2025) → Mostly true (since 3 June 2025)" in page
     corrections = body(pages, "corrections.md")
     assert "[Rubio said the US would aggressively revoke Chinese students' visas](claims/rubio-revoke.md)" in corrections
@@ -221,9 +221,9 @@ def test_ordinary_punctuation_in_contributor_text_is_shown_as_written(make_site,
     )
     page = site_of(make_site, tmp_path, claims={"odd": data})["claims/odd.md"]
     assert "# 1986\\. C\\+\\+ \\*stars\\* and \\[brackets\\]" in page
-    assert "- Half of it: 50% \\| more" in page
-    assert "- \\# not a heading" in page
-    assert "[Open Doors 2024](https://www.iie.org/opendoors), IIE (accessed 3 June 2025)" in page
+    assert "<li>Half of it: 50% | more</li>" in page
+    assert "<li># not a heading</li>" in page
+    assert '<a href="https://www.iie.org/opendoors">Open Doors 2024</a>, IIE (accessed 3 June 2025)' in page
     assert "Checked by Mini Desk." in page
 
 
@@ -257,11 +257,12 @@ def test_reliability_rating_on_the_source_page_and_beside_the_source_on_claim_pa
     assert "does not count as corroboration by itself" in source
     claim = body(pages, "claims/students-270000.md")
     # the sources table names an unknown publisher plainly and gives the rating next to the source
-    assert "| [Talks stall](../sources/wire.md) | Unidentified outlet | 31 May 2025 (approximate) | **Low**: No outlet, byline or date. |" in claim
+    assert ('<td>Unidentified outlet</td>\n<td>31 May 2025 (approximate)</td>\n'
+            '<td><strong>Low</strong>: No outlet, byline or date.</td>') in claim
     # a source without a rating shows an empty cell (the newsletter is not rated in this fixture)
-    assert "| [Weekly recap](../sources/newsletter.md) | Example Newsletter | 30 May 2025 |   |" in claim
+    assert "<td>Example Newsletter</td>\n<td>30 May 2025</td>\n<td></td>" in claim
     # evidence quoted from a low-reliability document says it does not corroborate alone
-    assert "*This document is of low reliability: it does not count as corroboration by itself.*" in claim
+    assert "<em>This document is of low reliability: it does not count as corroboration by itself.</em>" in claim
 
 
 def test_dates_are_written_for_people_with_their_precision_in_words():
@@ -293,3 +294,28 @@ def test_a_rating_off_the_scale_says_so_instead_of_a_meter(mini_site):
     assert off, "the fixture's scale has a rating off the scale"
     shown = verdict_meter(mini_site, off[0].key)
     assert "<svg" not in shown and f"{off[0].label} is not a place on the rating scale." in shown
+
+
+HREF = re.compile(r'href="([^"#]*)(?:#([^"]*))?"')
+
+
+def test_links_of_pages_made_as_html_lead_to_the_address_of_a_page_and_anchor_that_exist(pages, mini_site):
+    """The HTML blocks link between built addresses (``../../sources/wire/``), as MkDocs writes the Markdown links."""
+    urls = mini_site.urls
+    path_at = {urls.url(path): path for path in pages}
+    ids = {path: {a or b for a, b in IDS.findall(page.markdown)} for path, page in pages.items()}
+    checked = 0
+    for path, page in pages.items():
+        base = urls.url(path)
+        folder = base if base.endswith("/") else posixpath.dirname(base) + "/"
+        for block in page.html:
+            for target, fragment in HREF.findall(block):
+                if target.startswith(("http://", "https://", "mailto:")):
+                    continue
+                address = posixpath.normpath(folder + target)
+                address = "" if address == "." else address + ("/" if target.endswith("/") else "")
+                assert address in path_at, f"{path} links to {target}, which is no generated page's address"
+                if fragment:
+                    assert fragment in ids[path_at[address]], f"{path} links to {target}, whose anchor is not on the page"
+                checked += 1
+    assert checked > 10

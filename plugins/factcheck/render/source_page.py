@@ -6,6 +6,7 @@ from ..analyse import Site
 from ..model import QuoteUse, Source
 from ..quotes import Span, context_sentence, text_fragment
 from ..reuse import reused
+from . import html as h
 from . import markup as md
 from .charts import verdict_chart, verdict_tally
 from .labels import label
@@ -76,6 +77,14 @@ def reliability_text(source: Source) -> str:
         return ""
     reason = f": {md.text(source.reliability_reason)}" if source.reliability_reason else ""
     return f"**{source.reliability_rating.capitalize()}**{reason}"
+
+
+def reliability_html(source: Source) -> str:
+    """``reliability_text`` as HTML."""
+    if not source.reliability_rating:
+        return ""
+    reason = f": {h.esc(source.reliability_reason)}" if source.reliability_reason else ""
+    return f"<strong>{h.esc(source.reliability_rating.capitalize())}</strong>{reason}"
 
 
 def _reliability(source: Source) -> str:
