@@ -21,6 +21,7 @@ BENCHMARKS = REPO / "benchmarks"
 SIZE_FIELDS = {
     "claims", "sources", "pages", "plugin_build_s", "plain_build_s", "build_ratio", "plugin_peak_mib",
     "plain_peak_mib", "memory_ratio", "validate_s", "search_index_bytes", "plain_search_index_bytes", "worker_index_bytes", "export_s",
+    "floor_build_s", "floor_ratio",
 }
 
 
@@ -44,10 +45,16 @@ def test_one_small_run_writes_every_field(tmp_path: Path) -> None:
         assert size[name] > 0, name
     assert size["build_ratio"] == pytest.approx(size["plugin_build_s"] / size["plain_build_s"], rel=0.01)
     assert size["memory_ratio"] == pytest.approx(size["plugin_peak_mib"] / size["plain_peak_mib"], rel=0.01)
+    # The floor: one-paragraph pages at the same paths, built like the others.
+    assert size["floor_build_s"] > 0
+    assert size["floor_ratio"] == pytest.approx(size["plugin_build_s"] / size["floor_build_s"], rel=0.01)
+    floor_pages = sorted(p.relative_to(tmp_path / "work" / "floor-50" / "docs") for p in (tmp_path / "work" / "floor-50" / "docs").rglob("*.md"))
+    plain_pages = sorted(p.relative_to(tmp_path / "work" / "plain-50" / "docs") for p in (tmp_path / "work" / "plain-50" / "docs").rglob("*.md"))
+    assert floor_pages == plain_pages and len(floor_pages) > 60
     # Material's index holds the hand-written pages; the claims are in the plugin's search files.
     assert 0 < size["search_index_bytes"] < size["plain_search_index_bytes"] / 10
     assert size["worker_index_bytes"] > size["plain_search_index_bytes"] / 2
-    assert len(size["runs"]["plugin"]) == len(size["runs"]["plain"]) == len(size["runs"]["validate"]) == 1
+    assert len(size["runs"]["plugin"]) == len(size["runs"]["plain"]) == len(size["runs"]["floor"]) == len(size["runs"]["validate"]) == 1
     # The smaller size is built once more, after the larger: a run on either side of it.
     assert small["claims"] == 20 and len(small["runs"]["plugin"]) == len(small["runs"]["plain"]) == 2
     for kind in ("plugin", "plain"):

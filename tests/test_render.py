@@ -67,40 +67,40 @@ def test_every_link_between_pages_leads_to_a_page_and_anchor_that_exist(pages):
             if fragment:
                 assert fragment in ids[resolved], f"{path} links to {target}, whose anchor is not on the page"
             checked += 1
-    assert checked > 50
+    assert checked > 5  # the Markdown links left: the disagreements and corrections pages
 
 
 def test_claim_page_shows_the_claim_verdict_and_conclusion(pages):
     page = body(pages, "claims/students-270000.md")
     assert "# More than 270,000 Chinese students studied in the US in 2023\\-24" in page
-    assert "> In the 2023\\-2024 school year, more than 270,000 Chinese students studied in the US." in page
+    assert '<p class="fc-claim-text">In the 2023-2024 school year, more than 270,000 Chinese students studied in the US.</p>' in page
     assert '<span class="fc-badge__prefix">Verdict:</span> True</span>' in page
     assert '<p class="fc-verdict__conclusion">The figure matches the Open Doors count for 2023-24.</p>' in page
     assert "Rated on the evidence available on 2 June 2025." in page
-    assert "Claimed by [Example Newsletter](../sources/newsletter.md) · claimed on 30 May 2025" in page
+    assert 'Claimed by <a href="../../sources/newsletter/">Example Newsletter</a> · claimed on 30 May 2025' in page
     assert "<em>277,398</em>" in page and "<li>one point</li>" in page  # the explanation, as Markdown
     assert "Published 2 June 2025." in page
 
 
 def test_claim_page_links_each_quote_to_its_passage_on_the_source_page(pages):
     page = body(pages, "claims/students-270000.md")
-    assert f"Source: [Weekly recap](../sources/newsletter.md#{anchor('newsletter', STUDENTS_QUOTE)})" in page
+    assert f'Source: <a href="../../sources/newsletter/#{anchor("newsletter", STUDENTS_QUOTE)}">Weekly recap</a>' in page
     wire_quote = "Over 300,000 Chinese students were enrolled in U.S. universities as of 2024"
-    assert f"Source: [Talks stall](../sources/wire.md#{anchor('wire', wire_quote)})" in page
+    assert f'Source: <a href="../../sources/wire/#{anchor("wire", wire_quote)}">Talks stall</a>' in page
     assert "Another source gives a higher figure for a different period." in page
-    assert "[See it in the original](https://example.org/recap#:~:text=" in page
+    assert '<a href="https://example.org/recap#:~:text=' in page and ">See it in the original</a>" in page
 
 
 def test_claim_page_lists_its_sources_with_approximate_dates(pages):
     page = body(pages, "claims/students-270000.md")
-    assert "| [Weekly recap](../sources/newsletter.md) | Example Newsletter | 30 May 2025 |" in page
-    assert "| [Talks stall](../sources/wire.md) | Unidentified outlet | 31 May 2025 (approximate) |" in page
+    assert '<td><a href="../../sources/newsletter/">Weekly recap</a></td>\n<td>Example Newsletter</td>\n<td>30 May 2025</td>' in page
+    assert '<td><a href="../../sources/wire/">Talks stall</a></td>\n<td>Unidentified outlet</td>\n<td>31 May 2025 (approximate)</td>' in page
 
 
 def test_an_attribution_with_a_correction(pages):
     page = body(pages, "claims/rubio-revoke.md")
     assert "attribution" in page
-    assert "**3 June 2025, correction:** The first version gave the wrong date of the statement. The verdict was True." in page
+    assert "<strong>3 June 2025, correction:</strong> The first version gave the wrong date of the statement. The verdict was True." in page
     assert "Verdict history: True (since 2 June 2025) → Mostly true (since 3 June 2025)" in page
     corrections = body(pages, "corrections.md")
     assert "[Rubio said the US would aggressively revoke Chinese students' visas](claims/rubio-revoke.md)" in corrections
@@ -108,76 +108,77 @@ def test_an_attribution_with_a_correction(pages):
 
 def test_source_page_shows_its_record_and_passages_with_anchors(pages):
     page = body(pages, "sources/newsletter.md")
-    assert "| Publisher | Example Newsletter |" in page
-    assert "| Authors | Ann Editor |" in page
-    assert "- Mixes reporting with opinion." in page
-    assert "In the 2023\\-2024 school year, **more than 270,000 Chinese students studied in the US**, accounting for" in page
-    assert f"{{: #{anchor('newsletter', STUDENTS_QUOTE)} .fc-passage }}" in page
-    assert f"{{: #{anchor('newsletter', RUBIO_QUOTE)} .fc-passage }}" in page
-    assert "Secretary of State **Marco Rubio said the US would “aggressively revoke visas for Chinese students.”**" in page
+    assert "<td>Publisher</td>\n<td>Example Newsletter</td>" in page
+    assert "<td>Authors</td>\n<td>Ann Editor</td>" in page
+    assert "<li>Mixes reporting with opinion.</li>" in page
+    assert "In the 2023-2024 school year, <strong>more than 270,000 Chinese students studied in the US</strong>, accounting for" in page
+    assert f'<p class="fc-passage" id="{anchor("newsletter", STUDENTS_QUOTE)}">' in page
+    assert f'<p class="fc-passage" id="{anchor("newsletter", RUBIO_QUOTE)}">' in page
+    assert "Secretary of State <strong>Marco Rubio said the US would “aggressively revoke visas for Chinese students.”</strong>" in page
     assert "The full text is not published here" in page
     assert "## Full text" not in page
 
 
 def test_source_page_links_back_to_every_claim_with_its_verdict(pages):
     page = body(pages, "sources/newsletter.md")
-    assert "Quoted by: [More than 270,000 Chinese students studied in the US in 2023\\-24](../claims/students-270000.md)" in page
-    assert "| [Rubio said the US would aggressively revoke Chinese students' visas](../claims/rubio-revoke.md) | <span class=\"fc-badge fc-badge--mostly-true\"" in page
+    assert 'Quoted by: <a href="../../claims/students-270000/">More than 270,000 Chinese students studied in the US in 2023-24</a>' in page
+    assert ("<td><a href=\"../../claims/rubio-revoke/\">Rubio said the US would aggressively revoke Chinese students' visas</a></td>\n"
+            '<td><span class="fc-badge fc-badge--mostly-true"') in page
     # the count by verdict links each verdict's page
-    assert re.search(r"\[<span class=\"fc-badge fc-badge--true\"[^]]*\]\(\.\./verdicts/true\.md\) \| 1 \|", page)
+    assert re.search(r'<td><a href="\.\./\.\./verdicts/true/"><span class="fc-badge fc-badge--true"[^\n]*</a></td>\n<td>1</td>', page)
 
 
 def test_approximate_date_and_its_note_on_the_source_page(pages):
     page = body(pages, "sources/wire.md")
-    assert "| Published | 31 May 2025 (approximate) |" in page
+    assert "<td>Published</td>\n<td>31 May 2025 (approximate)</td>" in page
     assert 'reports events of 29 May as "recent".' in page
 
 
 def test_claims_index_lists_every_claim_newest_first(pages):
     page = body(pages, "claims/index.md")
     # both were last changed on 2 June 2025: the tie is broken by id, in reverse like the dates
-    assert 0 < page.index("(students-270000.md)") < page.index("(rubio-revoke.md)")
+    assert 0 < page.index('"students-270000/"') < page.index('"rubio-revoke/"')
     assert "2 claims checked, newest first." in page
     # a source whose publisher is unknown is named plainly as an unidentified outlet and its
     # date, never by its title (an article's title is not who made a claim)
-    assert "[Unidentified outlet, 31 May 2025](../sources/wire.md)" in page
-    assert "[unknown]" not in page and "[Talks stall](../sources/wire.md)" not in page
+    assert '<a href="../sources/wire/">Unidentified outlet, 31 May 2025</a>' in page
+    assert ">unknown</a>" not in page and '<a href="../sources/wire/">Talks stall</a>' not in page
 
 
 def test_verdict_pages_hold_their_definition_and_claims(pages):
     page = body(pages, "verdicts/mostly-true.md")
     assert "# Mostly true" in page
     assert "The claim is accurate but needs clarification or additional information." in page
-    assert "(../claims/rubio-revoke.md)" in page and "students-270000" not in page
+    assert '"../../claims/rubio-revoke/"' in page and "students-270000" not in page
     empty = body(pages, "verdicts/false.md")  # no fixture claim is rated False
-    assert "No claims yet." in empty and "(../claims/" not in empty
+    assert "No claims yet." in empty and '"../../claims/' not in empty
     scale = body(pages, "verdicts/index.md")
     for key in ("true", "mostly-true", "half-true", "mostly-false", "false", "unverifiable"):
-        assert f"(../verdicts/{key}.md)" in scale or f"({key}.md)" in scale
+        assert f'<a href="{key}/">' in scale
 
 
 def test_topic_pages_and_their_index(pages):
-    assert "[Student visas](student-visas.md) | 2 |" in body(pages, "topics/index.md")
-    assert "[Education](education.md) | 1 |" in body(pages, "topics/index.md")
+    assert '<td><a href="student-visas/">Student visas</a></td>\n<td>2</td>' in body(pages, "topics/index.md")
+    assert '<td><a href="education/">Education</a></td>\n<td>1</td>' in body(pages, "topics/index.md")
     topic = body(pages, "topics/education.md")
-    assert "# Education" in topic and "(../claims/students-270000.md)" in topic and "rubio-revoke" not in topic
+    assert "# Education" in topic and '"../../claims/students-270000/"' in topic and "rubio-revoke" not in topic
 
 
 def test_person_page_lists_the_claims_about_them(pages):
     page = body(pages, "people/marco-rubio.md")
     assert "# Marco Rubio" in page and "US Secretary of State" in page
     assert "## Claims about them" in page
-    assert "(../claims/rubio-revoke.md)" in page and "(../claims/students-270000.md)" in page
+    assert '"../../claims/rubio-revoke/"' in page and '"../../claims/students-270000/"' in page
     index = re.sub(r'<span class="fc-cell-label">[^<]*</span>', "", body(pages, "people/index.md"))
-    assert "[Marco Rubio](marco-rubio.md) | US Secretary of State | 0 | 2 |" in index
+    assert '<td><a href="marco-rubio/">Marco Rubio</a></td>\n<td>US Secretary of State</td>\n<td>0</td>\n<td>2</td>' in index
     # On a phone, where the header row is hidden, each cell says what it is.
-    assert '<span class="fc-cell-label">Claims about them: </span>2 |' in body(pages, "people/index.md")
+    assert '<td><span class="fc-cell-label">Claims about them: </span>2</td>' in body(pages, "people/index.md")
 
 
 def test_sources_index_marks_approximate_dates(pages):
     page = re.sub(r'<span class="fc-cell-label">[^<]*</span>', "", body(pages, "sources/index.md"))
-    assert "| [Talks stall](wire.md) | unknown | around 31 May 2025 |" in page
-    assert "| [Weekly recap](newsletter.md) | Example Newsletter | 30 May 2025 |" in page
+    assert '<td><a href="wire/">Talks stall</a></td>\n<td>unknown</td>\n<td>around 31 May 2025</td>' in page
+    assert '<td><a href="newsletter/">Weekly recap</a></td>\n<td>Example Newsletter</td>\n<td>30 May 2025</td>' in page
 
 
 def test_the_stylesheet_colours_each_verdict(assets):
@@ -195,13 +196,13 @@ def site_of(make_site, folder, **kw):
 def test_a_passage_inside_a_figure_keeps_its_spacing(make_site, tmp_path, claim_data):
     quote = {"source": "wire", "quote": "15 billion"}
     pages = site_of(make_site, tmp_path, claims={"money": claim_data(appeared=[quote], claimant="wire")})
-    assert "contributing nearly $**15 billion** annually to the U.S. economy." in pages["sources/wire.md"]
+    assert "contributing nearly $<strong>15 billion</strong> annually to the U.S. economy." in pages["sources/wire.md"]
 
 
 def test_a_passage_ending_before_punctuation_keeps_it_attached(make_site, tmp_path, claim_data):
     quote = {"source": "wire", "quote": "a bit stalled"}
     pages = site_of(make_site, tmp_path, claims={"stalled": claim_data(appeared=[quote], claimant="wire")})
-    assert "The talks are “**a bit stalled**,” Bessent said." in pages["sources/wire.md"]
+    assert "The talks are “<strong>a bit stalled</strong>,” Bessent said." in pages["sources/wire.md"]
 
 
 def test_full_text_is_published_when_the_source_allows_it(make_site, tmp_path):
@@ -221,9 +222,9 @@ def test_ordinary_punctuation_in_contributor_text_is_shown_as_written(make_site,
     )
     page = site_of(make_site, tmp_path, claims={"odd": data})["claims/odd.md"]
     assert "# 1986\\. C\\+\\+ \\*stars\\* and \\[brackets\\]" in page
-    assert "- Half of it: 50% \\| more" in page
-    assert "- \\# not a heading" in page
-    assert "[Open Doors 2024](https://www.iie.org/opendoors), IIE (accessed 3 June 2025)" in page
+    assert "<li>Half of it: 50% | more</li>" in page
+    assert "<li># not a heading</li>" in page
+    assert '<a href="https://www.iie.org/opendoors">Open Doors 2024</a>, IIE (accessed 3 June 2025)' in page
     assert "Checked by Mini Desk." in page
 
 
@@ -253,15 +254,16 @@ def test_every_page_in_the_sidebar_carries_the_title_of_its_front_matter(pages):
 
 def test_reliability_rating_on_the_source_page_and_beside_the_source_on_claim_pages(pages):
     source = body(pages, "sources/wire.md")
-    assert "| Reliability | **Low**: No outlet, byline or date. |" in source
+    assert "<td>Reliability</td>\n<td><strong>Low</strong>: No outlet, byline or date.</td>" in source
     assert "does not count as corroboration by itself" in source
     claim = body(pages, "claims/students-270000.md")
     # the sources table names an unknown publisher plainly and gives the rating next to the source
-    assert "| [Talks stall](../sources/wire.md) | Unidentified outlet | 31 May 2025 (approximate) | **Low**: No outlet, byline or date. |" in claim
+    assert ('<td>Unidentified outlet</td>\n<td>31 May 2025 (approximate)</td>\n'
+            '<td><strong>Low</strong>: No outlet, byline or date.</td>') in claim
     # a source without a rating shows an empty cell (the newsletter is not rated in this fixture)
-    assert "| [Weekly recap](../sources/newsletter.md) | Example Newsletter | 30 May 2025 |   |" in claim
+    assert "<td>Example Newsletter</td>\n<td>30 May 2025</td>\n<td></td>" in claim
     # evidence quoted from a low-reliability document says it does not corroborate alone
-    assert "*This document is of low reliability: it does not count as corroboration by itself.*" in claim
+    assert "<em>This document is of low reliability: it does not count as corroboration by itself.</em>" in claim
 
 
 def test_dates_are_written_for_people_with_their_precision_in_words():
@@ -293,3 +295,28 @@ def test_a_rating_off_the_scale_says_so_instead_of_a_meter(mini_site):
     assert off, "the fixture's scale has a rating off the scale"
     shown = verdict_meter(mini_site, off[0].key)
     assert "<svg" not in shown and f"{off[0].label} is not a place on the rating scale." in shown
+
+
+HREF = re.compile(r'href="([^"#]*)(?:#([^"]*))?"')
+
+
+def test_links_of_pages_made_as_html_lead_to_the_address_of_a_page_and_anchor_that_exist(pages, mini_site):
+    """The HTML blocks link between built addresses (``../../sources/wire/``), as MkDocs writes the Markdown links."""
+    urls = mini_site.urls
+    path_at = {urls.url(path): path for path in pages}
+    ids = {path: {a or b for a, b in IDS.findall(page.markdown)} for path, page in pages.items()}
+    checked = 0
+    for path, page in pages.items():
+        base = urls.url(path)
+        folder = base if base.endswith("/") else posixpath.dirname(base) + "/"
+        for block in page.html:
+            for target, fragment in HREF.findall(block):
+                if target.startswith(("http://", "https://", "mailto:")):
+                    continue
+                address = posixpath.normpath(folder + target)
+                address = "" if address == "." else address + ("/" if target.endswith("/") else "")
+                assert address in path_at, f"{path} links to {target}, which is no generated page's address"
+                if fragment:
+                    assert fragment in ids[path_at[address]], f"{path} links to {target}, whose anchor is not on the page"
+                checked += 1
+    assert checked > 50

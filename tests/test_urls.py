@@ -94,3 +94,20 @@ def test_relative_links_are_those_mkdocs_makes():
     for from_page in pages:
         for to_page in pages:
             assert urls.link(from_page, to_page) == get_relative_url(to_page, from_page)
+
+
+def test_href_links_between_built_addresses_as_mkdocs_writes_them():
+    from mkdocs.utils import get_relative_url
+
+    for directory_urls in (True, False):
+        urls = Urls(directory_urls=directory_urls)
+        for from_page, to_page in [
+            ("claims/a.md", "sources/b.md"), ("claims/a.md", "claims/index.md"), ("claims/index.md", "claims/a.md"),
+            ("claims/a.md", "index.md"), ("disagreements.md", "claims/a.md"), ("index.md", "topics/x.md"),
+            ("claims/a.md", "disagreements.md"), ("topics/index.md", "index.md"),
+        ]:
+            expected = get_relative_url(urls.url(to_page) or ".", urls.url(from_page) or ".")
+            if urls.url(to_page).endswith("/") or not urls.url(to_page):
+                expected = expected if expected.endswith("/") else expected + "/"
+            assert urls.href(from_page, to_page) == expected, (directory_urls, from_page, to_page)
+            assert urls.href(from_page, to_page, "q-1") == expected + "#q-1"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 
 from pathlib import Path
 from typing import Optional
@@ -34,6 +35,8 @@ from .urls import Urls
 
 log = get_plugin_logger(__name__)
 
+_ID = re.compile(r'\bid="([^"]+)"')
+
 REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc")
 
 
@@ -56,6 +59,7 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         self.rendered: tuple[list[Page], list[Asset]] = ([], [])
         self.deferred: list[DataFile] = []  # files made as MkDocs writes them: the exports and the feed
         self.generated_pages: set[str] = set()  # src_uri of the pages generated in this build
+        self.html_pages: dict[str, Page] = {}  # src_uri -> a generated page with HTML blocks to put in (Page.fill)
         self.serving = False
         self.dirty = False  # mkdocs serve --dirty: rebuild only the generated files whose content changed
         # src_uri -> content of the previous dirty build: the same string object when the page was
@@ -163,9 +167,9 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         # from the pages each run builds, so a page it indexes must be built every time.
         skip_pages = skip_files and self.search_worker
         for page in pages:
-            kind = UnchangedFile if skip_pages and self._unchanged(page.path, page.markdown) else File
+            kind = UnchangedFile if skip_pages and self._unchanged(page.path, (page.source, page.html)) else File
             file = kind.generated(
-                config, page.path, content=page.markdown,
+                config, page.path, content=page.source,
                 inclusion=InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV,
             )
             if isinstance(file, UnchangedFile):
@@ -182,6 +186,7 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
                 files.remove(file)
                 files.append(RebuiltPage(file.src_uri, file.src_dir, file.dest_dir, file.use_directory_urls, inclusion=file.inclusion))
         self.generated_pages = {page.path for page in pages}
+        self.html_pages = {page.path: page for page in pages if page.html}
         if not self.serving:  # serving keeps them, to show the last good build when the data break
             self.rendered, self.deferred = ([], []), []
         for problem in transparency_problems(self.settings, self._urls(config), (f.src_uri for f in files.documentation_pages())):
@@ -199,7 +204,7 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
             self.served_content.clear()
         return True
 
-    def _unchanged(self, path: str, content: str) -> bool:
+    def _unchanged(self, path: str, content) -> bool:
         """Whether ``content`` is what the previous dirty build had at ``path`` (and remember it)."""
         before = self.served_content.get(path)
         same = before is content or before == content
@@ -236,6 +241,20 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         for name in unknown:
             log.warning(f"docs/{page.file.src_uri}: unknown marker 'factcheck: {name}' (known: {', '.join(SNIPPETS)})")
         return expanded
+
+    def on_page_content(self, html: str, page, config: MkDocsConfig, files: Files) -> str:
+        """A generated page's body: MkDocs converted its headings and markers (trivial); its HTML blocks go in now,
+        before the search plugin and the theme read ``page.content`` and ``page.toc``."""
+        generated = self.html_pages.get(page.file.src_uri) if self.serving else self.html_pages.pop(page.file.src_uri, None)
+        if generated is None:
+            return html
+        try:
+            filled = generated.fill(html)
+        except ValueError as error:
+            raise PluginError(f"factcheck: {error}") from None
+        if page.present_anchor_ids is not None:  # the ids inside the blocks, for MkDocs' check of links to anchors
+            page.present_anchor_ids = page.present_anchor_ids | {m for block in generated.html for m in _ID.findall(block)}
+        return filled
 
     def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
         """Announce the Atom feed in every page's head (any theme, any main.html the site has)."""

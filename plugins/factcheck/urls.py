@@ -64,6 +64,20 @@ class Urls:
         target = relative(to_page, posixpath.dirname(from_page))
         return f"{target}#{anchor}" if anchor else target
 
+    def href(self, from_page: str, to_page: str, anchor: str = "") -> str:
+        """Relative link from one page to another, as it is in the built page (between their
+        addresses, as MkDocs writes the Markdown links of ``link``): for pages made as HTML."""
+        base, target = self.url(from_page), self.url(to_page)
+        folder = base[:-1] if base.endswith("/") else posixpath.dirname(base)
+        stem = target[:-1] if target.endswith("/") else target
+        if stem:
+            found = relative(stem, folder)
+        else:  # the site's home
+            found = "/".join([".."] * len(folder.split("/"))) if folder else "."
+        if target.endswith("/") or not stem:
+            found = "./" if found == "." else found + "/"
+        return f"{found}#{anchor}" if anchor else found
+
     def url(self, page: str) -> str:
         """The address of a page relative to the site's root, as MkDocs builds it."""
         stem = page[:-3] if page.endswith(".md") else page

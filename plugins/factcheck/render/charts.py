@@ -20,6 +20,7 @@ from typing import Iterable, Sequence
 from ..analyse import Site
 from ..model import Claim, QuoteUse
 from ..values import describe
+from . import html as h
 from . import markup as md
 from .labels import label
 
@@ -199,33 +200,34 @@ def describe_span(event: DatedEvent) -> str:
     return describe(event.uses[0].value) if event.uses and event.uses[0].value else short_span(event.start, event.end)
 
 
-def timeline(site: Site, from_page: str) -> str:
-    """The timeline section: the picture, then the same events as a numbered list with their sources."""
+def timeline(site: Site, from_page: str) -> list:
+    """The timeline section: the picture, then the same events as a numbered list with their sources
+    (a heading and HTML blocks: render/html.py)."""
     events = dated_events(site)
     if not events:
-        return ""
+        return []
     items = []
     for event in events:
         first_use: dict[str, QuoteUse] = {}
         for use in event.uses:
             first_use.setdefault(use.quote.source, use)
         sources = ", ".join(
-            md.link(md.text(site.source(source_id).title), site.urls.link(from_page, site.urls.source(source_id), use.anchor))
+            h.a(h.esc(site.source(source_id).title), site.urls.href(from_page, site.urls.source(source_id), use.anchor))
             for source_id, use in first_use.items()
         )
         claims = ", ".join(
-            md.link(md.text(site.claim_by_id[c].short), site.urls.link(from_page, site.urls.claim(c))) for c in event.claims
+            h.a(h.esc(site.claim_by_id[c].short), site.urls.href(from_page, site.urls.claim(c))) for c in event.claims
         )
         items.append(
-            f"1. **{md.text(describe_span(event))}**: {md.text(event.title)}. "
-            f"{label('stated_by')}: {sources}. {label('claims')}: {claims}."
+            f"<li><strong>{h.esc(describe_span(event))}</strong>: {h.esc(event.title)}. "
+            f"{h.esc(label('stated_by'))}: {sources}. {h.esc(label('claims'))}: {claims}.</li>"
         )
-    return "\n\n".join([
-        f"## {label('timeline')}",
-        label("timeline_intro"),
+    return [
+        h.Heading(f"## {label('timeline')}"),
+        h.p(h.esc(label("timeline_intro"))),
         timeline_chart(events, label("timeline")),
-        "\n".join(items),
-    ])
+        "<ol>\n" + "\n".join(items) + "\n</ol>",
+    ]
 
 
 def verdict_meter(site: Site, rating_key: str) -> str:

@@ -7,19 +7,22 @@ and the corrections and updates.
 
 from __future__ import annotations
 
+from typing import Callable
+
 from ..analyse import Site
 from ..model import Claim, QuoteUse
 from ..quotes import text_fragment
 from ..reuse import reused
 from ..validate import topic_slug
+from . import html as h
 from . import markup as md
 from .charts import verdict_meter
-from .corrections_page import correction_item, verdict_label
+from .corrections_page import correction_html, verdict_label
 from .head import TEMPLATE, claim_head
 from .labels import label
 from .output import Page
 from .search_meta import claim_search, unindexed
-from .source_page import reliability_text
+from .source_page import reliability_html
 
 
 def render_claim(site: Site, claim: Claim) -> Page:
@@ -40,48 +43,60 @@ def claim_page_inputs(site: Site, claim: Claim) -> tuple:
 def _render_claim(site: Site, claim: Claim) -> Page:
     path = site.urls.claim(claim.id)
     rating = site.rating(claim)
-    blocks = [
-        md.front_matter({
-            "title": claim.short,
-            "description": f"{rating.label}: {claim.conclusion}",
-            "template": TEMPLATE,
-            "factcheck": {"type": "claim", "id": claim.id, "verdict": rating.key, "verdict_label": rating.label,
-                          "head": claim_head(site, claim)},
-            **claim_search(rating),
-        }),
-        f"# {md.text(claim.short)}",
+    front = md.front_matter({
+        "title": claim.short,
+        "description": f"{rating.label}: {claim.conclusion}",
+        "template": TEMPLATE,
+        "factcheck": {"type": "claim", "id": claim.id, "verdict": rating.key, "verdict_label": rating.label,
+                      "head": claim_head(site, claim)},
+        **claim_search(rating),
+    })
+    return h.page(path, front, [
+        h.Heading(f"# {md.text(claim.short)}"),
         _claim_as_made(site, claim, path),
         _verdict(site, claim),
         _filed_under(site, claim, path),
-        _right_and_wrong(claim),
-        _explanation(claim),
-        _appeared(site, claim, path),
-        _evidence(site, claim, path),
-        _references(claim),
-        _sources(site, claim, path),
-        _differences(site, claim, path),
-        _updates(site, claim),
-    ]
-    return Page(path, md.join_blocks(blocks))
+        *_right_and_wrong(claim),
+        *_explanation(claim),
+        *_appeared(site, claim, path),
+        *_evidence(site, claim, path),
+        *_references(claim),
+        *_sources(site, claim, path),
+        *_differences(site, claim, path),
+        *_updates(site, claim),
+    ])
 
 
 def _claim_as_made(site: Site, claim: Claim, path: str) -> str:
-    who = claimant_link(site, claim.claimant, path)
+    who = claimant_html(site, claim.claimant, path)
     kind = label("kind_attribution") if claim.kind == "attribution" else label("kind_fact")
-    when = f" · {label('claimed_on')} {md.human_date(claim.claimed)}" if claim.claimed else ""
+    when = f" · {h.esc(label('claimed_on'))} {md.human_date(claim.claimed)}" if claim.claimed else ""
     return (
-        f"> {md.text(claim.claim)}\n{{: .fc-claim-text }}\n\n"
-        f"{label('claimed_by')} {who}{when} · {kind}\n{{: .fc-claimant }}"
+        f'<blockquote>\n{h.p(h.esc(claim.claim), "fc-claim-text")}\n</blockquote>\n'
+        + h.p(f"{h.esc(label('claimed_by'))} {who}{when} · {h.esc(kind)}", "fc-claimant")
     )
 
 
 def claimant_link(site: Site, key: str, from_page: str) -> str:
+    """The claimant as a Markdown link to their page (a person's or a source's), or their name."""
     name = md.text(site.corpus.name_of(key))
+    target = _claimant_page(site, key)
+    return md.link(name, site.urls.link(from_page, target)) if target else name
+
+
+def claimant_html(site: Site, key: str, from_page: str) -> str:
+    """The claimant as an HTML link to their page (a person's or a source's), or their name."""
+    name = h.esc(site.corpus.name_of(key))
+    target = _claimant_page(site, key)
+    return h.a(name, site.urls.href(from_page, target)) if target else name
+
+
+def _claimant_page(site: Site, key: str) -> str:
     if key in site.corpus.person_by_key:
-        return md.link(name, site.urls.link(from_page, site.urls.person(key)))
+        return site.urls.person(key)
     if key in site.corpus.source_by_id:
-        return md.link(name, site.urls.link(from_page, site.urls.source(key)))
-    return name
+        return site.urls.source(key)
+    return ""
 
 
 def _verdict(site: Site, claim: Claim) -> str:
@@ -103,117 +118,118 @@ def _filed_under(site: Site, claim: Claim, path: str) -> str:
     """Links to the pages that list this claim: its verdict, its topics, the people it is about."""
     urls = site.urls
     rating = site.rating(claim)
-    parts = [f"{label('verdict')}: {md.link(md.text(rating.label), urls.link(path, urls.verdict(rating.key)))}"]
+    parts = [f"{h.esc(label('verdict'))}: {h.a(h.esc(rating.label), urls.href(path, urls.verdict(rating.key)))}"]
     topics = [site.topics[topic_slug(name)] for name in dict.fromkeys(claim.topics)]
     if topics:
-        parts.append(f"{label('topics')}: " + ", ".join(md.link(md.text(t.name), urls.link(path, urls.topic(t.slug))) for t in topics))
+        parts.append(f"{h.esc(label('topics'))}: " + ", ".join(h.a(h.esc(t.name), urls.href(path, urls.topic(t.slug))) for t in topics))
     people = [key for key in dict.fromkeys(claim.people) if key in site.corpus.person_by_key]
     if people:
-        parts.append(f"{label('about')}: " + ", ".join(
-            md.link(md.text(site.corpus.person_by_key[key].name), urls.link(path, urls.person(key))) for key in people
+        parts.append(f"{h.esc(label('about'))}: " + ", ".join(
+            h.a(h.esc(site.corpus.person_by_key[key].name), urls.href(path, urls.person(key))) for key in people
         ))
-    return " · ".join(parts) + "\n{: .fc-filed }"
+    return h.p(" · ".join(parts), "fc-filed")
 
 
-def _right_and_wrong(claim: Claim) -> str:
-    parts = []
+def _right_and_wrong(claim: Claim) -> list:
+    parts: list = []
     if claim.right:
-        parts.append(f"## {label('what_is_right')}\n\n" + "\n".join(f"- {md.text(item)}" for item in claim.right))
+        parts += [h.Heading(f"## {label('what_is_right')}"), h.ul(h.esc(item) for item in claim.right)]
     if claim.wrong:
-        parts.append(f"## {label('what_is_wrong')}\n\n" + "\n".join(f"- {md.text(item)}" for item in claim.wrong))
-    return "\n\n".join(parts)
+        parts += [h.Heading(f"## {label('what_is_wrong')}"), h.ul(h.esc(item) for item in claim.wrong)]
+    return parts
 
 
-def _explanation(claim: Claim) -> str:
-    return unindexed(f"## {label('explanation')}") + "\n\n" + md.rich_block(claim.explanation, "fc-explanation")
+def _explanation(claim: Claim) -> list:
+    return [h.Heading(unindexed(f"## {label('explanation')}")), md.rich_block(claim.explanation, "fc-explanation")]
 
 
 def _quote(site: Site, use: QuoteUse, from_page: str) -> str:
     source = site.source(use.quote.source)
-    to_passage = md.link(md.text(source.title), site.urls.link(from_page, site.urls.source(source.id), use.anchor))
-    lines = [md.quote_block(use.exact), f"{label('source_colon')} {to_passage}"]
+    to_passage = h.a(h.esc(source.title), site.urls.href(from_page, site.urls.source(source.id), use.anchor))
+    where = f"{h.esc(label('source_colon'))} {to_passage}"
     original = md.safe_url(text_fragment(source.url, use.exact)) if source.url else None
     if original:
-        lines[-1] += f" · {md.link(label('see_original'), original)}"
+        where += f" · {h.a(h.esc(label('see_original')), original)}"
+    lines = [h.quote(use.exact), h.p(where)]
     if use.quote.note:
-        lines.append(f"\n{md.text(use.quote.note)}")
+        lines.append(h.p(h.esc(use.quote.note)))
     if use.role == "evidence" and not source.corroborates:
-        lines.append(f"*{md.text(label('reliability_low_evidence'))}*")
-    return "\n\n".join(lines)
+        lines.append(h.p(f"<em>{h.esc(label('reliability_low_evidence'))}</em>"))
+    return "\n".join(lines)
 
 
-def _appeared(site: Site, claim: Claim, path: str) -> str:
+def _appeared(site: Site, claim: Claim, path: str) -> list:
     uses = [u for u in site.uses_by_claim[claim.id] if u.role == "appeared"]
-    return f"## {label('where_it_appeared')}\n\n" + "\n\n".join(_quote(site, u, path) for u in uses)
+    return [h.Heading(f"## {label('where_it_appeared')}"), *(_quote(site, u, path) for u in uses)]
 
 
-def _evidence(site: Site, claim: Claim, path: str) -> str:
+def _evidence(site: Site, claim: Claim, path: str) -> list:
     uses = [u for u in site.uses_by_claim[claim.id] if u.role == "evidence"]
     if not uses:
-        return ""
-    return f"## {label('evidence')}\n\n" + "\n\n".join(_quote(site, u, path) for u in uses)
+        return []
+    return [h.Heading(f"## {label('evidence')}"), *(_quote(site, u, path) for u in uses)]
 
 
-def _references(claim: Claim) -> str:
+def _references(claim: Claim) -> list:
     if not claim.references:
-        return ""
+        return []
     items = []
     for ref in claim.references:
-        accessed = f" ({label('accessed')} {md.human_date(ref.accessed)})" if ref.accessed else ""
-        note = f": {md.text(ref.note)}" if ref.note else ""
-        items.append(f"- {md.external(md.text(ref.title), ref.url)}, {md.text(ref.publisher)}{accessed}{note}")
-    return unindexed(f"## {label('references')}") + "\n\n" + "\n".join(items)
+        accessed = f" ({h.esc(label('accessed'))} {md.human_date(ref.accessed)})" if ref.accessed else ""
+        note = f": {h.esc(ref.note)}" if ref.note else ""
+        title = h.esc(ref.title)
+        url = md.safe_url(ref.url)
+        items.append(f"{h.a(title, url) if url else title}, {h.esc(ref.publisher)}{accessed}{note}")
+    return [h.Heading(unindexed(f"## {label('references')}")), h.ul(items)]
 
 
-def _sources(site: Site, claim: Claim, path: str) -> str:
+def _sources(site: Site, claim: Claim, path: str) -> list:
     rows = []
     for source_id in claim.sources:
         source = site.source(source_id)
         rows.append([
-            md.link(md.text(source.title), site.urls.link(path, site.urls.source(source_id))),
-            md.text(source.publisher if source.publisher_known else "Unidentified outlet"),
-            md.human_date(source.published) + (" (" + label("approximate") + ")" if source.date_precision == "approximate" else ""),
-            reliability_text(source),
+            h.a(h.esc(source.title), site.urls.href(path, site.urls.source(source_id))),
+            h.esc(source.publisher if source.publisher_known else "Unidentified outlet"),
+            md.human_date(source.published) + (" (" + h.esc(label("approximate")) + ")" if source.date_precision == "approximate" else ""),
+            reliability_html(source),
         ])
-    return unindexed(f"## {label('sources')}") + "\n\n" + md.table([label("source"), label("publisher"), label("published"), label("reliability_rating")], rows)
+    headers = [h.esc(label(key)) for key in ("source", "publisher", "published", "reliability_rating")]
+    return [h.Heading(unindexed(f"## {label('sources')}")), h.table(headers, rows)]
 
 
-def _differences(site: Site, claim: Claim, path: str) -> str:
+def _differences(site: Site, claim: Claim, path: str) -> list:
     disagreements = site.disagreements_by_claim.get(claim.id, [])
     if not disagreements:
-        return ""
+        return []
     items = []
     for disagreement in disagreements:
-        target = site.urls.link(path, site.urls.disagreements(), disagreement.id)
+        target = site.urls.href(path, site.urls.disagreements(), disagreement.id)
         sides = "; ".join(
-            f"{md.text(side.source_title)}: {md.text(side.value_text or side.quote)}" + (f" ({md.text(side.period)})" if side.period else "")
+            f"{h.esc(side.source_title)}: {h.esc(side.value_text or side.quote)}" + (f" ({h.esc(side.period)})" if side.period else "")
             for side in disagreement.sides
-        ) + (f"; {label('more_sides').format(count=f'{disagreement.sides_left_out:,}')}" if disagreement.sides_left_out else "")
-        items.append(f"- **{md.text(disagreement.title)}** ({md.text(label('kind_' + disagreement.kind))}): {sides}. {md.link(label('see_side_by_side'), target)}")
-    return (
-        unindexed(f"## {label('sources_differ')}") + "\n\n"
-        '<div class="fc-differ" markdown>\n\n' + "\n".join(items) + "\n\n</div>"
-    )
+        ) + (f"; {h.esc(label('more_sides').format(count=f'{disagreement.sides_left_out:,}'))}" if disagreement.sides_left_out else "")
+        items.append(
+            f"<strong>{h.esc(disagreement.title)}</strong> ({h.esc(label('kind_' + disagreement.kind))}): {sides}. "
+            f"{h.a(h.esc(label('see_side_by_side')), target)}"
+        )
+    return [h.Heading(unindexed(f"## {label('sources_differ')}")), f'<div class="fc-differ">\n{h.ul(items)}\n</div>']
 
 
-def _updates(site: Site, claim: Claim) -> str:
-    lines = [unindexed(f"## {label('updates')}"), ""]
-    lines += [correction_item(site, claim, c) for c in sorted(claim.corrections, key=lambda c: c.date, reverse=True)]
-    if not claim.corrections:
-        lines.append(label("no_updates"))
-    lines.append("")
-    published = f"{label('published_on')} {md.human_date(claim.published)}"
+def _updates(site: Site, claim: Claim) -> list:
+    parts: list = [h.Heading(unindexed(f"## {label('updates')}"))]
+    corrections = sorted(claim.corrections, key=lambda c: c.date, reverse=True)
+    parts.append(h.ul(correction_html(site, claim, c) for c in corrections) if corrections else h.p(h.esc(label("no_updates"))))
+    published = f"{h.esc(label('published_on'))} {md.human_date(claim.published)}"
     if claim.updated:
-        published += f" · {label('updated_on')} {md.human_date(claim.updated)}"
-    lines.append(published + ".")
-    history = verdict_history(site, claim)
+        published += f" · {h.esc(label('updated_on'))} {md.human_date(claim.updated)}"
+    parts.append(h.p(published + "."))
+    history = verdict_history(site, claim, h.esc)
     if history:
-        lines.append("")
-        lines.append(f"{label('verdict_history')}: " + " → ".join(history))
-    return "\n".join(lines)
+        parts.append(h.p(f"{h.esc(label('verdict_history'))}: " + " → ".join(history)))
+    return parts
 
 
-def verdict_history(site: Site, claim: Claim) -> list[str]:
+def verdict_history(site: Site, claim: Claim, escape: Callable[[str], str] = md.text) -> list[str]:
     """The verdicts the claim has had, oldest first, each with the date it took effect; empty when it never changed.
 
     The first verdict holds from publication; each correction with a ``previous_verdict``
@@ -225,5 +241,5 @@ def verdict_history(site: Site, claim: Claim) -> list[str]:
     verdicts = [change.previous_verdict for change in changes] + [claim.verdict]
     starts = [claim.published] + [change.date for change in changes]
     return [
-        f"{md.text(verdict_label(site, key))} ({label('since')} {md.human_date(start)})" for key, start in zip(verdicts, starts)
+        f"{escape(verdict_label(site, key))} ({escape(label('since'))} {md.human_date(start)})" for key, start in zip(verdicts, starts)
     ]

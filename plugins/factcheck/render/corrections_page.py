@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..analyse import Site
 from ..model import Claim, Correction
+from . import html as h
 from . import markup as md
 from .labels import label
 from .output import Page
@@ -35,6 +36,15 @@ def correction_item(site: Site, claim: Claim, correction: Correction, listed_on:
         now = f"; now {md.badge(site.rating(claim))}" if listed_on else ""
         change = f" {label('verdict_was')} {md.text(verdict_label(site, correction.previous_verdict))}{now}."
     return f"- **{md.human_date(correction.date)}, {label('kind_' + correction.kind)}:** {target}{md.text(correction.text)}{change}"
+
+
+def correction_html(site: Site, claim: Claim, correction: Correction) -> str:
+    """One correction on its claim's page, as the inside of a list item (HTML)."""
+    change = ""
+    if correction.previous_verdict:
+        change = f" {h.esc(label('verdict_was'))} {h.esc(verdict_label(site, correction.previous_verdict))}."
+    kind = h.esc(label("kind_" + correction.kind))
+    return f"<strong>{md.human_date(correction.date)}, {kind}:</strong> {h.esc(correction.text)}{change}"
 
 
 def verdict_label(site: Site, key: str) -> str:

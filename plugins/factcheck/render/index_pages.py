@@ -8,9 +8,10 @@ from typing import Callable, Iterable, Optional, Sequence
 from ..analyse import Site, Topic
 from ..model import Claim, Rating
 from ..reuse import reused
+from . import html as h
 from . import markup as md
 from .charts import timeline
-from .claim_page import claimant_link
+from .claim_page import claimant_html
 from .claims_filter import filter_form, row_data
 from .labels import label, written_date
 from .output import Page
@@ -19,38 +20,38 @@ from .source_page import verdict_counts
 
 
 def claims_table(site: Site, claims: Sequence[Claim], from_page: str, filterable: bool = False) -> str:
-    """The table of claims used on every index: claim, claimant, verdict, date, sources.
+    """The table of claims used on every index (HTML): claim, claimant, verdict, date, sources.
 
     ``filterable`` adds each row's facts for the claims filter (render/claims_filter.py).
     """
     if not claims:
-        return label("no_claims")
+        return h.p(h.esc(label("no_claims")))
     rows = [
         reused("claims row", (claim.id, from_page, filterable), (claim, site.shared), lambda: _claim_row(site, claim, from_page, filterable))
         for claim in claims
     ]
-    table = md.table([label("claim"), label("claimant"), label("verdict"), label("date"), label("sources")], rows)
+    table = h.table([h.esc(label(key)) for key in ("claim", "claimant", "verdict", "date", "sources")], rows)
     # A table on a desktop; on a phone each row is a card (style.py: .fc-cards), so nothing scrolls sideways.
-    return f'<div class="fc-cards fc-claims" markdown>\n\n{table}\n\n</div>'
+    return f'<div class="fc-cards fc-claims">\n{table}\n</div>'
 
 
 def card_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     """A table on a desktop, a card per row on a phone (style.py: .fc-cards): every cell after the
-    first carries its column's name, shown only where the header row is not."""
+    first carries its column's name, shown only where the header row is not. Headers are text, cells HTML."""
     labelled = [
         [row[0]] + [f'<span class="fc-cell-label">{md.html_text(header)}: </span>{cell}' for header, cell in zip(headers[1:], row[1:])]
         for row in rows
     ]
-    return f'<div class="fc-cards" markdown>\n\n{md.table(headers, labelled)}\n\n</div>'
+    return f'<div class="fc-cards">\n{h.table([h.esc(header) for header in headers], labelled)}\n</div>'
 
 
 def _claim_row(site: Site, claim: Claim, from_page: str, filterable: bool) -> list[str]:
     urls = site.urls
-    sources = ", ".join(md.link(md.text(site.corpus.name_of(s)), urls.link(from_page, urls.source(s))) for s in claim.sources)
+    sources = ", ".join(h.a(h.esc(site.corpus.name_of(s)), urls.href(from_page, urls.source(s))) for s in claim.sources)
     return [
-        (row_data(site, claim) if filterable else "") + md.link(md.text(claim.short), urls.link(from_page, urls.claim(claim.id))),
-        claimant_link(site, claim.claimant, from_page),
-        md.link(md.badge(site.rating(claim)), urls.link(from_page, urls.verdict(claim.verdict))),
+        (row_data(site, claim) if filterable else "") + h.a(h.esc(claim.short), urls.href(from_page, urls.claim(claim.id))),
+        claimant_html(site, claim.claimant, from_page),
+        h.a(md.badge(site.rating(claim)), urls.href(from_page, urls.verdict(claim.verdict))),
         written_date(claim.claimed or claim.published),
         sources,
     ]
@@ -61,9 +62,10 @@ def _listing(site: Site, path: str, claims: Sequence[Optional[Claim]], make: Cal
     return reused("listing page", path, (site.shared, tuple(claims)), make)
 
 
-def _page(path: str, title: str, body: Iterable[str], kind: str, in_nav: bool = True, extra: dict | None = None) -> Page:
+def _page(path: str, title: str, body: Iterable, kind: str, in_nav: bool = True, extra: dict | None = None) -> Page:
+    """A listing page: its title, then ``body``, headings (``h.Heading``) and HTML blocks."""
     meta = {"title": title, "factcheck": {"type": kind, **(extra or {})}, **listing_search()}
-    return Page(path, md.join_blocks([md.front_matter(meta), f"# {md.text(title)}", *body]), in_nav=in_nav, title=title)
+    return h.page(path, md.front_matter(meta), [h.Heading(f"# {md.text(title)}"), *body], in_nav=in_nav, title=title)
 
 
 def all_claims(site: Site) -> Page:
@@ -72,10 +74,10 @@ def all_claims(site: Site) -> Page:
 
 
 def _all_claims(site: Site, path: str) -> Page:
-    intro = f"{md.plural(len(site.claims), 'claim')} checked, newest first."
+    intro = h.p(h.esc(f"{md.plural(len(site.claims), 'claim')} checked, newest first."))
     body = [
-        intro, unindexed(f"## {label('claims')}"), filter_form(site), claims_table(site, site.claims, path, filterable=True),
-        verdict_counts(site, site.claims, path, label("site_verdicts")), timeline(site, path),
+        intro, h.Heading(unindexed(f"## {label('claims')}")), filter_form(site), claims_table(site, site.claims, path, filterable=True),
+        *verdict_counts(site, site.claims, path, label("site_verdicts")), *timeline(site, path),
     ]
     return _page(path, label("all_claims"), body, "claims-index")
 
@@ -85,11 +87,12 @@ def rating_scale(site: Site) -> Page:
     rows = []
     for rating in site.corpus.scale.ratings:
         rows.append([
-            md.link(md.badge(rating), site.urls.link(path, site.urls.verdict(rating.key))),
-            md.text(rating.definition),
+            h.a(md.badge(rating), site.urls.href(path, site.urls.verdict(rating.key))),
+            h.esc(rating.definition),
             str(len(site.claims_by_verdict.get(rating.key, []))),
         ])
-    body = [label("rating_scale_intro"), md.table([label("verdict"), label("definition"), label("claims")], rows)]
+    headers = [h.esc(label(key)) for key in ("verdict", "definition", "claims")]
+    body = [h.p(h.esc(label("rating_scale_intro"))), h.table(headers, rows)]
     return _page(path, label("rating_scale"), body, "verdicts-index")
 
 
@@ -103,17 +106,21 @@ def verdict_pages(site: Site) -> list[Page]:
 
 
 def _verdict_page(site: Site, rating: Rating, path: str, claims: Sequence[Claim]) -> Page:
-    body = [f"{md.badge(rating)}\n\n{md.text(rating.definition)}", unindexed(f"## {label('claims')}"), claims_table(site, claims, path)]
+    body = [
+        h.p(md.badge(rating)), h.p(h.esc(rating.definition)),
+        h.Heading(unindexed(f"## {label('claims')}")), claims_table(site, claims, path),
+    ]
     return _page(path, rating.label, body, "verdict", in_nav=False, extra={"verdict": rating.key})
 
 
 def topics_index(site: Site) -> Page:
     path = site.urls.topics_index()
     rows = [
-        [md.link(md.text(topic.name), site.urls.link(path, site.urls.topic(topic.slug))), str(len(site.claims_by_topic[topic.slug]))]
+        [h.a(h.esc(topic.name), site.urls.href(path, site.urls.topic(topic.slug))), str(len(site.claims_by_topic[topic.slug]))]
         for topic in sorted(site.topics.values(), key=lambda t: t.name.casefold())
     ]
-    return _page(path, label("topics"), [md.table([label("topics"), label("claims")], rows) if rows else label("no_claims")], "topics-index")
+    table = h.table([h.esc(label("topics")), h.esc(label("claims"))], rows) if rows else h.p(h.esc(label("no_claims")))
+    return _page(path, label("topics"), [table], "topics-index")
 
 
 def topic_pages(site: Site) -> list[Page]:
@@ -126,7 +133,7 @@ def topic_pages(site: Site) -> list[Page]:
 
 
 def _topic_page(site: Site, topic: Topic, path: str, claims: Sequence[Claim]) -> Page:
-    body = [verdict_counts(site, claims, path), unindexed(f"## {label('claims')}"), claims_table(site, claims, path)]
+    body = [*verdict_counts(site, claims, path), h.Heading(unindexed(f"## {label('claims')}")), claims_table(site, claims, path)]
     return _page(path, topic.name, body, "topic", in_nav=False)
 
 
@@ -136,12 +143,12 @@ def people_index(site: Site) -> Page:
     for key in site.person_keys():
         person = site.corpus.person_by_key[key]
         rows.append([
-            md.link(md.text(person.name), site.urls.link(path, site.urls.person(key))),
-            md.text(person.role),
+            h.a(h.esc(person.name), site.urls.href(path, site.urls.person(key))),
+            h.esc(person.role),
             str(len(site.claims_by_claimant.get(key, []))),
             str(len(site.claims_about.get(key, []))),
         ])
-    table = card_table([label("people"), label("role"), label("claims_by"), label("claims_about")], rows) if rows else label("no_claims")
+    table = card_table([label("people"), label("role"), label("claims_by"), label("claims_about")], rows) if rows else h.p(h.esc(label("no_claims")))
     return _page(path, label("people"), [table], "people-index")
 
 
@@ -157,14 +164,20 @@ def person_pages(site: Site) -> list[Page]:
 
 def _person_page(site: Site, key: str, path: str, made: Sequence[Claim], about: Sequence[Claim]) -> Page:
     person = site.corpus.person_by_key[key]
-    body = [md.text(person.role)]
+    body: list = [h.p(h.esc(person.role)) if str(person.role or "").strip() else ""]
     if person.same_as:
-        body.append(" · ".join(md.external(md.text(url), url) for url in person.same_as))
+        body.append(h.p(" · ".join(_external(url) for url in person.same_as)))
     if made:
-        body += [verdict_counts(site, made, path), unindexed(f"## {label('claims_by')}"), claims_table(site, made, path)]
+        body += [*verdict_counts(site, made, path), h.Heading(unindexed(f"## {label('claims_by')}")), claims_table(site, made, path)]
     if about:
-        body += [unindexed(f"## {label('claims_about')}"), claims_table(site, about, path)]
+        body += [h.Heading(unindexed(f"## {label('claims_about')}")), claims_table(site, about, path)]
     return _page(path, person.name, body, "person", in_nav=False)
+
+
+def _external(url: str) -> str:
+    """An address shown as text, linked when it is plain http(s)."""
+    checked = md.safe_url(url)
+    return h.a(h.esc(url), checked) if checked else h.esc(url)
 
 
 def sources_index(site: Site) -> Page:
@@ -172,11 +185,11 @@ def sources_index(site: Site) -> Page:
     rows = []
     for source in sorted(site.corpus.sources, key=lambda s: (s.published, s.id), reverse=True):
         rows.append([
-            md.link(md.text(source.title), site.urls.link(path, site.urls.source(source.id))),
-            md.text(source.publisher),
+            h.a(h.esc(source.title), site.urls.href(path, site.urls.source(source.id))),
+            h.esc(source.publisher),
             written_date(source.published, source.date_precision == "approximate"),
             str(len(site.claims_by_source.get(source.id, []))),
             str(len(site.disagreements_by_source.get(source.id, []))),
         ])
     table = card_table([label("source"), label("publisher"), label("published"), label("claims"), label("disagreements")], rows)
-    return _page(path, label("sources"), [table if rows else label("no_claims")], "sources-index")
+    return _page(path, label("sources"), [table if rows else h.p(h.esc(label("no_claims")))], "sources-index")

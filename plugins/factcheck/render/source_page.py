@@ -6,6 +6,7 @@ from ..analyse import Site
 from ..model import QuoteUse, Source
 from ..quotes import Span, context_sentence, text_fragment
 from ..reuse import reused
+from . import html as h
 from . import markup as md
 from .charts import verdict_chart, verdict_tally
 from .labels import label
@@ -28,46 +29,49 @@ def source_page_inputs(site: Site, source: Source) -> tuple:
 
 def _render_source(site: Site, source: Source) -> Page:
     path = site.urls.source(source.id)
-    blocks = [
-        md.front_matter({"title": source.title, "description": f"{source.publisher}, {md.human_date(source.published)}", "factcheck": {"type": "source", "id": source.id}}),
-        f"# {md.text(source.title)}",
-        _record(site, source),
-        _reliability(source),
-        verdict_counts(site, site.claims_by_source.get(source.id, []), path),
-        _claims(site, source, path),
-        _passages(site, source, path),
-        _disagreements(site, source, path),
-        _not_yet_checked(site, source),
-        _full_text(source),
-    ]
-    return Page(path, md.join_blocks(blocks))
+    front = md.front_matter({
+        "title": source.title, "description": f"{source.publisher}, {md.human_date(source.published)}",
+        "factcheck": {"type": "source", "id": source.id},
+    })
+    return h.page(path, front, [
+        h.Heading(f"# {md.text(source.title)}"),
+        *_record(site, source),
+        *_reliability(source),
+        *verdict_counts(site, site.claims_by_source.get(source.id, []), path),
+        *_claims(site, source, path),
+        *_passages(site, source, path),
+        *_disagreements(site, source, path),
+        *_not_yet_checked(site, source),
+        *_full_text(source),
+    ])
 
 
-def _record(site: Site, source: Source) -> str:
-    rows = [[label("publisher"), md.text(source.publisher if source.publisher_known else "Unidentified outlet")]]
+def _record(site: Site, source: Source) -> list[str]:
+    rows = [[h.esc(label("publisher")), h.esc(source.publisher if source.publisher_known else "Unidentified outlet")]]
     if source.authors:
-        rows.append([label("authors"), md.text(", ".join(source.authors))])
+        rows.append([h.esc(label("authors")), h.esc(", ".join(source.authors))])
     published = md.human_date(source.published)
     if source.date_precision == "approximate":
-        published += f" ({label('approximate')})"
-    rows.append([label("published"), published])
+        published += f" ({h.esc(label('approximate'))})"
+    rows.append([h.esc(label("published")), published])
     if source.date_note:
-        rows.append([label("date_note"), md.text(source.date_note)])
-    rows.append([label("type"), md.text(source.type.replace("-", " "))])
+        rows.append([h.esc(label("date_note")), h.esc(source.date_note)])
+    rows.append([h.esc(label("type")), h.esc(source.type.replace("-", " "))])
     if source.reliability_rating:
-        rows.append([label("reliability_rating"), reliability_text(source)])
+        rows.append([h.esc(label("reliability_rating")), reliability_html(source)])
     if source.url:
-        rows.append([label("url"), md.external(md.text(source.url), source.url)])
+        checked = md.safe_url(source.url)
+        rows.append([h.esc(label("url")), h.a(h.esc(source.url), checked) if checked else h.esc(source.url)])
     if source.accessed:
-        rows.append([label("accessed").capitalize(), md.human_date(source.accessed)])
+        rows.append([h.esc(label("accessed").capitalize()), md.human_date(source.accessed)])
     if source.archived_from:
-        rows.append([label("archived_from"), md.code(source.archived_from)])
+        archived = " ".join(str(source.archived_from).replace("`", "").split())
+        rows.append([h.esc(label("archived_from")), f"<code>{h.esc(archived)}</code>" if archived else ""])
     if source.copies and source.copies in site.corpus.source_by_id:
         original = site.source(source.copies)
-        rows.append(["Copies", md.link(md.text(original.title), site.urls.link(site.urls.source(source.id), site.urls.source(original.id)))])
-    record = md.table([label("record_field"), label("record_value")], rows)
-    summary = f"\n\n{md.text(source.summary)}" if source.summary else ""
-    return record + summary
+        rows.append(["Copies", h.a(h.esc(original.title), site.urls.href(site.urls.source(source.id), site.urls.source(original.id)))])
+    record = h.table([h.esc(label("record_field")), h.esc(label("record_value"))], rows)
+    return [record, h.p(h.esc(source.summary)) if source.summary else ""]
 
 
 def reliability_text(source: Source) -> str:
@@ -78,42 +82,52 @@ def reliability_text(source: Source) -> str:
     return f"**{source.reliability_rating.capitalize()}**{reason}"
 
 
-def _reliability(source: Source) -> str:
-    rating = reliability_text(source)
+def reliability_html(source: Source) -> str:
+    """``reliability_text`` as HTML."""
+    if not source.reliability_rating:
+        return ""
+    reason = f": {h.esc(source.reliability_reason)}" if source.reliability_reason else ""
+    return f"<strong>{h.esc(source.reliability_rating.capitalize())}</strong>{reason}"
+
+
+def _reliability(source: Source) -> list:
+    rating = reliability_html(source)
     if not source.reliability and not rating:
-        return ""
-    parts = [f"## {label('reliability')}"]
+        return []
+    parts: list = [h.Heading(f"## {label('reliability')}")]
     if rating:
-        parts.append(f"{label('reliability_rating')}: {rating}")
+        parts.append(h.p(f"{h.esc(label('reliability_rating'))}: {rating}"))
         if not source.corroborates:
-            parts.append(md.text(label("reliability_low_evidence")))
+            parts.append(h.p(h.esc(label("reliability_low_evidence"))))
     if source.reliability:
-        parts.append("\n".join(f"- {md.text(note)}" for note in source.reliability))
-    return "\n\n".join(parts)
+        parts.append(h.ul(h.esc(note) for note in source.reliability))
+    return parts
 
 
-def verdict_counts(site: Site, claims, from_page: str, heading: str = "") -> str:
-    """A count of claims by verdict: a bar chart, and the same numbers in a table, each verdict linked to its page."""
+def verdict_counts(site: Site, claims, from_page: str, heading: str = "") -> list:
+    """A count of claims by verdict: a bar chart, and the same numbers in a table, each verdict linked to
+    its page (a heading and HTML blocks: render/html.py)."""
     if not claims:
-        return ""
+        return []
     tally = verdict_tally(site, claims)
     rows = [
-        [md.link(md.badge(site.corpus.scale.get(item.key)), site.urls.link(from_page, site.urls.verdict(item.key))), str(item.count)]
+        [h.a(md.badge(site.corpus.scale.get(item.key)), site.urls.href(from_page, site.urls.verdict(item.key))), str(item.count)]
         for item in tally
     ]
     chart = verdict_chart(tally, label("verdict_chart"))
-    return unindexed(f"## {heading or label('scorecard')}") + f"\n\n{chart}\n\n" + md.table([label("verdict"), label("count")], rows)
+    return [h.Heading(unindexed(f"## {heading or label('scorecard')}")), chart, h.table([h.esc(label("verdict")), h.esc(label("count"))], rows)]
 
 
-def _claims(site: Site, source: Source, path: str) -> str:
+def _claims(site: Site, source: Source, path: str) -> list:
     claims = site.claims_by_source.get(source.id, [])
     if not claims:
-        return ""
+        return []
     rows = [
-        [md.link(md.text(c.short), site.urls.link(path, site.urls.claim(c.id))), md.badge(site.rating(c)), md.human_date(c.published)]
+        [h.a(h.esc(c.short), site.urls.href(path, site.urls.claim(c.id))), md.badge(site.rating(c)), md.human_date(c.published)]
         for c in claims
     ]
-    return unindexed(f"## {label('claims_quoting')}") + "\n\n" + md.table([label("claim"), label("verdict"), label("published")], rows)
+    headers = [h.esc(label(key)) for key in ("claim", "verdict", "published")]
+    return [h.Heading(unindexed(f"## {label('claims_quoting')}")), h.table(headers, rows)]
 
 
 def passages(site: Site, source: Source) -> dict[str, list[QuoteUse]]:
@@ -124,27 +138,27 @@ def passages(site: Site, source: Source) -> dict[str, list[QuoteUse]]:
     return by_anchor
 
 
-def _passages(site: Site, source: Source, path: str) -> str:
+def _passages(site: Site, source: Source, path: str) -> list:
     by_anchor = passages(site, source)
     if not by_anchor:
-        return ""
-    parts = [unindexed(f"## {label('quoted_passages')}")]
+        return []
+    parts: list = [h.Heading(unindexed(f"## {label('quoted_passages')}"))]
     if not source.publish_full_text:
-        parts.append(f"*{label('not_published')}*")
+        parts.append(h.p(f"<em>{h.esc(label('not_published'))}</em>"))
     for anchor, uses in by_anchor.items():
         first = uses[0]
         before, passage, after = context_sentence(source.text, Span(first.start, first.end))
         context = _in_context(before, first.exact, after)
         claims = ", ".join(dict.fromkeys(
-            md.link(md.text(site.claim_by_id[u.claim].short), site.urls.link(path, site.urls.claim(u.claim))) for u in uses
+            h.a(h.esc(site.claim_by_id[u.claim].short), site.urls.href(path, site.urls.claim(u.claim))) for u in uses
         ))
-        lines = [f"> {context}\n{{: #{anchor} .fc-passage }}", f"{label('quoted_by')}: {claims}"]
+        quoted_by = f"{h.esc(label('quoted_by'))}: {claims}"
         if source.url:
             original = md.safe_url(text_fragment(source.url, first.exact))
             if original:
-                lines[-1] += f" · {md.link(label('see_original'), original)}"
-        parts.append("\n\n".join(lines))
-    return "\n\n".join(parts)
+                quoted_by += f" · {h.a(h.esc(label('see_original')), original)}"
+        parts.append(f'<blockquote>\n<p class="fc-passage" id="{h.attr(anchor)}">{context}</p>\n</blockquote>\n{h.p(quoted_by)}')
+    return parts
 
 
 def _in_context(before: str, passage: str, after: str) -> str:
@@ -156,37 +170,39 @@ def _in_context(before: str, passage: str, after: str) -> str:
     """
     glue_before = " " if before[-1:].isspace() else ""
     glue_after = " " if after[:1].isspace() else ""
-    return f"{md.text(before)}{glue_before if before.strip() else ''}**{md.text(passage)}**{glue_after if after.strip() else ''}{md.text(after)}".strip()
+    before_html = h.esc(before) + (glue_before if before.strip() else "")
+    after_html = (glue_after if after.strip() else "") + h.esc(after)
+    return f"{before_html}<strong>{h.esc(passage)}</strong>{after_html}".strip()
 
 
-def _disagreements(site: Site, source: Source, path: str) -> str:
+def _disagreements(site: Site, source: Source, path: str) -> list:
     found = site.disagreements_by_source.get(source.id, [])
     if not found:
-        return ""
+        return []
     items = []
     for disagreement in found:
         others = sorted({s.source_title for s in disagreement.sides if s.source != source.id})
         others += [label("more_sides").format(count=f"{disagreement.sides_left_out:,}")] if disagreement.sides_left_out else []
-        target = site.urls.link(path, site.urls.disagreements(), disagreement.id)
-        items.append(f"- {md.link(md.text(disagreement.title), target)} ({md.text(label('kind_' + disagreement.kind))}), with {md.text(', '.join(others))}")
-    return unindexed(f"## {label('disagreements_of_source')}") + "\n\n" + "\n".join(items)
+        target = site.urls.href(path, site.urls.disagreements(), disagreement.id)
+        items.append(f"{h.a(h.esc(disagreement.title), target)} ({h.esc(label('kind_' + disagreement.kind))}), with {h.esc(', '.join(others))}")
+    return [h.Heading(unindexed(f"## {label('disagreements_of_source')}")), h.ul(items)]
 
 
-def _not_yet_checked(site: Site, source: Source) -> str:
+def _not_yet_checked(site: Site, source: Source) -> list:
     """The checkable sentences no claim quotes, when the site asks for them (an internal preview)."""
     if not site.settings.not_yet_checked:
-        return ""
+        return []
     from ..suggest import uncovered_in
 
     found = uncovered_in(source, site.corpus, site.uses_by_source.get(source.id, ()))
     if not found:
-        return ""
-    items = [f"- {md.text(f'Line {u.line}: {u.sentence}')} *({md.text('; '.join(u.reasons))})*" for u in found]
-    return unindexed("## Not yet checked") + "\n\n" + "\n".join(items)
+        return []
+    items = [f"{h.esc(f'Line {u.line}: {u.sentence}')} <em>({h.esc('; '.join(u.reasons))})</em>" for u in found]
+    return [h.Heading(unindexed("## Not yet checked")), h.ul(items)]
 
 
-def _full_text(source: Source) -> str:
+def _full_text(source: Source) -> list:
     if not source.publish_full_text:
-        return ""
+        return []
     paragraphs = [p for p in source.text.split("\n") if p.strip()]
-    return f"## {label('full_text')}\n\n" + "\n\n".join(md.text(p) for p in paragraphs)
+    return [h.Heading(f"## {label('full_text')}"), "\n".join(h.p(h.esc(p)) for p in paragraphs)]
