@@ -86,7 +86,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Optional, Sequence
 
-from .model import Claim, Corpus, QuoteUse, Record, Scale, Source, Subject
+from .model import Corpus, QuoteUse, Record, Scale, Source, Subject
 from .reuse import reused
 from .values import Value, comparable, compatible, describe, parse_value, relative_difference, words_key
 
