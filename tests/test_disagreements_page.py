@@ -46,7 +46,7 @@ def test_the_record_refutes_a_side_the_supported_side_comes_first_with_its_verdi
                                            "record": {"value": 277398, "source": "IIE, Open Doors 2024"}}}
     page = pages_of(make_site, tmp_path, subjects=subjects)["disagreements.md"]
     section = page[page.index("## Chinese students"):]
-    assert "**On record:** 277,398, IIE, Open Doors 2024" in section
+    assert "<strong>On record:</strong> 277,398, IIE, Open Doors 2024" in section
     supported, refuted = section.index("fc-side fc-side--supported"), section.index("fc-side fc-side--refuted")
     assert supported < refuted
     first_side = section[supported:refuted]
@@ -59,7 +59,7 @@ def test_the_record_refutes_a_side_the_supported_side_comes_first_with_its_verdi
 
 def test_without_evidence_the_page_says_nothing_settles_it(make_site, tmp_path):
     page = pages_of(make_site, tmp_path, subjects={"chinese-students-in-us": {"title": "Chinese students"}})["disagreements.md"]
-    assert "**Nothing settles it:** Nothing on record settles which side is right." in page
+    assert "<p><strong>Nothing settles it:</strong> Nothing on record settles which side is right.</p>" in page
     assert "fc-side--supported" not in page
 
 
@@ -70,7 +70,7 @@ def test_a_consistent_subject_is_listed_as_checked_and_not_as_a_disagreement(mak
     page = pages["disagreements.md"]
     assert "## At a glance" not in page and "No disagreements found." in page
     checked = page[page.index("## Checked, no conflict"):]
-    assert "**Chinese students**" in checked and "The documents agree once read together." in checked
+    assert "<strong>Chinese students</strong>" in checked and "The documents agree once read together." in checked
     assert pages["index.md"] == "No disagreements found."
 
 
