@@ -88,6 +88,37 @@ def test_contributor_text_is_escaped_everywhere_on_the_page(make_site, tmp_path)
     assert "&lt;script&gt;" in pages["disagreements.md"]
 
 
+def test_the_matrix_gives_every_value_a_source_states_on_a_subject_and_is_cards_on_a_phone(make_site, claim_data, tmp_path):
+    # the newsletter speaks twice of the subject: its 270,000 (the fixture's claim) and a quarter of foreign students
+    share = claim_data(appeared=[{"source": "newsletter", "quote": "accounting for about a quarter of all foreign students in the country",
+                                  "subject": "chinese-students-in-us", "period": "2023-24 school year"}])
+    page = pages_of(make_site, tmp_path, claims={"share": share}, subjects={"chinese-students-in-us": {"title": "Chinese students"}})["disagreements.md"]
+    matrix = page[page.index("## Sources and subjects"):]
+    assert '<div class="fc-cards">' in matrix
+    assert '<th><a href="#subject-chinese-students-in-us">Chinese students</a></th>' in matrix
+    rows = re.findall(r"<tr>\n<td>(.*?)</td>\n<td>(.*?)</td>\n</tr>", matrix)
+    label = '<span class="fc-cell-label" data-search-exclude><a href="#subject-chinese-students-in-us">Chinese students</a>: </span>'
+    assert rows == [
+        ('<a href="../sources/newsletter/">Example Newsletter</a>', f"{label}more than 270,000; about 25%"),
+        ('<a href="../sources/wire/">Unidentified outlet, 31 May 2025</a>', f"{label}more than 300,000"),
+    ]
+
+
+def test_the_page_is_markdown_headings_around_html_blocks(make_site, tmp_path):
+    """Made like the claim pages (render/html.py): MkDocs converts only the headings, with their ids."""
+    checked = make_site(tmp_path, subjects={"chinese-students-in-us": {"title": "Chinese students", "note": "Two figures."}}).check()
+    pages, _ = render(checked.site)
+    page = {p.path: p for p in pages}["disagreements.md"]
+    body = page.source.split("---\n", 2)[2]
+    headings = [block.strip() for block in body.split("\n\n") if block.strip() and not block.startswith("FACTCHECKHTML")]
+    assert headings == [
+        "# Where the sources disagree", "## At a glance {: #at-a-glance }",
+        "## Chinese students {: #subject-chinese-students-in-us }",
+        "### Different reference periods {: #chinese-students-in-us-reference-period }", "## Sources and subjects",
+    ]
+    assert "<p><strong>Editor's note:</strong> Two figures.</p>" in page.markdown
+
+
 # ---------------------------------------------------------------------------
 # The repository's own site, built with MkDocs
 

@@ -30,6 +30,14 @@ def body(pages, path: str) -> str:
     return pages[path].markdown
 
 
+CELL_LABEL = re.compile(r'<span class="fc-cell-label"[^>]*>.*?</span>')
+
+
+def unlabelled(page: str) -> str:
+    """A page without the names a card table's cells carry for phones (render/cards.py)."""
+    return CELL_LABEL.sub("", page)
+
+
 STUDENTS_QUOTE = "more than 270,000 Chinese students studied in the US"
 RUBIO_QUOTE = 'Marco Rubio said the US would "aggressively revoke visas for Chinese students."'
 
@@ -84,7 +92,7 @@ def test_claim_page_links_each_quote_to_its_passage_on_the_source_page(pages):
 
 
 def test_claim_page_lists_its_sources_with_approximate_dates(pages):
-    page = body(pages, "claims/students-270000.md")
+    page = unlabelled(body(pages, "claims/students-270000.md"))
     assert '<td><a href="../../sources/newsletter/">Weekly recap</a></td>\n<td>Example Newsletter</td>\n<td>30 May 2025</td>' in page
     assert '<td><a href="../../sources/wire/">Talks stall</a></td>\n<td>Unidentified outlet</td>\n<td>31 May 2025 (approximate)</td>' in page
 
@@ -163,14 +171,14 @@ def test_person_page_lists_the_claims_about_them(pages):
     assert "# Marco Rubio" in page and "US Secretary of State" in page
     assert "## Claims about them" in page
     assert '"../../claims/rubio-revoke/"' in page and '"../../claims/students-270000/"' in page
-    index = re.sub(r'<span class="fc-cell-label">[^<]*</span>', "", body(pages, "people/index.md"))
+    index = unlabelled(body(pages, "people/index.md"))
     assert '<td><a href="marco-rubio/">Marco Rubio</a></td>\n<td>US Secretary of State</td>\n<td>0</td>\n<td>2</td>' in index
     # On a phone, where the header row is hidden, each cell says what it is.
-    assert '<td><span class="fc-cell-label">Claims about them: </span>2</td>' in body(pages, "people/index.md")
+    assert '<td><span class="fc-cell-label" data-search-exclude>Claims about them: </span>2</td>' in body(pages, "people/index.md")
 
 
 def test_sources_index_marks_approximate_dates(pages):
-    page = re.sub(r'<span class="fc-cell-label">[^<]*</span>', "", body(pages, "sources/index.md"))
+    page = unlabelled(body(pages, "sources/index.md"))
     assert '<td><a href="wire/">Talks stall</a></td>\n<td>unknown</td>\n<td>around 31 May 2025</td>' in page
     assert '<td><a href="newsletter/">Weekly recap</a></td>\n<td>Example Newsletter</td>\n<td>30 May 2025</td>' in page
 
@@ -251,11 +259,13 @@ def test_reliability_rating_on_the_source_page_and_beside_the_source_on_claim_pa
     assert "<td>Reliability</td>\n<td><strong>Low</strong>: No outlet, byline or date.</td>" in source
     assert "does not count as corroboration by itself" in source
     claim = body(pages, "claims/students-270000.md")
-    # the sources table names an unknown publisher plainly and gives the rating next to the source
-    assert ('<td>Unidentified outlet</td>\n<td>31 May 2025 (approximate)</td>\n'
-            '<td><strong>Low</strong>: No outlet, byline or date.</td>') in claim
-    # a source without a rating shows an empty cell (the newsletter is not rated in this fixture)
-    assert "<td>Example Newsletter</td>\n<td>30 May 2025</td>\n<td></td>" in claim
+    # the sources table names an unknown publisher plainly and gives the rating next to the source,
+    # each cell named for the card it is on a phone
+    assert ('<td><span class="fc-cell-label" data-search-exclude>Publisher: </span>Unidentified outlet</td>\n'
+            '<td><span class="fc-cell-label" data-search-exclude>Published: </span>31 May 2025 (approximate)</td>\n'
+            '<td><span class="fc-cell-label" data-search-exclude>Reliability: </span><strong>Low</strong>: No outlet, byline or date.</td>') in claim
+    # a source without a rating shows an empty cell, which its card leaves out (the newsletter is not rated in this fixture)
+    assert "<td>Example Newsletter</td>\n<td>30 May 2025</td>\n<td></td>" in unlabelled(claim)
     # evidence quoted from a low-reliability document says it does not corroborate alone
     assert "<em>This document is of low reliability: it does not count as corroboration by itself.</em>" in claim
 

@@ -16,6 +16,7 @@ from ..reuse import reused
 from ..validate import topic_slug
 from . import html as h
 from . import markup as md
+from .cards import card_table
 from .charts import verdict_meter
 from .corrections_page import correction_html, verdict_label
 from .head import TEMPLATE, claim_head
@@ -193,8 +194,8 @@ def _sources(site: Site, claim: Claim, path: str) -> list:
             md.human_date(source.published) + (" (" + h.esc(label("approximate")) + ")" if source.date_precision == "approximate" else ""),
             reliability_html(source),
         ])
-    headers = [h.esc(label(key)) for key in ("source", "publisher", "published", "reliability_rating")]
-    return [h.Heading(unindexed(f"## {label('sources')}")), h.table(headers, rows)]
+    headers = [label(key) for key in ("source", "publisher", "published", "reliability_rating")]
+    return [h.Heading(unindexed(f"## {label('sources')}")), card_table(headers, rows)]  # cards on a phone
 
 
 def _differences(site: Site, claim: Claim, path: str) -> list:

@@ -17,6 +17,7 @@ from ..model import Source
 from ..values import describe
 from . import html as h
 from . import markup as md
+from .cards import card_table
 from .labels import label
 from .output import Page
 
@@ -236,17 +237,18 @@ def _matrix(site: Site, path: str) -> list:
     subjects = {d.subject: subject_anchor(d.subject) for d in site.disagreements}
     if not subjects or len(subjects) > MATRIX_MAX_SUBJECTS:
         return []
-    cells = {
-        (side.source, disagreement.subject): h.esc(side.value_text or "✓")
-        for disagreement in site.disagreements for side in disagreement.sides
-    }
+    values: dict[tuple[str, str], dict[str, None]] = {}  # what each source says on each subject, each once
+    for disagreement in site.disagreements:
+        for side in disagreement.sides:
+            values.setdefault((side.source, disagreement.subject), {})[side.value_text or "✓"] = None
+    cells = {place: h.esc("; ".join(said)) for place, said in values.items()}
     in_matrix = {source for source, _ in cells}
     sources = [s for s in site.corpus.sources if s.id in in_matrix]
-    headers = [h.esc(label("source"))] + [
-        h.a(h.esc(site.corpus.subject(subject).title), f"#{anchor}") for subject, anchor in subjects.items()
-    ]
+    headers = [label("source")] + [site.corpus.subject(subject).title for subject in subjects]
     rows = [
         [h.a(h.esc(site.corpus.name_of(s.id)), site.urls.href(path, site.urls.source(s.id)))] + [cells.get((s.id, subject), "") for subject in subjects]
         for s in sources
     ]
-    return [h.Heading(f"## {label('matrix')}"), h.p(h.esc(label("matrix_intro"))), h.table(headers, rows)]
+    # A table on a desktop; on a phone a card per source naming each subject it speaks of (1,455 px wide as a table at 360 px).
+    table = card_table(headers, rows, links=[""] + [f"#{anchor}" for anchor in subjects.values()])
+    return [h.Heading(f"## {label('matrix')}"), h.p(h.esc(label("matrix_intro"))), table]
