@@ -7,12 +7,13 @@ from __future__ import annotations
 import pytest
 
 from conftest import DESKTOP, PHONE
+from pages import page_types
 
 pytestmark = pytest.mark.browser
 
-# Every element of the page's content that is wider than the viewport or scrolls sideways inside its
-# own box (a table in a scrolling wrapper), leaving out what is not drawn: hidden elements and the
-# header row of a card table, which is clipped to a pixel and kept for screen readers.
+# Every element of the page's content that is wider than the viewport (scrollWidth), reaches past
+# its edges, or scrolls sideways inside its own box (a table in a scrolling wrapper), leaving out what
+# is not drawn: hidden elements and the header row of a card table, clipped to a pixel for screen readers.
 TOO_WIDE = """() => {
     const width = document.documentElement.clientWidth;
     const drawn = el => { for (let e = el; e; e = e.parentElement) {
@@ -21,7 +22,8 @@ TOO_WIDE = """() => {
         return true; };
     return Array.from(document.querySelectorAll('.md-content, .md-content *'))
         .filter(el => { const box = el.getBoundingClientRect();
-                        return el.scrollWidth > width || el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0
+                        const scrolls = ['auto', 'scroll'].includes(getComputedStyle(el).overflowX);
+                        return el.scrollWidth > width || scrolls && el.scrollWidth > el.clientWidth + 1
                                || box.right > width + 0.5 || box.left < -0.5; })
         .filter(drawn)
         .map(el => `${el.tagName.toLowerCase()}.${el.className} (${el.scrollWidth} px wide, ${el.clientWidth} shown)`);
@@ -92,6 +94,19 @@ def test_the_disagreements_matrix_is_cards_on_a_phone(reader_factory, served) ->
         assert 0 <= card["left"] and card["right"] <= PHONE["width"]
     reader.page.locator("#sources-and-subjects").scroll_into_view_if_needed()
     reader.shot("disagreements-matrix-phone", full_page=False)
+    assert reader.console_errors == []
+
+
+def test_no_page_type_has_a_box_wider_than_a_phone(reader_factory, served) -> None:
+    """Every generated page type (the richest of each): at 360 px nothing scrolls sideways inside it either."""
+    reader = reader_factory(PHONE)
+    found = {}
+    for kind, page in page_types(served.model).items():
+        reader.open(served.url(page))
+        wide = reader.page.evaluate(TOO_WIDE)
+        if wide:
+            found[kind] = wide[:3]
+    assert found == {}, found
     assert reader.console_errors == []
 
 
