@@ -119,6 +119,55 @@ def test_the_page_is_markdown_headings_around_html_blocks(make_site, tmp_path):
     assert "<p><strong>Editor's note:</strong> Two figures.</p>" in page.markdown
 
 
+def differences_item(page: str, heading: str) -> list[str]:
+    """The items of the list under a claim's or a source's heading on its disagreements."""
+    section = page[page.index(heading):]
+    return re.findall(r"<li>(.*?)</li>", section[:section.index("</ul>")], re.S)
+
+
+CLAIM_HEADING, SOURCE_HEADING = "## Where the sources differ", "## Where this source disagrees with others"
+BADGES = ('<span class="fc-kind">contradiction</span> '
+          '<span class="fc-severity fc-severity--high">Severity: high</span><br>\n')
+
+
+def test_claim_and_source_pages_give_each_disagreement_s_status_severity_and_supported_side(make_site, tmp_path):
+    subjects = {"chinese-students-in-us": {"title": "Chinese students", "periods": [OPEN_DOORS],
+                                           "record": {"value": 277398, "source": "IIE, Open Doors 2024"}}}
+    pages = pages_of(make_site, tmp_path, subjects=subjects)
+    supports = '<span class="fc-supports">Evidence supports: more than 270,000 (Example Newsletter).</span>'
+    (claim_item,) = differences_item(pages["claims/students-270000.md"], CLAIM_HEADING)
+    assert claim_item == (
+        f"<strong>Chinese students</strong> {BADGES}"
+        "Weekly recap: more than 270,000 (2023-24 school year); Talks stall: more than 300,000 (as of 2024). "
+        f'{supports} <a href="../../disagreements/#chinese-students-in-us-contradiction">See both sides</a>')
+    # both sources' pages: the same status, whichever side the source is on
+    for source, other in (("newsletter", "Talks stall"), ("wire", "Weekly recap")):
+        (item,) = differences_item(pages[f"sources/{source}.md"], SOURCE_HEADING)
+        assert item == (f'<a href="../../disagreements/#chinese-students-in-us-contradiction">Chinese students</a> {BADGES}'
+                        f"with {other}. {supports}")
+    # the same words as the disagreements page's summary
+    summary = pages["disagreements.md"]
+    assert '<td data-label="Evidence supports">more than 270,000 (Example Newsletter)</td>' in summary
+
+
+def test_without_evidence_the_lists_say_nothing_settles_it_with_the_kind_and_severity(make_site, tmp_path):
+    pages = pages_of(make_site, tmp_path, subjects={"chinese-students-in-us": {
+        "title": "Chinese students", "severity": "low", "severity_reason": "Different periods."}})
+    (claim_item,) = differences_item(pages["claims/students-270000.md"], CLAIM_HEADING)
+    (source_item,) = differences_item(pages["sources/wire.md"], SOURCE_HEADING)
+    for item in (claim_item, source_item):
+        assert ('<span class="fc-kind">different reference periods</span> '
+                '<span class="fc-severity fc-severity--low">Severity: low</span><br>') in item
+        assert '<span class="fc-supports">Nothing settles it.</span>' in item and "Evidence supports" not in item
+
+
+def test_the_lists_escape_the_subject_s_title(make_site, tmp_path):
+    pages = pages_of(make_site, tmp_path, subjects={"chinese-students-in-us": {"title": HOSTILE}})
+    for path, heading in (("claims/students-270000.md", CLAIM_HEADING), ("sources/newsletter.md", SOURCE_HEADING)):
+        (item,) = differences_item(pages[path], heading)
+        assert "<script" not in item and "<img" not in item and "&lt;script&gt;" in item, path
+
+
 # ---------------------------------------------------------------------------
 # The repository's own site, built with MkDocs
 

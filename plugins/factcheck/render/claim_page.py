@@ -19,6 +19,7 @@ from . import markup as md
 from .cards import card_table
 from .charts import verdict_meter
 from .corrections_page import correction_html, verdict_label
+from .disagreements_page import status_badges, supports_sentence
 from .head import TEMPLATE, claim_head
 from .labels import label
 from .output import Page
@@ -210,8 +211,8 @@ def _differences(site: Site, claim: Claim, path: str) -> list:
             for side in disagreement.sides
         ) + (f"; {h.esc(label('more_sides').format(count=f'{disagreement.sides_left_out:,}'))}" if disagreement.sides_left_out else "")
         items.append(
-            f"<strong>{h.esc(disagreement.title)}</strong> ({h.esc(label('kind_' + disagreement.kind))}): {sides}. "
-            f"{h.a(h.esc(label('see_side_by_side')), target)}"
+            f"<strong>{h.esc(disagreement.title)}</strong> {status_badges(site, disagreement)}<br>\n{sides}. "
+            f"{supports_sentence(site, disagreement)} {h.a(h.esc(label('see_side_by_side')), target)}"
         )
     return [h.Heading(unindexed(f"## {label('sources_differ')}")), f'<div class="fc-differ">\n{h.ul(items)}\n</div>']
 

@@ -94,6 +94,20 @@ def supported_text(site: Site, disagreement: Disagreement) -> str:
     return ", ".join(dict.fromkeys(_side_figure(site, side) for side in disagreement.sides[: disagreement.supported]))
 
 
+def status_badges(site: Site, disagreement: Disagreement) -> str:
+    """A disagreement's kind and severity as badges, as the disagreements page gives them: for the
+    lists on claim and source pages (HTML, escaped)."""
+    kind = f'<span class="fc-kind">{h.esc(kind_text(site, disagreement))}</span>'
+    return f'{kind} {_severity_badge(disagreement.severity, label("severity") + ": ")}'
+
+
+def supports_sentence(site: Site, disagreement: Disagreement) -> str:
+    """Which side the evidence supports, or that nothing settles it, as a sentence (HTML, escaped)."""
+    if not disagreement.supported:
+        return f'<span class="fc-supports">{h.esc(label("nothing_settles"))}.</span>'
+    return f'<span class="fc-supports">{h.esc(label("evidence_supports"))}: {h.esc(supported_text(site, disagreement))}.</span>'
+
+
 def _summary_table(site: Site) -> list:
     """The table of every disagreement, so that on a phone each row becomes a card whose cells say
     what they are (the stylesheet's ``.fc-summary``); every text in it is escaped."""
