@@ -548,6 +548,21 @@ def test_a_claim_sees_its_own_side_and_at_most_a_few_others_with_a_count_of_the_
         assert order == sorted(order)  # in the disagreement's order (supported first)
 
 
+def test_a_page_whose_own_sides_fill_the_limit_still_sees_a_side_the_evidence_supports() -> None:
+    """So that its list can say which side the evidence supports (a view with ``supported`` 0 would say nothing settles it)."""
+    from dataclasses import replace
+
+    from factcheck.disagree import SIDES_PER_PAGE, seen_from
+
+    whole = replace(_many_sides(40), supported=2)
+    own = list(range(40 - SIDES_PER_PAGE, 40))
+    view = seen_from(whole, own)
+    assert view.sides == (whole.sides[0], *whole.sides[-SIDES_PER_PAGE:])
+    assert view.supported == 1 and view.sides_left_out == 40 - SIDES_PER_PAGE - 1
+    # with nothing supported the limit holds as before
+    assert len(seen_from(replace(whole, supported=0), own).sides) == SIDES_PER_PAGE
+
+
 def test_a_short_disagreement_is_seen_whole() -> None:
     from factcheck.disagree import SIDES_PER_PAGE, seen_from
 

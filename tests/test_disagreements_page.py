@@ -46,7 +46,7 @@ def test_the_record_refutes_a_side_the_supported_side_comes_first_with_its_verdi
                                            "record": {"value": 277398, "source": "IIE, Open Doors 2024"}}}
     page = pages_of(make_site, tmp_path, subjects=subjects)["disagreements.md"]
     section = page[page.index("## Chinese students"):]
-    assert "**On record:** 277,398, IIE, Open Doors 2024" in section
+    assert "<strong>On record:</strong> 277,398, IIE, Open Doors 2024" in section
     supported, refuted = section.index("fc-side fc-side--supported"), section.index("fc-side fc-side--refuted")
     assert supported < refuted
     first_side = section[supported:refuted]
@@ -59,7 +59,7 @@ def test_the_record_refutes_a_side_the_supported_side_comes_first_with_its_verdi
 
 def test_without_evidence_the_page_says_nothing_settles_it(make_site, tmp_path):
     page = pages_of(make_site, tmp_path, subjects={"chinese-students-in-us": {"title": "Chinese students"}})["disagreements.md"]
-    assert "**Nothing settles it:** Nothing on record settles which side is right." in page
+    assert "<p><strong>Nothing settles it:</strong> Nothing on record settles which side is right.</p>" in page
     assert "fc-side--supported" not in page
 
 
@@ -70,7 +70,7 @@ def test_a_consistent_subject_is_listed_as_checked_and_not_as_a_disagreement(mak
     page = pages["disagreements.md"]
     assert "## At a glance" not in page and "No disagreements found." in page
     checked = page[page.index("## Checked, no conflict"):]
-    assert "**Chinese students**" in checked and "The documents agree once read together." in checked
+    assert "<strong>Chinese students</strong>" in checked and "The documents agree once read together." in checked
     assert pages["index.md"] == "No disagreements found."
 
 
@@ -86,6 +86,86 @@ def test_contributor_text_is_escaped_everywhere_on_the_page(make_site, tmp_path)
     for text in (pages["disagreements.md"], pages["index.md"]):
         assert "<script" not in text and "<img" not in text
     assert "&lt;script&gt;" in pages["disagreements.md"]
+
+
+def test_the_matrix_gives_every_value_a_source_states_on_a_subject_and_is_cards_on_a_phone(make_site, claim_data, tmp_path):
+    # the newsletter speaks twice of the subject: its 270,000 (the fixture's claim) and a quarter of foreign students
+    share = claim_data(appeared=[{"source": "newsletter", "quote": "accounting for about a quarter of all foreign students in the country",
+                                  "subject": "chinese-students-in-us", "period": "2023-24 school year"}])
+    page = pages_of(make_site, tmp_path, claims={"share": share}, subjects={"chinese-students-in-us": {"title": "Chinese students"}})["disagreements.md"]
+    matrix = page[page.index("## Sources and subjects"):]
+    assert '<div class="fc-cards">' in matrix
+    assert '<th><a href="#subject-chinese-students-in-us">Chinese students</a></th>' in matrix
+    rows = re.findall(r"<tr>\n<td>(.*?)</td>\n<td>(.*?)</td>\n</tr>", matrix)
+    label = '<span class="fc-cell-label" data-search-exclude><a href="#subject-chinese-students-in-us">Chinese students</a>: </span>'
+    assert rows == [
+        ('<a href="../sources/newsletter/">Example Newsletter</a>', f"{label}more than 270,000; about 25%"),
+        ('<a href="../sources/wire/">Unidentified outlet, 31 May 2025</a>', f"{label}more than 300,000"),
+    ]
+
+
+def test_the_page_is_markdown_headings_around_html_blocks(make_site, tmp_path):
+    """Made like the claim pages (render/html.py): MkDocs converts only the headings, with their ids."""
+    checked = make_site(tmp_path, subjects={"chinese-students-in-us": {"title": "Chinese students", "note": "Two figures."}}).check()
+    pages, _ = render(checked.site)
+    page = {p.path: p for p in pages}["disagreements.md"]
+    body = page.source.split("---\n", 2)[2]
+    headings = [block.strip() for block in body.split("\n\n") if block.strip() and not block.startswith("FACTCHECKHTML")]
+    assert headings == [
+        "# Where the sources disagree", "## At a glance {: #at-a-glance }",
+        "## Chinese students {: #subject-chinese-students-in-us }",
+        "### Different reference periods {: #chinese-students-in-us-reference-period }", "## Sources and subjects",
+    ]
+    assert "<p><strong>Editor's note:</strong> Two figures.</p>" in page.markdown
+
+
+def differences_item(page: str, heading: str) -> list[str]:
+    """The items of the list under a claim's or a source's heading on its disagreements."""
+    section = page[page.index(heading):]
+    return re.findall(r"<li>(.*?)</li>", section[:section.index("</ul>")], re.S)
+
+
+CLAIM_HEADING, SOURCE_HEADING = "## Where the sources differ", "## Where this source disagrees with others"
+BADGES = ('<span class="fc-kind">contradiction</span> '
+          '<span class="fc-severity fc-severity--high">Severity: high</span><br>\n')
+
+
+def test_claim_and_source_pages_give_each_disagreement_s_status_severity_and_supported_side(make_site, tmp_path):
+    subjects = {"chinese-students-in-us": {"title": "Chinese students", "periods": [OPEN_DOORS],
+                                           "record": {"value": 277398, "source": "IIE, Open Doors 2024"}}}
+    pages = pages_of(make_site, tmp_path, subjects=subjects)
+    supports = '<span class="fc-supports">Evidence supports: more than 270,000 (Example Newsletter).</span>'
+    (claim_item,) = differences_item(pages["claims/students-270000.md"], CLAIM_HEADING)
+    assert claim_item == (
+        f"<strong>Chinese students</strong> {BADGES}"
+        "Weekly recap: more than 270,000 (2023-24 school year); Talks stall: more than 300,000 (as of 2024). "
+        f'{supports} <a href="../../disagreements/#chinese-students-in-us-contradiction">See both sides</a>')
+    # both sources' pages: the same status, whichever side the source is on
+    for source, other in (("newsletter", "Talks stall"), ("wire", "Weekly recap")):
+        (item,) = differences_item(pages[f"sources/{source}.md"], SOURCE_HEADING)
+        assert item == (f'<a href="../../disagreements/#chinese-students-in-us-contradiction">Chinese students</a> {BADGES}'
+                        f"with {other}. {supports}")
+    # the same words as the disagreements page's summary
+    summary = pages["disagreements.md"]
+    assert '<td data-label="Evidence supports">more than 270,000 (Example Newsletter)</td>' in summary
+
+
+def test_without_evidence_the_lists_say_nothing_settles_it_with_the_kind_and_severity(make_site, tmp_path):
+    pages = pages_of(make_site, tmp_path, subjects={"chinese-students-in-us": {
+        "title": "Chinese students", "severity": "low", "severity_reason": "Different periods."}})
+    (claim_item,) = differences_item(pages["claims/students-270000.md"], CLAIM_HEADING)
+    (source_item,) = differences_item(pages["sources/wire.md"], SOURCE_HEADING)
+    for item in (claim_item, source_item):
+        assert ('<span class="fc-kind">different reference periods</span> '
+                '<span class="fc-severity fc-severity--low">Severity: low</span><br>') in item
+        assert '<span class="fc-supports">Nothing settles it.</span>' in item and "Evidence supports" not in item
+
+
+def test_the_lists_escape_the_subject_s_title(make_site, tmp_path):
+    pages = pages_of(make_site, tmp_path, subjects={"chinese-students-in-us": {"title": HOSTILE}})
+    for path, heading in (("claims/students-270000.md", CLAIM_HEADING), ("sources/newsletter.md", SOURCE_HEADING)):
+        (item,) = differences_item(pages[path], heading)
+        assert "<script" not in item and "<img" not in item and "&lt;script&gt;" in item, path
 
 
 # ---------------------------------------------------------------------------

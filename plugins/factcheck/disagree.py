@@ -169,11 +169,12 @@ def seen_from(disagreement: Disagreement, own: Sequence[int], limit: int = SIDES
     in ``sides``), then the others in the disagreement's order (supported first) up to
     ``limit`` sides in all, kept in that order; ``sides_left_out`` counts the rest, which the
     disagreements page lists. N claims quoting N figures on one subject gave each of the N
-    claim pages all N sides (3,000 claims: 128 s and a 342 MB site)."""
+    claim pages all N sides (3,000 claims: 128 s and a 342 MB site). The first side the evidence
+    supports is kept even when the page's own sides fill the limit, so the page can say which it is."""
     sides = disagreement.sides
     if len(sides) <= limit:
         return disagreement
-    kept = set(own)
+    kept = set(own) | ({0} if disagreement.supported else set())
     for i in range(len(sides)):  # stops after at most limit + len(own) steps
         if len(kept) >= limit:
             break

@@ -16,8 +16,10 @@ from ..reuse import reused
 from ..validate import topic_slug
 from . import html as h
 from . import markup as md
+from .cards import card_table
 from .charts import verdict_meter
 from .corrections_page import correction_html, verdict_label
+from .disagreements_page import status_badges, supports_sentence
 from .head import TEMPLATE, claim_head
 from .labels import label
 from .output import Page
@@ -193,8 +195,8 @@ def _sources(site: Site, claim: Claim, path: str) -> list:
             md.human_date(source.published) + (" (" + h.esc(label("approximate")) + ")" if source.date_precision == "approximate" else ""),
             reliability_html(source),
         ])
-    headers = [h.esc(label(key)) for key in ("source", "publisher", "published", "reliability_rating")]
-    return [h.Heading(unindexed(f"## {label('sources')}")), h.table(headers, rows)]
+    headers = [label(key) for key in ("source", "publisher", "published", "reliability_rating")]
+    return [h.Heading(unindexed(f"## {label('sources')}")), card_table(headers, rows)]  # cards on a phone
 
 
 def _differences(site: Site, claim: Claim, path: str) -> list:
@@ -209,8 +211,8 @@ def _differences(site: Site, claim: Claim, path: str) -> list:
             for side in disagreement.sides
         ) + (f"; {h.esc(label('more_sides').format(count=f'{disagreement.sides_left_out:,}'))}" if disagreement.sides_left_out else "")
         items.append(
-            f"<strong>{h.esc(disagreement.title)}</strong> ({h.esc(label('kind_' + disagreement.kind))}): {sides}. "
-            f"{h.a(h.esc(label('see_side_by_side')), target)}"
+            f"<strong>{h.esc(disagreement.title)}</strong> {status_badges(site, disagreement)}<br>\n{sides}. "
+            f"{supports_sentence(site, disagreement)} {h.a(h.esc(label('see_side_by_side')), target)}"
         )
     return [h.Heading(unindexed(f"## {label('sources_differ')}")), f'<div class="fc-differ">\n{h.ul(items)}\n</div>']
 

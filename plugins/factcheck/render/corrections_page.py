@@ -11,40 +11,34 @@ from .output import Page
 
 
 def render_corrections(site: Site) -> Page:
+    """The page, as headings in Markdown and HTML blocks made from the records (render/html.py)."""
     path = site.urls.corrections()
     entries = sorted(
         ((correction, claim) for claim in site.claims for correction in claim.corrections),
         key=lambda pair: (pair[0].date, pair[1].id),
         reverse=True,
     )
-    lines = [md.front_matter({"title": label("corrections"), "factcheck": {"type": "corrections"}}), f"# {label('corrections')}", label("corrections_intro")]
-    if not entries:
-        lines.append(label("no_updates"))
-    lines.append("\n".join(correction_item(site, claim, correction, path) for correction, claim in entries))
-    return Page(path, md.join_blocks(lines), in_nav=True, title=label("corrections"))
+    front = md.front_matter({"title": label("corrections"), "factcheck": {"type": "corrections"}})
+    parts = [
+        h.Heading(f"# {label('corrections')}"), h.p(h.esc(label("corrections_intro"))),
+        h.ul(correction_html(site, claim, correction, path) for correction, claim in entries) or h.p(h.esc(label("no_updates"))),
+    ]
+    return h.page(path, front, parts, in_nav=True, title=label("corrections"))
 
 
-def correction_item(site: Site, claim: Claim, correction: Correction, listed_on: str = "") -> str:
-    """One correction as a list item: its date and kind, its text and the verdict it replaced.
+def correction_html(site: Site, claim: Claim, correction: Correction, listed_on: str = "") -> str:
+    """One correction as the inside of a list item (HTML): its date and kind, its text and the verdict it replaced.
 
     On the claim's own page ``listed_on`` is empty; on the site-wide list it is that page's
     path, and the item also links to the claim and gives the verdict it has now.
     """
-    target = f"{md.link(md.text(claim.short), site.urls.link(listed_on, site.urls.claim(claim.id)))}: " if listed_on else ""
+    target = f"{h.a(h.esc(claim.short), site.urls.href(listed_on, site.urls.claim(claim.id)))}: " if listed_on else ""
     change = ""
     if correction.previous_verdict:
         now = f"; now {md.badge(site.rating(claim))}" if listed_on else ""
-        change = f" {label('verdict_was')} {md.text(verdict_label(site, correction.previous_verdict))}{now}."
-    return f"- **{md.human_date(correction.date)}, {label('kind_' + correction.kind)}:** {target}{md.text(correction.text)}{change}"
-
-
-def correction_html(site: Site, claim: Claim, correction: Correction) -> str:
-    """One correction on its claim's page, as the inside of a list item (HTML)."""
-    change = ""
-    if correction.previous_verdict:
-        change = f" {h.esc(label('verdict_was'))} {h.esc(verdict_label(site, correction.previous_verdict))}."
+        change = f" {h.esc(label('verdict_was'))} {h.esc(verdict_label(site, correction.previous_verdict))}{now}."
     kind = h.esc(label("kind_" + correction.kind))
-    return f"<strong>{md.human_date(correction.date)}, {kind}:</strong> {h.esc(correction.text)}{change}"
+    return f"<strong>{md.human_date(correction.date)}, {kind}:</strong> {target}{h.esc(correction.text)}{change}"
 
 
 def verdict_label(site: Site, key: str) -> str:

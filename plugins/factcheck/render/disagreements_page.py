@@ -1,8 +1,10 @@
 """The page of every disagreement between sources: a summary table, each side by side, the subjects
 checked without conflict, and the sources × subjects matrix; and the home page's top disagreements.
 
-Every piece of contributor text goes through ``markup`` (escaped); nothing from the YAML is
-written as raw HTML.
+The page is made as HTML from the records (render/html.py: its headings stay Markdown, for
+MkDocs' ids, permalinks and table of contents); the home page's block is Markdown, since it goes
+into a hand-written page. Every piece of contributor text is escaped (``html.esc``, ``markup.text``);
+nothing from the YAML is written as raw HTML.
 """
 
 from __future__ import annotations
@@ -13,30 +15,31 @@ from ..analyse import Site
 from ..disagree import INTERNAL, Disagreement, Side
 from ..model import Source
 from ..values import describe
+from . import html as h
 from . import markup as md
+from .cards import card_table
 from .labels import label
 from .output import Page
 
 
 def render_disagreements(site: Site) -> Page:
+    """The page, as headings in Markdown and HTML blocks made from the records (render/html.py)."""
     path = site.urls.disagreements()
-    blocks = [
-        md.front_matter({"title": label("disagreements"), "factcheck": {"type": "disagreements"}}),
-        f"# {label('disagreements')}",
-        label("disagreements_intro"),
-    ]
+    front = md.front_matter({"title": label("disagreements"), "factcheck": {"type": "disagreements"}})
+    parts: list = [h.Heading(f"# {label('disagreements')}"), h.p(h.esc(label("disagreements_intro")))]
     if not site.disagreements:
-        blocks.append(label("no_disagreements"))
+        parts.append(h.p(h.esc(label("no_disagreements"))))
     else:
-        blocks.append(_summary_table(site))
+        parts += _summary_table(site)
     for subject, disagreements in by_subject(site.disagreements).items():
-        blocks.append(f"## {md.text(disagreements[0].title)} {{: #{subject_anchor(subject)} }}")
+        parts.append(h.Heading(f"## {md.text(disagreements[0].title)} {{: #{subject_anchor(subject)} }}"))
         if disagreements[0].note:
-            blocks.append(f"**{label('editor_note')}:** {md.text(disagreements[0].note)}")
-        blocks.extend(_one(site, disagreement, path) for disagreement in disagreements)
-    blocks.append(_checked_without_conflict(site, path))
-    blocks.append(_matrix(site, path))
-    return Page(path, md.join_blocks(b for b in blocks if b), in_nav=True, title=label("disagreements"))
+            parts.append(h.p(f"<strong>{h.esc(label('editor_note'))}:</strong> {h.esc(disagreements[0].note)}"))
+        for disagreement in disagreements:
+            parts += _one(site, disagreement, path)
+    parts += _checked_without_conflict(site, path)
+    parts += _matrix(site, path)
+    return h.page(path, front, parts, in_nav=True, title=label("disagreements"))
 
 
 def by_subject(disagreements: Iterable[Disagreement]) -> dict[str, list[Disagreement]]:
@@ -91,108 +94,133 @@ def supported_text(site: Site, disagreement: Disagreement) -> str:
     return ", ".join(dict.fromkeys(_side_figure(site, side) for side in disagreement.sides[: disagreement.supported]))
 
 
-def _summary_table(site: Site) -> str:
-    """The table of every disagreement, as HTML so that on a phone each row becomes a card whose
-    cells say what they are (the stylesheet's ``.fc-summary``); every text in it is escaped."""
+def status_badges(site: Site, disagreement: Disagreement) -> str:
+    """A disagreement's kind and severity as badges, as the disagreements page gives them: for the
+    lists on claim and source pages (HTML, escaped)."""
+    kind = f'<span class="fc-kind">{h.esc(kind_text(site, disagreement))}</span>'
+    return f'{kind} {_severity_badge(disagreement.severity, label("severity") + ": ")}'
+
+
+def supports_sentence(site: Site, disagreement: Disagreement) -> str:
+    """Which side the evidence supports, or that nothing settles it, as a sentence (HTML, escaped)."""
+    if not disagreement.supported:
+        return f'<span class="fc-supports">{h.esc(label("nothing_settles"))}.</span>'
+    return f'<span class="fc-supports">{h.esc(label("evidence_supports"))}: {h.esc(supported_text(site, disagreement))}.</span>'
+
+
+def _summary_table(site: Site) -> list:
+    """The table of every disagreement, so that on a phone each row becomes a card whose cells say
+    what they are (the stylesheet's ``.fc-summary``); every text in it is escaped."""
     headers = [label("subject"), label("sources"), label("kind"), label("severity"), label("evidence_supports")]
     rows = []
     for d in site.disagreements:
         cells = [
-            f'<a href="#{md.html_text(d.id)}">{md.html_text(d.title)}</a>',
-            md.html_text(sides_text(site, d)),
-            md.html_text(kind_text(site, d)),
+            f'<a href="#{h.attr(d.id)}">{h.esc(d.title)}</a>',
+            h.esc(sides_text(site, d)),
+            h.esc(kind_text(site, d)),
             _severity_badge(d.severity),
-            md.html_text(supported_text(site, d)),
+            h.esc(supported_text(site, d)),
         ]
-        rows.append("<tr>" + "".join(f'<td data-label="{md.html_text(h)}">{c}</td>' for h, c in zip(headers, cells)) + "</tr>")
-    head = "<thead><tr>" + "".join(f'<th scope="col">{md.html_text(h)}</th>' for h in headers) + "</tr></thead>"
+        rows.append("<tr>" + "".join(f'<td data-label="{h.attr(name)}">{c}</td>' for name, c in zip(headers, cells)) + "</tr>")
+    head = "<thead><tr>" + "".join(f'<th scope="col">{h.esc(name)}</th>' for name in headers) + "</tr></thead>"
     table = f'<table class="fc-summary">{head}<tbody>{"".join(rows)}</tbody></table>'
-    return f"## {label('at_a_glance')} {{: #at-a-glance }}\n\n{label('at_a_glance_intro')}\n\n{table}"
+    return [h.Heading(f"## {label('at_a_glance')} {{: #at-a-glance }}"), h.p(h.esc(label("at_a_glance_intro"))), table]
 
 
 def _severity_badge(severity: str, prefix: str = "") -> str:
     return f'<span class="fc-severity fc-severity--{md.html_text(severity)}">{md.html_text(prefix + severity)}</span>'
 
 
-def _one(site: Site, disagreement: Disagreement, path: str) -> str:
+def _labelled(name: str, value_html: str) -> str:
+    """A paragraph "<strong>Name:</strong> value"."""
+    return h.p(f"<strong>{h.esc(name)}:</strong> {value_html}")
+
+
+def _one(site: Site, disagreement: Disagreement, path: str) -> list:
+    """One disagreement: its heading (the kind), severity, reasons, the record, the supported side, the sides."""
     kind = kind_text(site, disagreement)
-    heading = f"### {md.text(kind[:1].upper() + kind[1:])} {{: #{disagreement.id} }}"
-    meta = _severity_badge(disagreement.severity, label("severity") + ": ")
-    parts = [heading, meta]
+    parts: list = [
+        h.Heading(f"### {md.text(kind[:1].upper() + kind[1:])} {{: #{disagreement.id} }}"),
+        h.p(_severity_badge(disagreement.severity, label("severity") + ": ")),
+    ]
     if disagreement.severity_reason:
-        parts.append(f"**{label('severity_why')}:** {md.text(disagreement.severity_reason)}")
+        parts.append(_labelled(label("severity_why"), h.esc(disagreement.severity_reason)))
     if disagreement.reason:
-        parts.append(md.text(disagreement.reason))
+        parts.append(h.p(h.esc(disagreement.reason)))
     if disagreement.record is not None:
         parts.append(_record(site, disagreement, path))
     if disagreement.supported:
-        parts.append(f"**{label('supported_side')}** ({md.text(supported_text(site, disagreement))}): {md.text(disagreement.support)}")
+        supported = f"<strong>{h.esc(label('supported_side'))}</strong> ({h.esc(supported_text(site, disagreement))})"
+        parts.append(h.p(f"{supported}: {h.esc(disagreement.support)}"))
     else:
-        parts.append(f"**{label('nothing_settles')}:** {md.text(disagreement.support)}")
+        parts.append(_labelled(label("nothing_settles"), h.esc(disagreement.support)))
     sides = [_side(site, disagreement, index, side, path) for index, side in enumerate(disagreement.sides)]
-    parts.append('<div class="fc-sides" markdown>\n\n' + "\n\n".join(sides) + "\n\n</div>")
-    return "\n\n".join(parts)
+    parts.append('<div class="fc-sides">\n' + "\n".join(sides) + "\n</div>")
+    return parts
 
 
 def _record(site: Site, disagreement: Disagreement, path: str) -> str:
     """The reference figure, marked as the record, with the claims that cite it."""
     record = disagreement.record
     assert record is not None
-    source = md.external(md.text(record.source), record.url) if record.url else md.text(record.source)
-    text = f"**{label('on_record')}:** {md.text(describe(record.value))}, {source}"
+    url = md.safe_url(record.url) if record.url else None
+    source = h.a(h.esc(record.source), url) if url else h.esc(record.source)
+    text = f"{h.esc(describe(record.value))}, {source}"
     if record.period:
-        text += f" ({md.text(record.period)})"
+        text += f" ({h.esc(record.period)})"
     citing = [c for c in disagreement.claims if record.url and c in site.claim_by_id
               and any(ref.url == record.url for ref in site.claim_by_id[c].references)]
     if citing:
-        text += f"; {label('on_record_cited_by')} " + ", ".join(
-            md.link(md.text(site.claim_by_id[c].short), site.urls.link(path, site.urls.claim(c))) for c in citing)
-    return f'<div class="fc-record" markdown>\n\n{text}\n\n</div>'
+        text += f"; {h.esc(label('on_record_cited_by'))} " + ", ".join(_claim_link(site, c, path) for c in citing)
+    return f'<div class="fc-record">\n{_labelled(label("on_record"), text)}\n</div>'
 
 
 def _side(site: Site, disagreement: Disagreement, index: int, side: Side, path: str) -> str:
-    source_link = md.link(md.text(side.source_title), site.urls.link(path, site.urls.source(side.source), side.anchor))
+    source_link = h.a(h.esc(side.source_title), site.urls.href(path, site.urls.source(side.source), side.anchor))
     css = "fc-side"
     details = []
     if index < disagreement.supported:
         css += " fc-side--supported"
-        details.append(f'<p class="fc-side__verdict"><strong>{md.html_text(label("supported_side"))}</strong></p>')
+        details.append(h.p(f"<strong>{h.esc(label('supported_side'))}</strong>", "fc-side__verdict"))
     elif side.refuted:
         css += " fc-side--refuted"
-        details.append(f'<p class="fc-side__verdict"><strong>{md.html_text(label("refuted_by_record"))}</strong></p>')
-    details += [f"**{source_link}**", md.quote_block(side.quote)]
+        details.append(h.p(f"<strong>{h.esc(label('refuted_by_record'))}</strong>", "fc-side__verdict"))
+    details += [h.p(f"<strong>{source_link}</strong>"), h.quote(side.quote)]
     if side.value_text:
-        details.append(f"{label('value')}: **{md.text(side.value_text)}**")
+        details.append(h.p(f"{h.esc(label('value'))}: <strong>{h.esc(side.value_text)}</strong>"))
     if side.period:
-        details.append(f"{label('period')}: {md.text(side.period)}")
+        details.append(h.p(f"{h.esc(label('period'))}: {h.esc(side.period)}"))
     if side.scope:
-        details.append(f"{label('scope')}: {md.text(side.scope)}")
-    details.append(_claims_of(site, side.claims, path) if side.claims else label("sides_no_claims"))
+        details.append(h.p(f"{h.esc(label('scope'))}: {h.esc(side.scope)}"))
+    details.append(_claims_of(site, side.claims, path) if side.claims else h.p(h.esc(label("sides_no_claims"))))
     if side.cited_by:
         cited = ", ".join(_claim_link(site, c, path) for c in side.cited_by if c in site.claim_by_id)
-        details.append(f"{label('cites_as_evidence')}: {cited}")
-    return f'<div class="{css}" markdown>\n\n' + "\n\n".join(details) + "\n\n</div>"
+        details.append(h.p(f"{h.esc(label('cites_as_evidence'))}: {cited}"))
+    return f'<div class="{css}">\n' + "\n".join(details) + "\n</div>"
 
 
 def _claim_link(site: Site, claim_id: str, path: str) -> str:
-    return md.link(md.text(site.claim_by_id[claim_id].short), site.urls.link(path, site.urls.claim(claim_id)))
+    return h.a(h.esc(site.claim_by_id[claim_id].short), site.urls.href(path, site.urls.claim(claim_id)))
 
 
 def _claims_of(site: Site, claims: Sequence[str], path: str) -> str:
     """The side's own claims, each with its verdict badge."""
-    items = [f"- {md.badge(site.rating(site.claim_by_id[c]))} {_claim_link(site, c, path)}" for c in claims if c in site.claim_by_id]
-    return f"{label('sides_claims')}:\n\n" + "\n".join(items)
+    items = [f"{md.badge(site.rating(site.claim_by_id[c]))} {_claim_link(site, c, path)}" for c in claims if c in site.claim_by_id]
+    return "\n".join(part for part in (h.p(f"{h.esc(label('sides_claims'))}:"), h.ul(items)) if part)
 
 
-def _checked_without_conflict(site: Site, path: str) -> str:
+def _checked_without_conflict(site: Site, path: str) -> list:
     if not site.consistent:
-        return ""
+        return []
     items = []
     for checked in site.consistent:
         names = ", ".join(dict.fromkeys(_name(site, s.source) for s in checked.sides))
-        anchor = md.html_text(subject_anchor(checked.subject))
-        items.append(f'- <span id="{anchor}"></span>**{md.text(checked.title)}** ({md.text(names)}): {md.text(checked.note)}')
-    return f"## {label('checked_no_conflict')} {{: #checked-no-conflict }}\n\n{label('checked_no_conflict_intro')}\n\n" + "\n".join(items)
+        anchor = h.attr(subject_anchor(checked.subject))
+        items.append(f'<span id="{anchor}"></span><strong>{h.esc(checked.title)}</strong> ({h.esc(names)}): {h.esc(checked.note)}')
+    return [
+        h.Heading(f"## {label('checked_no_conflict')} {{: #checked-no-conflict }}"),
+        h.p(h.esc(label("checked_no_conflict_intro"))), h.ul(items),
+    ]
 
 
 def top_disagreements(site: Site, page: str, count: int = 5) -> str:
@@ -219,21 +247,22 @@ def top_disagreements(site: Site, page: str, count: int = 5) -> str:
 MATRIX_MAX_SUBJECTS = 30
 
 
-def _matrix(site: Site, path: str) -> str:
+def _matrix(site: Site, path: str) -> list:
     subjects = {d.subject: subject_anchor(d.subject) for d in site.disagreements}
     if not subjects or len(subjects) > MATRIX_MAX_SUBJECTS:
-        return ""
-    cells = {
-        (side.source, disagreement.subject): md.text(side.value_text or "✓")
-        for disagreement in site.disagreements for side in disagreement.sides
-    }
+        return []
+    values: dict[tuple[str, str], dict[str, None]] = {}  # what each source says on each subject, each once
+    for disagreement in site.disagreements:
+        for side in disagreement.sides:
+            values.setdefault((side.source, disagreement.subject), {})[side.value_text or "✓"] = None
+    cells = {place: h.esc("; ".join(said)) for place, said in values.items()}
     in_matrix = {source for source, _ in cells}
     sources = [s for s in site.corpus.sources if s.id in in_matrix]
-    headers = [label("source")] + [
-        md.link(md.text(site.corpus.subject(subject).title), f"#{anchor}") for subject, anchor in subjects.items()
-    ]
+    headers = [label("source")] + [site.corpus.subject(subject).title for subject in subjects]
     rows = [
-        [md.link(md.text(site.corpus.name_of(s.id)), site.urls.link(path, site.urls.source(s.id)))] + [cells.get((s.id, subject), "") for subject in subjects]
+        [h.a(h.esc(site.corpus.name_of(s.id)), site.urls.href(path, site.urls.source(s.id)))] + [cells.get((s.id, subject), "") for subject in subjects]
         for s in sources
     ]
-    return f"## {label('matrix')}\n\n{label('matrix_intro')}\n\n" + md.table(headers, rows)
+    # A table on a desktop; on a phone a card per source naming each subject it speaks of (1,455 px wide as a table at 360 px).
+    table = card_table(headers, rows, links=[""] + [f"#{anchor}" for anchor in subjects.values()])
+    return [h.Heading(f"## {label('matrix')}"), h.p(h.esc(label("matrix_intro"))), table]

@@ -10,6 +10,7 @@ from ..model import Claim, Rating
 from ..reuse import reused
 from . import html as h
 from . import markup as md
+from .cards import card_table
 from .charts import timeline
 from .claim_page import claimant_html
 from .claims_filter import filter_form, row_data
@@ -33,16 +34,6 @@ def claims_table(site: Site, claims: Sequence[Claim], from_page: str, filterable
     table = h.table([h.esc(label(key)) for key in ("claim", "claimant", "verdict", "date", "sources")], rows)
     # A table on a desktop; on a phone each row is a card (style.py: .fc-cards), so nothing scrolls sideways.
     return f'<div class="fc-cards fc-claims">\n{table}\n</div>'
-
-
-def card_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    """A table on a desktop, a card per row on a phone (style.py: .fc-cards): every cell after the
-    first carries its column's name, shown only where the header row is not. Headers are text, cells HTML."""
-    labelled = [
-        [row[0]] + [f'<span class="fc-cell-label">{md.html_text(header)}: </span>{cell}' for header, cell in zip(headers[1:], row[1:])]
-        for row in rows
-    ]
-    return f'<div class="fc-cards">\n{h.table([h.esc(header) for header in headers], labelled)}\n</div>'
 
 
 def _claim_row(site: Site, claim: Claim, from_page: str, filterable: bool) -> list[str]:

@@ -9,6 +9,7 @@ from ..reuse import reused
 from . import html as h
 from . import markup as md
 from .charts import verdict_chart, verdict_tally
+from .disagreements_page import status_badges, supports_sentence
 from .labels import label
 from .output import Page
 from .search_meta import unindexed
@@ -184,7 +185,8 @@ def _disagreements(site: Site, source: Source, path: str) -> list:
         others = sorted({s.source_title for s in disagreement.sides if s.source != source.id})
         others += [label("more_sides").format(count=f"{disagreement.sides_left_out:,}")] if disagreement.sides_left_out else []
         target = site.urls.href(path, site.urls.disagreements(), disagreement.id)
-        items.append(f"{h.a(h.esc(disagreement.title), target)} ({h.esc(label('kind_' + disagreement.kind))}), with {h.esc(', '.join(others))}")
+        items.append(f"{h.a(h.esc(disagreement.title), target)} {status_badges(site, disagreement)}<br>\n"
+                     f"with {h.esc(', '.join(others))}. {supports_sentence(site, disagreement)}")
     return [h.Heading(unindexed(f"## {label('disagreements_of_source')}")), h.ul(items)]
 
 

@@ -95,6 +95,9 @@ _BASE = """
 .md-typeset .fc-explanation { overflow-wrap: anywhere; }
 @media screen and (max-width: 44.9375em) {
   .md-typeset table:not([class]) { display: block; overflow-x: auto; }
+  /* the theme's cells are padded 1.25em a side: a three-column table (a source's claims, verdicts
+     and dates) came out 2 px wider than a 360 px phone */
+  .md-typeset table:not([class]) :is(th, td) { padding-left: .8em; padding-right: .8em; }
 }
 """
 
@@ -125,8 +128,8 @@ _READERS = """
 .fc-meter .fc-meter__pointer { fill: var(--md-default-fg-color); }
 .fc-meter__ends { display: flex; justify-content: space-between; font-size: .7rem; }
 .md-typeset .fc-meter__text { font-size: .75rem; margin: .2em 0; }
-/* Lists (render/index_pages.py): a table on a desktop, a stack of cards on a phone; the cards of
-   claims put the verdict and the date side by side under the claim. */
+/* Lists and tables (render/index_pages.py, render/cards.py): a table on a desktop, a stack of cards on
+   a phone; the cards of claims put the verdict and the date side by side under the claim. */
 @media screen and (max-width: 44.9375em) {
   .md-typeset .fc-cards .md-typeset__scrollwrap, .md-typeset .fc-cards .md-typeset__table { margin: 0; padding: 0; overflow: visible; }
   .md-typeset .fc-cards table:not([class]) { display: block; border: 0; overflow: visible; font-size: .8rem; }
@@ -137,6 +140,11 @@ _READERS = """
   .md-typeset .fc-cards table:not([class]) tr[hidden] { display: none; }
   .md-typeset .fc-cards table:not([class]) td { border: 0; padding: .15em 0; overflow-wrap: anywhere; }
   .md-typeset .fc-cards td:first-child { font-weight: 700; }
+  /* a card leaves out the columns a row has nothing in (the disagreements matrix: a source and the
+     subjects it speaks of); the header row's links are not tab stops while it is clipped away */
+  .md-typeset .fc-cards table:not([class]) td:empty { display: none; }
+  .md-typeset .fc-cards thead a { visibility: hidden; }
+  .md-typeset .fc-cell-label a { text-decoration: underline; text-underline-offset: .15em; }
   .md-typeset .fc-claims td:first-child { font-size: 1.05em; }
   .md-typeset .fc-claims td:nth-child(3) { display: inline-block; margin-right: .6em; }
   .md-typeset .fc-claims td:nth-child(4) { display: inline-block; }
