@@ -233,6 +233,9 @@ SAME_WORDING_FAMILIES = {
     "same-words-reordered": _reordered,
     # half the claims one text, the other half alike to it and to each other (copies x near texts)
     "copies-and-alike": lambda n: " ".join(_WORDS) + ("" if n % 2 else f" desk{n}"),
+    # the same with eight words: one word more is 94% alike to the text, but two such texts only 89%
+    # alike, so every one of them is near the text alone
+    "copies-and-alike-to-them-only": lambda n: " ".join(_WORDS[:8]) + ("" if n % 2 else f" desk{n}"),
 }
 
 

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import itertools
 import math
 import re
 from collections import Counter, defaultdict
@@ -260,22 +261,25 @@ def _same_wording(claims: list[Claim], found: _DuplicatesFound, tally: Tally, wo
     # would otherwise make m x k pairs, the square of the input when both grow with it. Copies
     # are already paired with their first claim, which carries every near pair.
     paired_copies: Counter[tuple[str, str]] = Counter()
+    copies_cut: set[tuple[str, str]] = set()  # (kind, text) whose copies were not paired with every near text
     for kind, near in wording.near.items():
         for (a, b), ratio in near.items():
             first_a, first_b = same_text[(kind, a)][0], same_text[(kind, b)][0]
             found.wording.setdefault(_pair(first_a, first_b), ratio)
             for text, other_first in ((a, first_b), (b, first_a)):
-                copies = same_text[(kind, text)][1:]
-                if not copies:
+                group = same_text[(kind, text)]
+                if len(group) == 1:
                     continue
                 if paired_copies[(kind, text)] == FOUND_PER_TEXT:
-                    found.stopped.update(copies)
+                    copies_cut.add((kind, text))
                     continue
                 paired_copies[(kind, text)] += 1
-                for copy in copies:
+                for copy in itertools.islice(group, 1, None):
                     found.wording.setdefault(_pair(copy, other_first), ratio)
         for text in wording.stopped.get(kind, ()):
             found.stopped.update(same_text[(kind, text)])
+    for key in copies_cut:
+        found.stopped.update(itertools.islice(same_text[key], 1, None))
 
 
 def _near_records(records: list["_Wording"], width: int, tally: Tally) -> tuple[dict[tuple[int, int], float], set[int]]:
