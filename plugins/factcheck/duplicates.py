@@ -300,6 +300,7 @@ def _near_records(records: list["_Wording"], width: int, tally: Tally) -> tuple[
         search.cut_short = False
         candidates = search.pairs(number) if record.size <= PAIRED_UP_TO else search.singles(number)
         found = compared = 0
+        matcher = None  # one for the record's words, which difflib indexes once (they are its second sequence)
         for other in candidates:
             tally.candidates += 1
             earlier = records[other]
@@ -312,7 +313,10 @@ def _near_records(records: list["_Wording"], width: int, tally: Tally) -> tuple[
                 break
             compared += 1
             tally.compared += 1
-            ratio = difflib.SequenceMatcher(None, earlier.words, record.words, autojunk=False).ratio()
+            if matcher is None:
+                matcher = difflib.SequenceMatcher(None, b=record.words, autojunk=False)
+            matcher.set_seq1(earlier.words)
+            ratio = matcher.ratio()
             if ratio >= SAME_WORDING:
                 near[(other, number)] = ratio
                 found += 1
@@ -323,12 +327,13 @@ def _near_records(records: list["_Wording"], width: int, tally: Tally) -> tuple[
 
 
 PAIRED_UP_TO = 64  # words: texts up to this long are also indexed under pairs of their first items
-# The three bounds on one text's search. Each is several times what the benchmark's corpora and
-# the tests' near-duplicate families reach (a group of re-filed claims alike to each other), so
-# that on a site of real claims the search is exact and says nothing; they are met only by many
-# texts alike to each other or sharing most of their words.
-FOUND_PER_TEXT = 32  # near texts looked for among the earlier ones (5 are named per claim)
-COMPARED_PER_TEXT = 64  # comparisons with difflib
+# The three bounds on one text's search. Each is above what the benchmark's corpora and the
+# tests' near-duplicate families reach (a group of re-filed claims alike to each other), so that
+# on a site of real claims the search is exact and says nothing; they are met only by many texts
+# alike to each other or sharing most of their words. FOUND_PER_TEXT sets the cost where they
+# are met (each near text found is one difflib comparison), so it is no higher than that needs.
+FOUND_PER_TEXT = 24  # near texts looked for among the earlier ones (5 are named per claim)
+COMPARED_PER_TEXT = 48  # comparisons with difflib
 READ_PER_LIST = 512  # entries of one index list read, newest first
 
 
