@@ -5,7 +5,7 @@ them; the claims differ only in the desk's name, so every two of them are 92% al
 near-wording duplicate search (duplicates.py) finds N x N / 2 pairs if it looks for them all.
 It stops at a few look-alikes per claim and says so on each claim it stopped on.
 
-    python tests/hostile/grow/alike_but_one_word.py 3000 /tmp/alike && factcheck validate --format json  # run in /tmp/alike
+    python tests/hostile/grow/alike_but_one_word.py 3000 /tmp/alike && (cd /tmp/alike && factcheck validate)
 """
 
 from __future__ import annotations
