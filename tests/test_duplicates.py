@@ -235,3 +235,82 @@ def test_the_search_from_the_files_texts_gives_the_same_warnings():
     assert search.problems(claims, ()) == expected
     search = duplicates.DuplicateSearch(duplicates.texts_of(claims[1:]))  # other claims than the files gave: searched again
     assert search.problems(claims, ()) == expected
+
+
+# ----------------------------------------------------------------------------- bounded work
+
+
+def test_claims_alike_but_for_one_word_name_their_look_alikes_and_say_where_the_search_stopped(tmp_path):
+    """Issue 24's reproducer (tests/hostile/grow/alike_but_one_word.py) at a size past the bounds:
+    every claim still names look-alikes, each claim the search stopped on says so at its line, and
+    the warnings stay a few per claim."""
+    import importlib.util
+    from pathlib import Path
+
+    from factcheck import duplicates
+    from factcheck.cli import settings_from_mkdocs_yml
+    from factcheck.pipeline import check
+
+    spec = importlib.util.spec_from_file_location("alike", Path(__file__).parent / "hostile" / "grow" / "alike_but_one_word.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    count = duplicates.FOUND_PER_TEXT + 20
+    module.write(count, tmp_path / "repo")
+    checked = check(settings_from_mkdocs_yml(tmp_path / "repo" / "mkdocs.yml"))
+    assert checked.site is not None and not errors(checked.problems)
+    found = duplicate_warnings(checked)
+    by_path = Counter(p.path for p in found)
+    assert set(by_path) == {f"claims/desk-{n}.yaml" for n in range(count)}
+    assert max(by_path.values()) == duplicates.REPORTED_PER_CLAIM + 1  # five named, one saying what is left
+    stopped = [p for p in found if "stopped early on this wording" in p.message]
+    # The texts are searched shortest first, then by text: the first FOUND_PER_TEXT + 1 have no more
+    # earlier look-alikes than the search looks for; each later one stops with one left to compare.
+    assert len(stopped) == count - duplicates.FOUND_PER_TEXT - 1
+    for problem in stopped:
+        lines = (tmp_path / "repo" / problem.path).read_text("utf-8").splitlines()
+        assert (problem.field, problem.severity) == ("claim", "warning")
+        assert lines[problem.line - 1].startswith("claim: Officials at desk")
+        assert "beyond the 5 named above, and claims it was not compared with" in problem.message
+    named = [p for p in found if p.path == stopped[0].path and "(\u201cDesk" in p.message]
+    assert len(named) == duplicates.REPORTED_PER_CLAIM and all("92% alike" in p.message for p in named)
+
+
+def test_the_same_words_in_other_orders_are_compared_a_bounded_number_of_times_and_said_to_be():
+    # Every pair shares all its words, so every pair is a candidate, but difflib finds few alike:
+    # each text is compared with at most COMPARED_PER_TEXT earlier ones.
+    from factcheck import duplicates
+
+    base = "officials at the trade ministry said that steel tariffs reached record highs again this year".split()
+    texts = []
+    for seed in range(5 * duplicates.COMPARED_PER_TEXT // 2):
+        listed = base[:]
+        random.Random(seed).shuffle(listed)
+        texts.append(" ".join(listed))
+    claims = [_claim(n, text) for n, text in enumerate(texts)]
+    tally = Tally()
+    found = duplicates.search_duplicates(claims, (), tally)
+    distinct = len(set(texts))
+    assert tally.compared <= distinct * duplicates.COMPARED_PER_TEXT < distinct * (distinct - 1) // 2
+    assert found.stopped  # the later texts had more candidates than comparisons
+    for duplicate in found.duplicates:  # what is named, if anything, is alike
+        wa, wb = words(duplicate.claim.claim), words(duplicate.other.claim)
+        assert max(difflib.SequenceMatcher(None, wa, wb, autojunk=False).ratio(), difflib.SequenceMatcher(None, wb, wa, autojunk=False).ratio()) >= SAME_WORDING
+
+
+def test_copies_of_a_text_with_many_near_texts_are_paired_with_a_bounded_number_of_them():
+    from factcheck import duplicates
+
+    # Eight words: one word more makes a text 94% alike to it, but two such texts only 89% alike.
+    text = "Officials said steel tariffs reached record highs again"
+    copies, near = 30, duplicates.FOUND_PER_TEXT + 10
+    claims = [_claim(n, text) for n in range(copies)]
+    claims += [_claim(copies + n, f"{text} desk{n}") for n in range(near)]
+    found = duplicates.search_duplicates(claims, ())
+    per_claim = Counter(d.claim.id for d in found.duplicates)
+    first, rest = claims[0].id, [c.id for c in claims[1:copies]]
+    assert per_claim[first] == copies - 1 + near  # the first copy carries every pair found
+    # the others: their first claim, and the first claims of FOUND_PER_TEXT near texts (not copies x near pairs)
+    assert all(per_claim[c] == 1 + duplicates.FOUND_PER_TEXT for c in rest)
+    assert set(rest) == found.stopped
+    problems = duplicates.duplicate_problems(claims, ())
+    assert {p.path for p in problems if "stopped early" in p.message} >= {f"claims/{c}.yaml" for c in rest}

@@ -405,3 +405,33 @@ def test_low_reliability_evidence_is_fine_beside_an_outside_record(make_site, tm
     evidence = [{"source": "wire", "quote": "Over 300,000 Chinese students were enrolled in U.S. universities as of 2024"}]
     data = claim_data(**{"evidence": evidence, "documents_only": True, **change})
     assert [p for p in make_site(tmp_path, claims={"alone": data}).check().problems if p.path == "claims/alone.yaml"] == []
+
+
+def test_when_the_fast_checker_refuses_what_the_thorough_one_accepts_its_error_is_still_located(make_site, tmp_path, claim_data, monkeypatch):
+    # Schema.problems' last resort: fastjsonschema refuses a document in which jsonschema finds no
+    # error (as a key ending in a line break did before _end_anchored). Reached here with a fast
+    # check compiled from a stricter copy of the claim schema (a note of at most 5 characters):
+    # a real fastjsonschema error, with its own path and message, that the thorough check of the
+    # schema as shipped does not share.
+    import dataclasses
+
+    shipped = schema("claim")
+    stricter = copy.deepcopy(shipped.raw)
+    stricter["definitions"]["quote"]["properties"]["note"]["maxLength"] = 5
+    fast = fastjsonschema.compile(validate_module._inline_refs(stricter), formats={"date": validate_module._is_iso_date})
+    disagreeing = dataclasses.replace(shipped, fast=fast)
+    assert list(disagreeing.thorough.iter_errors(jsonable(claim_data()))) == []
+    original = validate_module.schema
+    monkeypatch.setattr(validate_module, "schema", lambda name: disagreeing if name == "claim" else original(name))
+
+    quotes = [
+        {"source": "newsletter", "quote": "accounting for about a quarter of all foreign students in the country"},
+        {"source": "newsletter", "quote": "accounting for about a quarter", "note": "Longer than five characters."},
+    ]
+    site = make_site(tmp_path, claims={"noted": claim_data(appeared=quotes)})
+    (problem,) = [p for p in site.check().problems if p.path == "claims/noted.yaml"]
+    assert (problem.severity, problem.field) == ("error", "appeared[1].note")
+    assert problem.message == "does not match the schema: data.appeared[1].note must be shorter than or equal to 5 characters"
+    assert problem.hint == "see the format reference"
+    line = site.read("claims/noted.yaml").splitlines()[problem.line - 1]
+    assert line.lstrip(" -").startswith("note: Longer than five")

@@ -21,6 +21,10 @@ Two signs, each a warning (a duplicate is for a reviewer to judge, not an error)
   words among those first ``n - ceil(J * n) + 2``, so no pair is missed; short texts are indexed
   under pairs of those words, long ones under single words (see ``_Search``). Since the first
   words are rare, each index entry holds few claims and the work stays close to linear.
+  Linear by construction, too: many claims alike to each other (alike but for one word, the
+  same words in other orders) would still make every pair a candidate, so each wording's search
+  is bounded (``FOUND_PER_TEXT``, ``COMPARED_PER_TEXT``, ``READ_PER_LIST``); where a bound stops
+  it, each claim of that wording gets a warning saying so.
 
 Only claims of the same ``kind`` are compared: an attribution check (did they say it?) and a fact
 check (is it true?) of the same words are a deliberate pair, not a duplicate.
@@ -32,6 +36,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import itertools
 import math
 import re
 from collections import Counter, defaultdict
@@ -75,6 +80,16 @@ class Tally:
 class _DuplicatesFound:
     wording: dict[tuple[str, str], float] = field(default_factory=dict)
     passage: dict[tuple[str, str], tuple[str, int, int]] = field(default_factory=dict)  # -> (source, index in a, index in b)
+    stopped: set[str] = field(default_factory=set)  # claims whose same-wording search stopped early
+
+
+@dataclass(frozen=True)
+class Found:
+    """What the search found: the duplicates, and the claims that may have look-alikes it did not
+    compare (its same-wording search stopped early on them, to keep its work bounded)."""
+
+    duplicates: list[Duplicate]
+    stopped: frozenset[str]  # claim ids
 
 
 def words(text: str) -> list[str]:
@@ -85,8 +100,13 @@ def words(text: str) -> list[str]:
     return _WORD.findall(_THOUSANDS.sub("", text).casefold())
 
 
-def find_duplicates(claims: Iterable[Claim], uses: Iterable[QuoteUse], tally: Optional[Tally] = None, wording: Optional["_Wordings"] = None) -> list[Duplicate]:
-    """Every claim that looks like another, once per claim and other claim (both directions).
+def find_duplicates(claims: Iterable[Claim], uses: Iterable[QuoteUse], tally: Optional[Tally] = None) -> list[Duplicate]:
+    """Every claim found to look like another, once per claim and other claim (both directions)."""
+    return search_duplicates(claims, uses, tally).duplicates
+
+
+def search_duplicates(claims: Iterable[Claim], uses: Iterable[QuoteUse], tally: Optional[Tally] = None, wording: Optional["_Wordings"] = None) -> Found:
+    """Every claim found to look like another (both directions), and the claims the search stopped on.
 
     ``wording``: what ``_wordings`` found for these claims' texts, when it was worked out ahead.
     """
@@ -102,35 +122,45 @@ def find_duplicates(claims: Iterable[Claim], uses: Iterable[QuoteUse], tally: Op
         source, index_a, index_b = found.passage.get((a, b), ("", None, None))
         duplicates.append(Duplicate(by_id[a], by_id[b], ratio, source, index_a))
         duplicates.append(Duplicate(by_id[b], by_id[a], ratio, source, index_b))
-    return duplicates
+    return Found(duplicates, frozenset(found.stopped))
 
 
 def duplicate_problems(claims: Iterable[Claim], uses: Iterable[QuoteUse]) -> list[Problem]:
     """A warning on each claim that looks like another, naming the other claim's file."""
-    return _capped_problems(find_duplicates(claims, uses))
+    claims = list(claims)
+    return _capped_problems(search_duplicates(claims, uses), claims)
 
 
-def _capped_problems(duplicates: list[Duplicate]) -> list[Problem]:
-    """At most ``REPORTED_PER_CLAIM`` warnings per claim, then one located warning counting the rest:
-    the report grows with the claims, not with the square of them."""
+def _capped_problems(found: Found, claims: list[Claim]) -> list[Problem]:
+    """At most ``REPORTED_PER_CLAIM`` warnings per claim, then one located warning counting the rest
+    and saying where the search stopped: the report grows with the claims, not with the square of them."""
     problems: list[Problem] = []
     shown: Counter[str] = Counter()
     over: dict[str, list[Duplicate]] = defaultdict(list)
-    for duplicate in duplicates:
+    for duplicate in found.duplicates:
         if shown[duplicate.claim.id] < REPORTED_PER_CLAIM:
             shown[duplicate.claim.id] += 1
             problems.append(_problem(duplicate))
         else:
             over[duplicate.claim.id].append(duplicate)
-    for rest in over.values():
-        claim = rest[0].claim
+    stopped = (
+        "the search for claims worded alike stopped early on this wording (it compares each wording with a "
+        "bounded number of others, so that its work grows with the number of claims, not with its square)"
+    )
+    by_id = {claim.id: claim for claim in claims}
+    for claim_id in list(over) + [claim.id for claim in claims if claim.id in found.stopped and claim.id not in over]:
+        claim, rest = by_id[claim_id], over.get(claim_id, [])
+        if claim.id not in found.stopped:
+            message = f"this claim may duplicate {len(rest)} more claim(s) beyond the {REPORTED_PER_CLAIM} named above"
+            hint = "run `factcheck validate` on the claims named above first; this many look-alikes usually means copied files"
+        else:
+            more = f"{len(rest)} more claim(s) beyond the {REPORTED_PER_CLAIM} named above, and " if rest else ""
+            message = f"this claim may duplicate {more}claims it was not compared with: {stopped}"
+            hint = "many claims share most of this claim's words: make each claim's wording say how it differs, or merge the copies"
         where = claim.position
-        path = where.path if where else claim.id
         problems.append(Problem(
-            path, where.line if where else 1, where.column if where else 1, "claim",
-            f"this claim may duplicate {len(rest)} more claim(s) beyond the {REPORTED_PER_CLAIM} named above",
-            "run `factcheck validate` on the claims named above first; this many look-alikes usually means copied files",
-            severity="warning"))
+            where.path if where else claim.id, where.line if where else 1, where.column if where else 1, "claim",
+            message, hint, severity="warning"))
     return problems
 
 
@@ -166,7 +196,7 @@ class DuplicateSearch:
         wording = self._wording
         if wording is not None and frozenset(texts_of(claims)) != frozenset(self._texts):
             wording = None  # made for other texts than the claims have: searched again
-        return _capped_problems(find_duplicates(claims, uses, wording=wording))
+        return _capped_problems(search_duplicates(claims, uses, wording=wording), claims)
 
 
 def _problem(duplicate: Duplicate) -> Problem:
@@ -193,88 +223,118 @@ def _problem(duplicate: Duplicate) -> Problem:
 
 @dataclass(frozen=True)
 class _Wordings:
-    """What the same-wording search finds without regard to the order of the claims."""
+    """What the same-wording search finds, whatever the order of the claims: it reads only the
+    set of their texts (``_wording_records`` orders them by length, then text)."""
 
     texts: dict[str, str]  # claim id -> its words, joined by spaces
-    alike: dict[str, set[tuple[str, str]]]  # kind -> pairs of distinct texts sharing enough words to be alike
+    near: dict[str, dict[tuple[str, str], float]]  # kind -> (earlier text, later text) -> ratio, in the order found
+    stopped: dict[str, set[str]]  # kind -> texts whose search stopped before every candidate was compared
 
 
-def _wordings(claims: Iterable[ClaimText]) -> _Wordings:
+def _wordings(claims: Iterable[ClaimText], tally: Optional[Tally] = None) -> _Wordings:
     texts: dict[str, str] = {}
     by_kind: dict[str, dict[str, list[str]]] = defaultdict(dict)
     for claim_id, kind, claim in claims:
         texts[claim_id] = " ".join(words(claim))
         by_kind[kind].setdefault(texts[claim_id], texts[claim_id].split())
-    alike = {}
+    near, stopped = {}, {}
     for kind, distinct in by_kind.items():
         records, width = _wording_records(list(distinct.items()))  # each record's claim_id is its text here
-        alike[kind] = {(records[a].claim_id, records[b].claim_id) for a, b in _alike_records(records, width, Tally())}
-    return _Wordings(texts, alike)
+        found, cut_short = _near_records(records, width, tally if tally is not None else Tally())
+        near[kind] = {(records[a].claim_id, records[b].claim_id): ratio for (a, b), ratio in found.items()}
+        stopped[kind] = {records[number].claim_id for number in cut_short}
+    return _Wordings(texts, near, stopped)
 
 
 def _same_wording(claims: list[Claim], found: _DuplicatesFound, tally: Tally, wording: Optional[_Wordings] = None) -> None:
+    wording = wording if wording is not None else _wordings(texts_of(claims), tally)
     # Exact: one dictionary keyed by kind and normalised text; each later claim is paired with the first.
     same_text: dict[tuple[str, str], list[str]] = defaultdict(list)  # (kind, words) -> ids of the claims
     for claim in claims:
-        group = same_text[(claim.kind, wording.texts[claim.id] if wording else " ".join(words(claim.claim)))]
+        group = same_text[(claim.kind, wording.texts[claim.id])]
         if group:
             found.wording[_pair(group[0], claim.id)] = 1.0
         group.append(claim.id)
-    # Near: prefix filtering over the distinct texts of each kind (see the module's docstring);
-    # a near pair of texts pairs every claim worded like the one with every claim worded like the other.
-    texts_by_kind: dict[str, list[tuple[str, list[str]]]] = defaultdict(list)
-    for (kind, text), group in same_text.items():
-        texts_by_kind[kind].append((group[0], text.split()))
-    near: dict[tuple[str, str], float] = {}
-    for kind, texts in texts_by_kind.items():
-        _near_wording(texts, near, tally, wording.alike.get(kind, set()) if wording else None)
-    members = {group[0]: group for group in same_text.values()}
-    for (a, b), ratio in near.items():
-        # Each claim worded like one text is paired with the first claim worded like the other (as
-        # for exact texts): linear in the claims, where every pair would grow with the square.
-        for x in members[a]:
-            found.wording.setdefault(_pair(x, b), ratio)
-        for y in members[b][1:]:
-            found.wording.setdefault(_pair(a, y), ratio)
+    # Near: a near pair of texts pairs the first claim worded like the one with every claim worded
+    # like the other. The copies of a text (all but its first claim) are paired with the first
+    # claims of its first FOUND_PER_TEXT near texts only: a text with m copies and k near texts
+    # would otherwise make m x k pairs, the square of the input when both grow with it. Copies
+    # are already paired with their first claim, which carries every near pair.
+    paired_copies: Counter[tuple[str, str]] = Counter()
+    copies_cut: set[tuple[str, str]] = set()  # (kind, text) whose copies were not paired with every near text
+    for kind, near in wording.near.items():
+        for (a, b), ratio in near.items():
+            first_a, first_b = same_text[(kind, a)][0], same_text[(kind, b)][0]
+            found.wording.setdefault(_pair(first_a, first_b), ratio)
+            for text, other_first in ((a, first_b), (b, first_a)):
+                group = same_text[(kind, text)]
+                if len(group) == 1:
+                    continue
+                if paired_copies[(kind, text)] == FOUND_PER_TEXT:
+                    copies_cut.add((kind, text))
+                    continue
+                paired_copies[(kind, text)] += 1
+                for copy in itertools.islice(group, 1, None):
+                    found.wording.setdefault(_pair(copy, other_first), ratio)
+        for text in wording.stopped.get(kind, ()):
+            found.stopped.update(same_text[(kind, text)])
+    for key in copies_cut:
+        found.stopped.update(itertools.islice(same_text[key], 1, None))
 
 
-def _near_wording(texts: list[tuple[str, list[str]]], near: dict[tuple[str, str], float], tally: Tally, alike: Optional[set[tuple[str, str]]] = None) -> None:
-    """The near pairs among distinct texts (claim id, words): ``near[(earlier, later)] = ratio``.
+def _near_records(records: list["_Wording"], width: int, tally: Tally) -> tuple[dict[tuple[int, int], float], set[int]]:
+    """The near pairs of records, ``(earlier, later) -> ratio``, and the records whose search stopped.
 
-    Texts are ordered by length, then id, and difflib compares the earlier with the later (its
-    ratio can differ with the order). ``alike``: the pairs of texts sharing enough words, when
-    they were found ahead; else they are searched for here.
-    """
-    if alike is None:
-        records, width = _wording_records(texts)
-        pairs = ((records[a], records[b]) for a, b in _alike_records(records, width, tally))
-    else:
-        by_text = {" ".join(listed): (len(listed), claim_id, listed) for claim_id, listed in texts}
-        pairs = (sorted((by_text[a], by_text[b])) for a, b in alike)  # type: ignore[assignment]
-    for (_, earlier, earlier_words, *_), (_, later, later_words, *_) in pairs:
-        tally.compared += 1
-        ratio = difflib.SequenceMatcher(None, earlier_words, later_words, autojunk=False).ratio()
-        if ratio >= SAME_WORDING:
-            near[(earlier, later)] = ratio
-
-
-def _alike_records(records: list["_Wording"], width: int, tally: Tally) -> Iterator[tuple[int, int]]:
-    """Every pair (earlier, later) of records sharing enough words to be alike enough.
-
-    Exactly those whose shared words (a multiset) bound the ratio at SAME_WORDING or more: the
-    search below misses none of them, whatever the order of the records.
+    Each record is compared with the earlier ones that share enough words to be alike enough (the
+    index below finds them all, whatever the order of the records), newest first, until it has
+    FOUND_PER_TEXT near ones or has made COMPARED_PER_TEXT comparisons with difflib; the index
+    reads at most READ_PER_LIST entries of any one list for it. So the work of one record is
+    bounded by its length alone, and the search grows with the number of texts, not its square,
+    on any input (many texts all alike, alike but for one word, the same words in other orders).
+    A record whose search stopped while a candidate was left is returned as such, to be said.
     """
     search = _Search(records, width)
+    near: dict[tuple[int, int], float] = {}
+    stopped: set[int] = set()
     for number, record in enumerate(records):
+        search.cut_short = False
         candidates = search.pairs(number) if record.size <= PAIRED_UP_TO else search.singles(number)
-        search.index(number)
-        tally.candidates += len(candidates)
+        found = compared = 0
+        matcher = None  # one for the record's words, which difflib indexes once (they are its second sequence)
         for other in candidates:
-            if 2 * len(record.items & records[other].items) >= SAME_WORDING * (record.size + records[other].size):
-                yield other, number
+            tally.candidates += 1
+            earlier = records[other]
+            # difflib's matches are shared words: fewer shared items than this and its ratio
+            # cannot reach the threshold.
+            if 2 * len(record.items & earlier.items) < SAME_WORDING * (record.size + earlier.size):
+                continue
+            if found == FOUND_PER_TEXT or compared == COMPARED_PER_TEXT:
+                search.cut_short = True
+                break
+            compared += 1
+            tally.compared += 1
+            if matcher is None:
+                matcher = difflib.SequenceMatcher(None, b=record.words, autojunk=False)
+            matcher.set_seq1(earlier.words)
+            ratio = matcher.ratio()
+            if ratio >= SAME_WORDING:
+                near[(other, number)] = ratio
+                found += 1
+        if search.cut_short:
+            stopped.add(number)
+        search.index(number)
+    return near, stopped
 
 
 PAIRED_UP_TO = 64  # words: texts up to this long are also indexed under pairs of their first items
+# The three bounds on one text's search. Each is above what the benchmark's corpora and the
+# tests' near-duplicate families reach (a group of re-filed claims alike to each other), so that
+# on a site of real claims the search is exact and says nothing; they are met only by many texts
+# alike to each other or sharing most of their words. FOUND_PER_TEXT sets the cost where they
+# are met (each near text found is one difflib comparison), so it is no higher than that needs.
+FOUND_PER_TEXT = 24  # near texts looked for among the earlier ones (5 are named per claim)
+COMPARED_PER_TEXT = 48  # comparisons with difflib
+READ_PER_LIST = 512  # entries of one index list read, newest first
 
 
 class _Search:
@@ -305,6 +365,7 @@ class _Search:
         self.single: dict[int, list[tuple[int, int, float]]] = {}
         self.paired: dict[int, list[tuple[int, int, float]]] = {}
         self.jaccard = SAME_WORDING / (2 - SAME_WORDING)
+        self.cut_short = False  # set when a list had more entries than READ_PER_LIST for this text
 
     def _prefix(self, number: int) -> list[int]:
         size, _, _, ranks, kept, _ = self.records[number]
@@ -315,19 +376,27 @@ class _Search:
 
         Each entry carries the longest text its own text can be alike to (it has only so many
         shareable items): since the texts still to come are no shorter, an entry past it is
-        deleted. Entries come in ascending size: the walk stops at the first too short.
+        deleted. Entries come in ascending size: the walk stops at the first too short, or after
+        READ_PER_LIST entries (newest first), which bounds the work of one text whatever the
+        input: the search then says it stopped.
         """
         smallest = self.jaccard * size - 1e-9  # much shorter texts cannot be alike enough
+        read = 0
         for position in range(len(entries) - 1, -1, -1):
             entry = entries[position]
             if entry[2] < size:
-                del entries[position]
+                del entries[position]  # at most READ_PER_LIST entries after it to move
                 continue
             if self.records[entry[0]].size < smallest:
                 return
+            if read == READ_PER_LIST:
+                self.cut_short = True
+                return
+            read += 1
             yield entry
 
-    def singles(self, number: int) -> list[int]:
+    def singles(self, number: int) -> Iterator[int]:
+        """The earlier texts met on two items of this one's probing prefix, as soon as they are."""
         size, _, _, _, kept, _ = self.records[number]
         shared: dict[int, int] = {}
         for i, item in enumerate(self._prefix(number)):
@@ -345,9 +414,11 @@ class _Search:
                     shared[other] = -1
                 else:
                     shared[other] = count + 1
-        return [other for other, count in shared.items() if count >= 2]
+                    if count == 1:
+                        yield other
 
-    def pairs(self, number: int) -> list[int]:
+    def pairs(self, number: int) -> Iterator[int]:
+        """The earlier texts met on a pair of items of this one's probing prefix, as soon as they are."""
         size, _, _, _, kept, _ = self.records[number]
         prefix = self._prefix(number)
         found: dict[int, bool] = {}
@@ -363,7 +434,8 @@ class _Search:
                     # at positions y here and j there: the positional filter as in singles().
                     other_size, other_kept = self.records[other].size, self.records[other].kept
                     found[other] = 2 * (2 + min(kept - y - 1, other_kept - j - 1)) >= SAME_WORDING * (size + other_size)
-        return [other for other, alike in found.items() if alike]
+                    if found[other]:
+                        yield other
 
     def index(self, number: int) -> None:
         size, _, _, ranks, kept, _ = self.records[number]
