@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from factcheck.model import Rating
 from factcheck.render import markup as md
-from factcheck.reuse import reused
+from factcheck.reuse import kept_results
 
 FALSE = Rating("false", "False", "Not accurate.", "#b91c1c", 1)
 
@@ -154,27 +154,25 @@ def test_rich_leaves_out_only_processors_whose_characters_are_missing():
     assert md.rich("A **bold** claim.\n\nNext.") == "<p>A <strong>bold</strong> claim.</p>\n<p>Next.</p>"
 
 
-def test_a_serve_keeps_rich_renderings_from_one_run_to_the_next(monkeypatch):
+def test_a_serve_keeps_rich_renderings_from_one_run_to_the_next():
     """Under `mkdocs serve` an explanation unchanged since the last run is not converted again
     (reuse.py); a one-shot build keeps nothing."""
-    converted: list[str] = []
-    real = md._rich
-    monkeypatch.setattr(md, "_rich", lambda value: converted.append(value) or real(value))
+    counts = (kept_results.made, kept_results.kept)
     md.rich("*one*")
-    md.rich("*one*")
-    assert converted == ["*one*", "*one*"]  # off: nothing kept
+    assert (kept_results.made, kept_results.kept) == counts  # off: nothing kept, nothing counted
 
-    reused.start()
+    kept_results.start()
     try:
-        reused.new_run()
+        kept_results.new_run()
         first = md.rich("*one*")
         md.rich("**two**")
-        reused.new_run()
+        assert (kept_results.made, kept_results.kept) == (2, 0)
+        kept_results.new_run()
         assert md.rich("*one*") == first == "<p><em>one</em></p>"
         assert md.rich("*one,* edited") == "<p><em>one,</em> edited</p>"
-        assert converted == ["*one*", "*one*", "*one*", "**two**", "*one,* edited"]  # kept from the run before
+        assert (kept_results.made, kept_results.kept) == (1, 1)  # the unchanged one kept from the run before
     finally:
-        reused.stop()
+        kept_results.stop()
 
 
 @pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\u0085"])

@@ -87,7 +87,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Optional, Sequence
 
 from .model import Corpus, QuoteUse, Record, Scale, Source, Subject
-from .reuse import reused
+from .reuse import kept_results
 from .values import Value, comparable, compatible, describe, parse_value, relative_difference, words_key
 
 CONTRADICTION = "contradiction"
@@ -227,16 +227,18 @@ def find_disagreements(uses: Sequence[QuoteUse], corpus: Corpus) -> tuple[Disagr
     # What a subject's disagreements are made from besides its quotes: the sources (texts, titles,
     # copies) and the subjects (titles, notes, tensions). While serving, a subject whose quotes and
     # these did not change keeps the last run's (reuse.py).
-    context = reused.same("disagreement context", "", (corpus.sources, corpus.subjects, corpus.scale))
+    context = kept_results.same("disagreement context", (corpus.sources, corpus.subjects, corpus.scale))
     verdicts = _verdicts(corpus)
     for subject, subject_uses in _by_subject(uses).items():
         if corpus.subject(subject).status == CONSISTENT:
             continue
         rated = tuple(sorted({(u.claim, verdicts.get(u.claim, "")) for u in subject_uses}))
-        found.extend(reused(
-            "disagreements", subject, (tuple(subject_uses), context, rated),
-            lambda: _subject_disagreements(subject, subject_uses, corpus),
-        ))
+        inputs = (tuple(subject_uses), context, rated)  # named by hand: the step reads the whole corpus
+        kept = kept_results.last(("disagreements", subject))
+        if kept is None or kept[0] != inputs:
+            kept = (inputs, _subject_disagreements(subject, subject_uses, corpus))
+            kept_results.keep(("disagreements", subject), kept)
+        found.extend(kept[1])
     return tuple(sorted(found, key=severity_order))
 
 

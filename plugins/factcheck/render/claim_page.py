@@ -7,12 +7,14 @@ and the corrections and updates.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Callable
 
-from ..analyse import Site
+from ..analyse import QuotedClaimView, Site, SiteView
+from ..disagree import Disagreement
 from ..model import Claim, QuoteUse
 from ..quotes import text_fragment
-from ..reuse import reused
+from ..reuse import kept_results
 from ..validate import topic_slug
 from . import html as h
 from . import markup as md
@@ -25,22 +27,26 @@ from .search_meta import claim_search, unindexed
 from .source_page import reliability_html
 
 
+@dataclass(frozen=True)
+class ClaimPageView(QuotedClaimView):
+    """What a claim's page (its ClaimReview included) shows: the claim, its verified quotes, its
+    disagreements and what any page may show (reuse.py: the page is kept while this is equal)."""
+
+    disagreements: tuple[Disagreement, ...]
+
+
+def claim_page_view(site: Site, claim: Claim) -> ClaimPageView:
+    return ClaimPageView(*site.view.parts(), claim, tuple(site.uses_by_claim.get(claim.id, ())),
+                         tuple(site.disagreements_by_claim.get(claim.id, ())))
+
+
 def render_claim(site: Site, claim: Claim) -> Page:
-    """The claim's page; while serving, the last run's when nothing it shows has changed (reuse.py)."""
-    return reused("claim page", claim.id, claim_page_inputs(site, claim), lambda: _render_claim(site, claim))
+    return render_claim_page(claim_page_view(site, claim))
 
 
-def claim_page_inputs(site: Site, claim: Claim) -> tuple:
-    """Everything a claim page (its ClaimReview included) is made from, beside the claim itself.
-
-    Whatever ``_render_claim`` reads from ``site`` must be here: a page kept while serving is
-    the last run's page whenever these are equal (tests/test_reuse.py renders after edits of
-    every kind and compares with a fresh run).
-    """
-    return (*site.claim_inputs(claim), tuple(site.disagreements_by_claim.get(claim.id, ())))
-
-
-def _render_claim(site: Site, claim: Claim) -> Page:
+@kept_results.per_item(lambda site: site.claim.id)
+def render_claim_page(site: ClaimPageView) -> Page:
+    claim = site.claim
     path = site.urls.claim(claim.id)
     rating = site.rating(claim)
     front = md.front_matter({
@@ -67,7 +73,7 @@ def _render_claim(site: Site, claim: Claim) -> Page:
     ])
 
 
-def _claim_as_made(site: Site, claim: Claim, path: str) -> str:
+def _claim_as_made(site: SiteView, claim: Claim, path: str) -> str:
     who = claimant_html(site, claim.claimant, path)
     kind = label("kind_attribution") if claim.kind == "attribution" else label("kind_fact")
     when = f" · {h.esc(label('claimed_on'))} {md.human_date(claim.claimed)}" if claim.claimed else ""
@@ -77,21 +83,21 @@ def _claim_as_made(site: Site, claim: Claim, path: str) -> str:
     )
 
 
-def claimant_link(site: Site, key: str, from_page: str) -> str:
+def claimant_link(site: SiteView, key: str, from_page: str) -> str:
     """The claimant as a Markdown link to their page (a person's or a source's), or their name."""
     name = md.text(site.corpus.name_of(key))
     target = _claimant_page(site, key)
     return md.link(name, site.urls.link(from_page, target)) if target else name
 
 
-def claimant_html(site: Site, key: str, from_page: str) -> str:
+def claimant_html(site: SiteView, key: str, from_page: str) -> str:
     """The claimant as an HTML link to their page (a person's or a source's), or their name."""
     name = h.esc(site.corpus.name_of(key))
     target = _claimant_page(site, key)
     return h.a(name, site.urls.href(from_page, target)) if target else name
 
 
-def _claimant_page(site: Site, key: str) -> str:
+def _claimant_page(site: SiteView, key: str) -> str:
     if key in site.corpus.person_by_key:
         return site.urls.person(key)
     if key in site.corpus.source_by_id:
@@ -99,7 +105,7 @@ def _claimant_page(site: Site, key: str) -> str:
     return ""
 
 
-def _verdict(site: Site, claim: Claim) -> str:
+def _verdict(site: SiteView, claim: Claim) -> str:
     rating = site.rating(claim)
     rated = md.html_text(f"{label('rated_on')} {md.human_date(claim.evidence_date)}.")
     checked = f" {md.html_text(label('checked_by'))} {md.html_text(claim.checked_by)}." if claim.checked_by else ""
@@ -114,12 +120,12 @@ def _verdict(site: Site, claim: Claim) -> str:
     )
 
 
-def _filed_under(site: Site, claim: Claim, path: str) -> str:
+def _filed_under(site: SiteView, claim: Claim, path: str) -> str:
     """Links to the pages that list this claim: its verdict, its topics, the people it is about."""
     urls = site.urls
     rating = site.rating(claim)
     parts = [f"{h.esc(label('verdict'))}: {h.a(h.esc(rating.label), urls.href(path, urls.verdict(rating.key)))}"]
-    topics = [site.topics[topic_slug(name)] for name in dict.fromkeys(claim.topics)]
+    topics = [site.topic(topic_slug(name)) for name in dict.fromkeys(claim.topics)]
     if topics:
         parts.append(f"{h.esc(label('topics'))}: " + ", ".join(h.a(h.esc(t.name), urls.href(path, urls.topic(t.slug))) for t in topics))
     people = [key for key in dict.fromkeys(claim.people) if key in site.corpus.person_by_key]
@@ -143,7 +149,7 @@ def _explanation(claim: Claim) -> list:
     return [h.Heading(unindexed(f"## {label('explanation')}")), md.rich_block(claim.explanation, "fc-explanation")]
 
 
-def _quote(site: Site, use: QuoteUse, from_page: str) -> str:
+def _quote(site: SiteView, use: QuoteUse, from_page: str) -> str:
     source = site.source(use.quote.source)
     to_passage = h.a(h.esc(source.title), site.urls.href(from_page, site.urls.source(source.id), use.anchor))
     where = f"{h.esc(label('source_colon'))} {to_passage}"
@@ -158,13 +164,13 @@ def _quote(site: Site, use: QuoteUse, from_page: str) -> str:
     return "\n".join(lines)
 
 
-def _appeared(site: Site, claim: Claim, path: str) -> list:
-    uses = [u for u in site.uses_by_claim[claim.id] if u.role == "appeared"]
+def _appeared(site: SiteView, claim: Claim, path: str) -> list:
+    uses = [u for u in site.uses if u.role == "appeared"]
     return [h.Heading(f"## {label('where_it_appeared')}"), *(_quote(site, u, path) for u in uses)]
 
 
-def _evidence(site: Site, claim: Claim, path: str) -> list:
-    uses = [u for u in site.uses_by_claim[claim.id] if u.role == "evidence"]
+def _evidence(site: SiteView, claim: Claim, path: str) -> list:
+    uses = [u for u in site.uses if u.role == "evidence"]
     if not uses:
         return []
     return [h.Heading(f"## {label('evidence')}"), *(_quote(site, u, path) for u in uses)]
@@ -183,7 +189,7 @@ def _references(claim: Claim) -> list:
     return [h.Heading(unindexed(f"## {label('references')}")), h.ul(items)]
 
 
-def _sources(site: Site, claim: Claim, path: str) -> list:
+def _sources(site: SiteView, claim: Claim, path: str) -> list:
     rows = []
     for source_id in claim.sources:
         source = site.source(source_id)
@@ -197,8 +203,8 @@ def _sources(site: Site, claim: Claim, path: str) -> list:
     return [h.Heading(unindexed(f"## {label('sources')}")), h.table(headers, rows)]
 
 
-def _differences(site: Site, claim: Claim, path: str) -> list:
-    disagreements = site.disagreements_by_claim.get(claim.id, [])
+def _differences(site: SiteView, claim: Claim, path: str) -> list:
+    disagreements = site.disagreements
     if not disagreements:
         return []
     items = []
@@ -215,7 +221,7 @@ def _differences(site: Site, claim: Claim, path: str) -> list:
     return [h.Heading(unindexed(f"## {label('sources_differ')}")), f'<div class="fc-differ">\n{h.ul(items)}\n</div>']
 
 
-def _updates(site: Site, claim: Claim) -> list:
+def _updates(site: SiteView, claim: Claim) -> list:
     parts: list = [h.Heading(unindexed(f"## {label('updates')}"))]
     corrections = sorted(claim.corrections, key=lambda c: c.date, reverse=True)
     parts.append(h.ul(correction_html(site, claim, c) for c in corrections) if corrections else h.p(h.esc(label("no_updates"))))
@@ -229,7 +235,7 @@ def _updates(site: Site, claim: Claim) -> list:
     return parts
 
 
-def verdict_history(site: Site, claim: Claim, escape: Callable[[str], str] = md.text) -> list[str]:
+def verdict_history(site: SiteView, claim: Claim, escape: Callable[[str], str] = md.text) -> list[str]:
     """The verdicts the claim has had, oldest first, each with the date it took effect; empty when it never changed.
 
     The first verdict holds from publication; each correction with a ``previous_verdict``
