@@ -86,6 +86,15 @@ EDITS: dict[str, Callable[[Path], None]] = {
     "a source's publisher": lambda root: edit_yaml(sorted((root / "sources").glob("*.yaml"))[3], lambda d: _set(d, "publisher", "Renamed Press")),
     "a person's name": lambda root: edit_yaml(root / "people.yaml", lambda d: _set(d[next(iter(d))], "name", "Renamed Person")),
     "a subject's note": lambda root: edit_yaml(root / "subjects.yaml", lambda d: _set(d[next(iter(d))], "note", "An edited note.")),
+    "a claim's explanation": lambda root: edit_yaml(root / "claims/claim-00009.yaml", lambda d: _set(d, "explanation", "Now *short*.")),
+    "what is right and wrong": lambda root: edit_yaml(root / "claims/claim-00010.yaml", lambda d: (_set(d, "right", ["Edited."]), _set(d, "wrong", []))),
+    "a claim's claimant and people": lambda root: edit_yaml(root / "claims/claim-00011.yaml", lambda d: (
+        _set(d, "claimant", next(iter(yaml.safe_load((root / "people.yaml").read_text("utf-8"))))), _set(d, "people", []))),
+    "a quote's note": lambda root: edit_yaml(root / "claims/claim-00012.yaml", lambda d: _set(d["appeared"][0], "note", "An edited note.")),
+    "a source's summary and authors": lambda root: edit_yaml(sorted((root / "sources").glob("*.yaml"))[1], lambda d: (
+        _set(d, "summary", "An edited summary."), _set(d, "authors", ["A New Author"]))),
+    "a person's role": lambda root: edit_yaml(root / "people.yaml", lambda d: _set(d[list(d)[1]], "role", "Edited role")),
+    "a subject's title": lambda root: edit_yaml(root / "subjects.yaml", lambda d: _set(d[next(iter(d))], "title", "An edited subject title")),
     "a claim removed": lambda root: (root / "claims/claim-00007.yaml").unlink(),
     "a claim added": lambda root: (root / "claims/claim-09999.yaml").write_text(
         (root / "claims/claim-00008.yaml").read_text("utf-8").replace("short: \"", "short: \"Copy: ", 1), encoding="utf-8"),

@@ -69,7 +69,7 @@ def _value_pieces(value: Any, newline: str) -> Iterator[str]:
     elif isinstance(value, Iterator):
         before, empty = "[" + inner, True
         for item in value:
-            yield before + (_record_text(_Record(*item, inner)) if isinstance(item, tuple) else _json_text(item, inner))
+            yield before + (_record_text(_Record(item.make, item.key, item.view, inner)) if isinstance(item, _Record) else _json_text(item, inner))
             before, empty = "," + inner, False
         yield "[]" if empty else newline + "]"
     else:
@@ -91,7 +91,7 @@ class _Record:
     make: Callable[[Any], Any]
     key: str
     view: Any
-    newline: str
+    newline: str = ""
 
 
 @kept_results.per_item(lambda record: (record.make, record.key))
@@ -117,7 +117,7 @@ def claims_json_pieces(site: Site) -> Iterator[str]:
         "format": FORMAT_VERSION,
         "site": {"name": site.settings.site_name, "url": site.settings.site_url or None, "license": site.settings.data_license},
         "claims": (
-            (_claim_record, claim.id, site.quoted_claim_view(claim)) for claim in site.claims
+            _Record(_claim_record, claim.id, site.quoted_claim_view(claim)) for claim in site.claims
         ),
     })
 
@@ -206,7 +206,7 @@ def claimreview_feed_pieces(site: Site) -> Iterator[str]:
         "sdLicense": site.settings.data_license,
         "sdPublisher": {"@type": "Organization", "name": site.settings.publisher_name},
         "dataFeedElement": (
-            (_feed_item, claim.id, site.claim_view(claim)) for claim in site.claims
+            _Record(_feed_item, claim.id, site.claim_view(claim)) for claim in site.claims
         ),
     }
     if newest:
@@ -274,7 +274,7 @@ def disagreements_json(site: Site) -> str:
 def disagreements_json_pieces(site: Site) -> Iterator[str]:
     """Every disagreement (most severe first), then every subject checked and found consistent."""
     disagreements = (
-        (_disagreement_record, d.id, _disagreement_view(site, d)) for d in site.disagreements
+        _Record(_disagreement_record, d.id, _disagreement_view(site, d)) for d in site.disagreements
     )
     consistent = (_consistent_record(site, c) for c in site.consistent)
     return _pieces(chain(disagreements, consistent))
