@@ -17,7 +17,7 @@ from ..quotes import text_fragment
 from ..reuse import kept_results
 from ..validate import topic_slug
 from . import html as h
-from . import markup as md
+from . import markup
 from .charts import verdict_meter
 from .corrections_page import correction_html, verdict_label
 from .head import TEMPLATE, claim_head
@@ -49,7 +49,7 @@ def render_claim_page(site: ClaimPageView) -> Page:
     claim = site.claim
     path = site.urls.claim(claim.id)
     rating = site.rating(claim)
-    front = md.front_matter({
+    front = markup.front_matter({
         "title": claim.short,
         "description": f"{rating.label}: {claim.conclusion}",
         "template": TEMPLATE,
@@ -58,7 +58,7 @@ def render_claim_page(site: ClaimPageView) -> Page:
         **claim_search(rating),
     })
     return h.page(path, front, [
-        h.Heading(f"# {md.text(claim.short)}"),
+        h.Heading(f"# {markup.text(claim.short)}"),
         _claim_as_made(site, claim, path),
         _verdict(site, claim),
         _filed_under(site, claim, path),
@@ -76,7 +76,7 @@ def render_claim_page(site: ClaimPageView) -> Page:
 def _claim_as_made(site: SiteView, claim: Claim, path: str) -> str:
     who = claimant_html(site, claim.claimant, path)
     kind = label("kind_attribution") if claim.kind == "attribution" else label("kind_fact")
-    when = f" · {h.esc(label('claimed_on'))} {md.human_date(claim.claimed)}" if claim.claimed else ""
+    when = f" · {h.esc(label('claimed_on'))} {markup.human_date(claim.claimed)}" if claim.claimed else ""
     return (
         f'<blockquote>\n{h.p(h.esc(claim.claim), "fc-claim-text")}\n</blockquote>\n'
         + h.p(f"{h.esc(label('claimed_by'))} {who}{when} · {h.esc(kind)}", "fc-claimant")
@@ -85,9 +85,9 @@ def _claim_as_made(site: SiteView, claim: Claim, path: str) -> str:
 
 def claimant_link(site: SiteView, key: str, from_page: str) -> str:
     """The claimant as a Markdown link to their page (a person's or a source's), or their name."""
-    name = md.text(site.corpus.name_of(key))
+    name = markup.text(site.corpus.name_of(key))
     target = _claimant_page(site, key)
-    return md.link(name, site.urls.link(from_page, target)) if target else name
+    return markup.link(name, site.urls.link(from_page, target)) if target else name
 
 
 def claimant_html(site: SiteView, key: str, from_page: str) -> str:
@@ -107,14 +107,14 @@ def _claimant_page(site: SiteView, key: str) -> str:
 
 def _verdict(site: SiteView, claim: Claim) -> str:
     rating = site.rating(claim)
-    rated = md.html_text(f"{label('rated_on')} {md.human_date(claim.evidence_date)}.")
-    checked = f" {md.html_text(label('checked_by'))} {md.html_text(claim.checked_by)}." if claim.checked_by else ""
-    only = f'\n<p class="fc-verdict__scope">{md.html_text(label("documents_only"))}</p>' if claim.documents_only else ""
+    rated = markup.html_text(f"{label('rated_on')} {markup.human_date(claim.evidence_date)}.")
+    checked = f" {markup.html_text(label('checked_by'))} {markup.html_text(claim.checked_by)}." if claim.checked_by else ""
+    only = f'\n<p class="fc-verdict__scope">{markup.html_text(label("documents_only"))}</p>' if claim.documents_only else ""
     return (
-        f'<div class="fc-verdict fc-verdict--{rating.key}" role="note" aria-label="{md.html_text(label("verdict"))}">\n'
-        f'<p class="fc-verdict__label">{md.badge(rating, label("verdict") + ":")}</p>\n'
+        f'<div class="fc-verdict fc-verdict--{rating.key}" role="note" aria-label="{markup.html_text(label("verdict"))}">\n'
+        f'<p class="fc-verdict__label">{markup.badge(rating, label("verdict") + ":")}</p>\n'
         f'{verdict_meter(site, rating.key)}\n'
-        f'<p class="fc-verdict__conclusion">{md.html_text(claim.conclusion)}</p>\n'
+        f'<p class="fc-verdict__conclusion">{markup.html_text(claim.conclusion)}</p>\n'
         f'<p class="fc-verdict__meta">{rated}{checked}</p>{only}\n'
         "</div>"
     )
@@ -146,14 +146,14 @@ def _right_and_wrong(claim: Claim) -> list:
 
 
 def _explanation(claim: Claim) -> list:
-    return [h.Heading(unindexed(f"## {label('explanation')}")), md.rich_block(claim.explanation, "fc-explanation")]
+    return [h.Heading(unindexed(f"## {label('explanation')}")), markup.rich_block(claim.explanation, "fc-explanation")]
 
 
 def _quote(site: SiteView, use: QuoteUse, from_page: str) -> str:
     source = site.source(use.quote.source)
     to_passage = h.a(h.esc(source.title), site.urls.href(from_page, site.urls.source(source.id), use.anchor))
     where = f"{h.esc(label('source_colon'))} {to_passage}"
-    original = md.safe_url(text_fragment(source.url, use.exact)) if source.url else None
+    original = markup.safe_url(text_fragment(source.url, use.exact)) if source.url else None
     if original:
         where += f" · {h.a(h.esc(label('see_original')), original)}"
     lines = [h.quote(use.exact), h.p(where)]
@@ -181,10 +181,10 @@ def _references(claim: Claim) -> list:
         return []
     items = []
     for ref in claim.references:
-        accessed = f" ({h.esc(label('accessed'))} {md.human_date(ref.accessed)})" if ref.accessed else ""
+        accessed = f" ({h.esc(label('accessed'))} {markup.human_date(ref.accessed)})" if ref.accessed else ""
         note = f": {h.esc(ref.note)}" if ref.note else ""
         title = h.esc(ref.title)
-        url = md.safe_url(ref.url)
+        url = markup.safe_url(ref.url)
         items.append(f"{h.a(title, url) if url else title}, {h.esc(ref.publisher)}{accessed}{note}")
     return [h.Heading(unindexed(f"## {label('references')}")), h.ul(items)]
 
@@ -196,7 +196,7 @@ def _sources(site: SiteView, claim: Claim, path: str) -> list:
         rows.append([
             h.a(h.esc(source.title), site.urls.href(path, site.urls.source(source_id))),
             h.esc(source.publisher if source.publisher_known else "Unidentified outlet"),
-            md.human_date(source.published) + (" (" + h.esc(label("approximate")) + ")" if source.date_precision == "approximate" else ""),
+            markup.human_date(source.published) + (" (" + h.esc(label("approximate")) + ")" if source.date_precision == "approximate" else ""),
             reliability_html(source),
         ])
     headers = [h.esc(label(key)) for key in ("source", "publisher", "published", "reliability_rating")]
@@ -225,9 +225,9 @@ def _updates(site: SiteView, claim: Claim) -> list:
     parts: list = [h.Heading(unindexed(f"## {label('updates')}"))]
     corrections = sorted(claim.corrections, key=lambda c: c.date, reverse=True)
     parts.append(h.ul(correction_html(site, claim, c) for c in corrections) if corrections else h.p(h.esc(label("no_updates"))))
-    published = f"{h.esc(label('published_on'))} {md.human_date(claim.published)}"
+    published = f"{h.esc(label('published_on'))} {markup.human_date(claim.published)}"
     if claim.updated:
-        published += f" · {h.esc(label('updated_on'))} {md.human_date(claim.updated)}"
+        published += f" · {h.esc(label('updated_on'))} {markup.human_date(claim.updated)}"
     parts.append(h.p(published + "."))
     history = verdict_history(site, claim, h.esc)
     if history:
@@ -235,7 +235,7 @@ def _updates(site: SiteView, claim: Claim) -> list:
     return parts
 
 
-def verdict_history(site: SiteView, claim: Claim, escape: Callable[[str], str] = md.text) -> list[str]:
+def verdict_history(site: SiteView, claim: Claim, escape: Callable[[str], str] = markup.text) -> list[str]:
     """The verdicts the claim has had, oldest first, each with the date it took effect; empty when it never changed.
 
     The first verdict holds from publication; each correction with a ``previous_verdict``
@@ -247,5 +247,5 @@ def verdict_history(site: SiteView, claim: Claim, escape: Callable[[str], str] =
     verdicts = [change.previous_verdict for change in changes] + [claim.verdict]
     starts = [claim.published] + [change.date for change in changes]
     return [
-        f"{escape(verdict_label(site, key))} ({escape(label('since'))} {md.human_date(start)})" for key, start in zip(verdicts, starts)
+        f"{escape(verdict_label(site, key))} ({escape(label('since'))} {markup.human_date(start)})" for key, start in zip(verdicts, starts)
     ]

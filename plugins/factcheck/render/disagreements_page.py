@@ -13,7 +13,7 @@ from ..analyse import Site
 from ..disagree import INTERNAL, Disagreement, Side
 from ..model import Source
 from ..values import describe
-from . import markup as md
+from . import markup
 from .labels import label
 from .output import Page
 
@@ -21,7 +21,7 @@ from .output import Page
 def render_disagreements(site: Site) -> Page:
     path = site.urls.disagreements()
     blocks = [
-        md.front_matter({"title": label("disagreements"), "factcheck": {"type": "disagreements"}}),
+        markup.front_matter({"title": label("disagreements"), "factcheck": {"type": "disagreements"}}),
         f"# {label('disagreements')}",
         label("disagreements_intro"),
     ]
@@ -30,13 +30,13 @@ def render_disagreements(site: Site) -> Page:
     else:
         blocks.append(_summary_table(site))
     for subject, disagreements in by_subject(site.disagreements).items():
-        blocks.append(f"## {md.text(disagreements[0].title)} {{: #{subject_anchor(subject)} }}")
+        blocks.append(f"## {markup.text(disagreements[0].title)} {{: #{subject_anchor(subject)} }}")
         if disagreements[0].note:
-            blocks.append(f"**{label('editor_note')}:** {md.text(disagreements[0].note)}")
+            blocks.append(f"**{label('editor_note')}:** {markup.text(disagreements[0].note)}")
         blocks.extend(_one(site, disagreement, path) for disagreement in disagreements)
     blocks.append(_checked_without_conflict(site, path))
     blocks.append(_matrix(site, path))
-    return Page(path, md.join_blocks(b for b in blocks if b), in_nav=True, title=label("disagreements"))
+    return Page(path, markup.join_blocks(b for b in blocks if b), in_nav=True, title=label("disagreements"))
 
 
 def by_subject(disagreements: Iterable[Disagreement]) -> dict[str, list[Disagreement]]:
@@ -55,7 +55,7 @@ def source_name(source: Source) -> str:
     """A short name for a source in tables and lists: its publisher, or what kind of article it is and its date."""
     if source.publisher and source.publisher.strip().lower() != "unknown":
         return source.publisher
-    return f"{'Article' if source.authors else 'Unbylined article'} of {md.human_date(source.published)}"
+    return f"{'Article' if source.authors else 'Unbylined article'} of {markup.human_date(source.published)}"
 
 
 def kind_text(site: Site, disagreement: Disagreement) -> str:
@@ -98,37 +98,37 @@ def _summary_table(site: Site) -> str:
     rows = []
     for d in site.disagreements:
         cells = [
-            f'<a href="#{md.html_text(d.id)}">{md.html_text(d.title)}</a>',
-            md.html_text(sides_text(site, d)),
-            md.html_text(kind_text(site, d)),
+            f'<a href="#{markup.html_text(d.id)}">{markup.html_text(d.title)}</a>',
+            markup.html_text(sides_text(site, d)),
+            markup.html_text(kind_text(site, d)),
             _severity_badge(d.severity),
-            md.html_text(supported_text(site, d)),
+            markup.html_text(supported_text(site, d)),
         ]
-        rows.append("<tr>" + "".join(f'<td data-label="{md.html_text(h)}">{c}</td>' for h, c in zip(headers, cells)) + "</tr>")
-    head = "<thead><tr>" + "".join(f'<th scope="col">{md.html_text(h)}</th>' for h in headers) + "</tr></thead>"
+        rows.append("<tr>" + "".join(f'<td data-label="{markup.html_text(h)}">{c}</td>' for h, c in zip(headers, cells)) + "</tr>")
+    head = "<thead><tr>" + "".join(f'<th scope="col">{markup.html_text(h)}</th>' for h in headers) + "</tr></thead>"
     table = f'<table class="fc-summary">{head}<tbody>{"".join(rows)}</tbody></table>'
     return f"## {label('at_a_glance')} {{: #at-a-glance }}\n\n{label('at_a_glance_intro')}\n\n{table}"
 
 
 def _severity_badge(severity: str, prefix: str = "") -> str:
-    return f'<span class="fc-severity fc-severity--{md.html_text(severity)}">{md.html_text(prefix + severity)}</span>'
+    return f'<span class="fc-severity fc-severity--{markup.html_text(severity)}">{markup.html_text(prefix + severity)}</span>'
 
 
 def _one(site: Site, disagreement: Disagreement, path: str) -> str:
     kind = kind_text(site, disagreement)
-    heading = f"### {md.text(kind[:1].upper() + kind[1:])} {{: #{disagreement.id} }}"
+    heading = f"### {markup.text(kind[:1].upper() + kind[1:])} {{: #{disagreement.id} }}"
     meta = _severity_badge(disagreement.severity, label("severity") + ": ")
     parts = [heading, meta]
     if disagreement.severity_reason:
-        parts.append(f"**{label('severity_why')}:** {md.text(disagreement.severity_reason)}")
+        parts.append(f"**{label('severity_why')}:** {markup.text(disagreement.severity_reason)}")
     if disagreement.reason:
-        parts.append(md.text(disagreement.reason))
+        parts.append(markup.text(disagreement.reason))
     if disagreement.record is not None:
         parts.append(_record(site, disagreement, path))
     if disagreement.supported:
-        parts.append(f"**{label('supported_side')}** ({md.text(supported_text(site, disagreement))}): {md.text(disagreement.support)}")
+        parts.append(f"**{label('supported_side')}** ({markup.text(supported_text(site, disagreement))}): {markup.text(disagreement.support)}")
     else:
-        parts.append(f"**{label('nothing_settles')}:** {md.text(disagreement.support)}")
+        parts.append(f"**{label('nothing_settles')}:** {markup.text(disagreement.support)}")
     sides = [_side(site, disagreement, index, side, path) for index, side in enumerate(disagreement.sides)]
     parts.append('<div class="fc-sides" markdown>\n\n' + "\n\n".join(sides) + "\n\n</div>")
     return "\n\n".join(parts)
@@ -138,35 +138,35 @@ def _record(site: Site, disagreement: Disagreement, path: str) -> str:
     """The reference figure, marked as the record, with the claims that cite it."""
     record = disagreement.record
     assert record is not None
-    source = md.external(md.text(record.source), record.url) if record.url else md.text(record.source)
-    text = f"**{label('on_record')}:** {md.text(describe(record.value))}, {source}"
+    source = markup.external(markup.text(record.source), record.url) if record.url else markup.text(record.source)
+    text = f"**{label('on_record')}:** {markup.text(describe(record.value))}, {source}"
     if record.period:
-        text += f" ({md.text(record.period)})"
+        text += f" ({markup.text(record.period)})"
     citing = [c for c in disagreement.claims if record.url and c in site.claim_by_id
               and any(ref.url == record.url for ref in site.claim_by_id[c].references)]
     if citing:
         text += f"; {label('on_record_cited_by')} " + ", ".join(
-            md.link(md.text(site.claim_by_id[c].short), site.urls.link(path, site.urls.claim(c))) for c in citing)
+            markup.link(markup.text(site.claim_by_id[c].short), site.urls.link(path, site.urls.claim(c))) for c in citing)
     return f'<div class="fc-record" markdown>\n\n{text}\n\n</div>'
 
 
 def _side(site: Site, disagreement: Disagreement, index: int, side: Side, path: str) -> str:
-    source_link = md.link(md.text(side.source_title), site.urls.link(path, site.urls.source(side.source), side.anchor))
+    source_link = markup.link(markup.text(side.source_title), site.urls.link(path, site.urls.source(side.source), side.anchor))
     css = "fc-side"
     details = []
     if index < disagreement.supported:
         css += " fc-side--supported"
-        details.append(f'<p class="fc-side__verdict"><strong>{md.html_text(label("supported_side"))}</strong></p>')
+        details.append(f'<p class="fc-side__verdict"><strong>{markup.html_text(label("supported_side"))}</strong></p>')
     elif side.refuted:
         css += " fc-side--refuted"
-        details.append(f'<p class="fc-side__verdict"><strong>{md.html_text(label("refuted_by_record"))}</strong></p>')
-    details += [f"**{source_link}**", md.quote_block(side.quote)]
+        details.append(f'<p class="fc-side__verdict"><strong>{markup.html_text(label("refuted_by_record"))}</strong></p>')
+    details += [f"**{source_link}**", markup.quote_block(side.quote)]
     if side.value_text:
-        details.append(f"{label('value')}: **{md.text(side.value_text)}**")
+        details.append(f"{label('value')}: **{markup.text(side.value_text)}**")
     if side.period:
-        details.append(f"{label('period')}: {md.text(side.period)}")
+        details.append(f"{label('period')}: {markup.text(side.period)}")
     if side.scope:
-        details.append(f"{label('scope')}: {md.text(side.scope)}")
+        details.append(f"{label('scope')}: {markup.text(side.scope)}")
     details.append(_claims_of(site, side.claims, path) if side.claims else label("sides_no_claims"))
     if side.cited_by:
         cited = ", ".join(_claim_link(site, c, path) for c in side.cited_by if c in site.claim_by_id)
@@ -175,12 +175,12 @@ def _side(site: Site, disagreement: Disagreement, index: int, side: Side, path: 
 
 
 def _claim_link(site: Site, claim_id: str, path: str) -> str:
-    return md.link(md.text(site.claim_by_id[claim_id].short), site.urls.link(path, site.urls.claim(claim_id)))
+    return markup.link(markup.text(site.claim_by_id[claim_id].short), site.urls.link(path, site.urls.claim(claim_id)))
 
 
 def _claims_of(site: Site, claims: Sequence[str], path: str) -> str:
     """The side's own claims, each with its verdict badge."""
-    items = [f"- {md.badge(site.rating(site.claim_by_id[c]))} {_claim_link(site, c, path)}" for c in claims if c in site.claim_by_id]
+    items = [f"- {markup.badge(site.rating(site.claim_by_id[c]))} {_claim_link(site, c, path)}" for c in claims if c in site.claim_by_id]
     return f"{label('sides_claims')}:\n\n" + "\n".join(items)
 
 
@@ -190,8 +190,8 @@ def _checked_without_conflict(site: Site, path: str) -> str:
     items = []
     for checked in site.consistent:
         names = ", ".join(dict.fromkeys(_name(site, s.source) for s in checked.sides))
-        anchor = md.html_text(subject_anchor(checked.subject))
-        items.append(f'- <span id="{anchor}"></span>**{md.text(checked.title)}** ({md.text(names)}): {md.text(checked.note)}')
+        anchor = markup.html_text(subject_anchor(checked.subject))
+        items.append(f'- <span id="{anchor}"></span>**{markup.text(checked.title)}** ({markup.text(names)}): {markup.text(checked.note)}')
     return f"## {label('checked_no_conflict')} {{: #checked-no-conflict }}\n\n{label('checked_no_conflict_intro')}\n\n" + "\n".join(items)
 
 
@@ -207,8 +207,8 @@ def top_disagreements(site: Site, page: str, count: int = 5) -> str:
         target = site.urls.link(page, site.urls.disagreements(), disagreement.id)
         supported = f"{label('evidence_supports')}: {supported_text(site, disagreement)}" if disagreement.supported else label("nothing_settles")
         items.append(
-            f"- {md.link(md.text(disagreement.title), target)}: {md.text(sides_text(site, disagreement))}. "
-            f"{_severity_badge(disagreement.severity, label('severity') + ': ')} {md.text(kind_text(site, disagreement))}; {md.text(supported)}."
+            f"- {markup.link(markup.text(disagreement.title), target)}: {markup.text(sides_text(site, disagreement))}. "
+            f"{_severity_badge(disagreement.severity, label('severity') + ': ')} {markup.text(kind_text(site, disagreement))}; {markup.text(supported)}."
         )
     return '<div class="fc-top-disagreements" markdown>\n\n' + "\n".join(items) + "\n\n</div>"
 
@@ -224,16 +224,16 @@ def _matrix(site: Site, path: str) -> str:
     if not subjects or len(subjects) > MATRIX_MAX_SUBJECTS:
         return ""
     cells = {
-        (side.source, disagreement.subject): md.text(side.value_text or "✓")
+        (side.source, disagreement.subject): markup.text(side.value_text or "✓")
         for disagreement in site.disagreements for side in disagreement.sides
     }
     in_matrix = {source for source, _ in cells}
     sources = [s for s in site.corpus.sources if s.id in in_matrix]
     headers = [label("source")] + [
-        md.link(md.text(site.corpus.subject(subject).title), f"#{anchor}") for subject, anchor in subjects.items()
+        markup.link(markup.text(site.corpus.subject(subject).title), f"#{anchor}") for subject, anchor in subjects.items()
     ]
     rows = [
-        [md.link(md.text(site.corpus.name_of(s.id)), site.urls.link(path, site.urls.source(s.id)))] + [cells.get((s.id, subject), "") for subject in subjects]
+        [markup.link(markup.text(site.corpus.name_of(s.id)), site.urls.link(path, site.urls.source(s.id)))] + [cells.get((s.id, subject), "") for subject in subjects]
         for s in sources
     ]
-    return f"## {label('matrix')}\n\n{label('matrix_intro')}\n\n" + md.table(headers, rows)
+    return f"## {label('matrix')}\n\n{label('matrix_intro')}\n\n" + markup.table(headers, rows)

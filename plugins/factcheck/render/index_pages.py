@@ -9,7 +9,7 @@ from ..analyse import ClaimView, Site, SiteView
 from ..model import Claim
 from ..reuse import kept_results
 from . import html as h
-from . import markup as md
+from . import markup
 from .charts import timeline
 from .claim_page import claimant_html
 from .claims_filter import filter_form, row_data
@@ -38,7 +38,7 @@ def card_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     """A table on a desktop, a card per row on a phone (style.py: .fc-cards): every cell after the
     first carries its column's name, shown only where the header row is not. Headers are text, cells HTML."""
     labelled = [
-        [row[0]] + [f'<span class="fc-cell-label">{md.html_text(header)}: </span>{cell}' for header, cell in zip(headers[1:], row[1:])]
+        [row[0]] + [f'<span class="fc-cell-label">{markup.html_text(header)}: </span>{cell}' for header, cell in zip(headers[1:], row[1:])]
         for row in rows
     ]
     return f'<div class="fc-cards">\n{h.table([h.esc(header) for header in headers], labelled)}\n</div>'
@@ -60,7 +60,7 @@ def _claim_row(site: ClaimRowView) -> list[str]:
     return [
         (row_data(site, claim) if filterable else "") + h.a(h.esc(claim.short), urls.href(from_page, urls.claim(claim.id))),
         claimant_html(site, claim.claimant, from_page),
-        h.a(md.badge(site.rating(claim)), urls.href(from_page, urls.verdict(claim.verdict))),
+        h.a(markup.badge(site.rating(claim)), urls.href(from_page, urls.verdict(claim.verdict))),
         written_date(claim.claimed or claim.published),
         sources,
     ]
@@ -90,7 +90,7 @@ class AllClaimsView(ListingView):
 def _page(path: str, title: str, body: Iterable, kind: str, in_nav: bool = True, extra: dict | None = None) -> Page:
     """A listing page: its title, then ``body``, headings (``h.Heading``) and HTML blocks."""
     meta = {"title": title, "factcheck": {"type": kind, **(extra or {})}, **listing_search()}
-    return h.page(path, md.front_matter(meta), [h.Heading(f"# {md.text(title)}"), *body], in_nav=in_nav, title=title)
+    return h.page(path, markup.front_matter(meta), [h.Heading(f"# {markup.text(title)}"), *body], in_nav=in_nav, title=title)
 
 
 def all_claims(site: Site) -> Page:
@@ -101,7 +101,7 @@ def all_claims(site: Site) -> Page:
 @kept_results.per_item(lambda site: site.path)
 def _all_claims(site: AllClaimsView) -> Page:
     path = site.path
-    intro = h.p(h.esc(f"{md.plural(len(site.claims), 'claim')} checked, newest first."))
+    intro = h.p(h.esc(f"{markup.plural(len(site.claims), 'claim')} checked, newest first."))
     body = [
         intro, h.Heading(unindexed(f"## {label('claims')}")), site.filter_form, claims_table(site, site.claims, path, filterable=True),
         *verdict_counts(site, site.claims, path, label("site_verdicts")), *site.timeline,
@@ -114,7 +114,7 @@ def rating_scale(site: Site) -> Page:
     rows = []
     for rating in site.corpus.scale.ratings:
         rows.append([
-            h.a(md.badge(rating), site.urls.href(path, site.urls.verdict(rating.key))),
+            h.a(markup.badge(rating), site.urls.href(path, site.urls.verdict(rating.key))),
             h.esc(rating.definition),
             str(len(site.claims_by_verdict.get(rating.key, []))),
         ])
@@ -134,7 +134,7 @@ def verdict_pages(site: Site) -> list[Page]:
 def _verdict_page(site: ListingView) -> Page:
     rating, path, claims = site.corpus.scale.get(site.about), site.path, site.claims
     body = [
-        h.p(md.badge(rating)), h.p(h.esc(rating.definition)),
+        h.p(markup.badge(rating)), h.p(h.esc(rating.definition)),
         h.Heading(unindexed(f"## {label('claims')}")), claims_table(site, claims, path),
     ]
     return _page(path, rating.label, body, "verdict", in_nav=False, extra={"verdict": rating.key})
@@ -203,7 +203,7 @@ def _person_page(site: PersonPageView) -> Page:
 
 def _external(url: str) -> str:
     """An address shown as text, linked when it is plain http(s)."""
-    checked = md.safe_url(url)
+    checked = markup.safe_url(url)
     return h.a(h.esc(url), checked) if checked else h.esc(url)
 
 

@@ -41,7 +41,7 @@ from typing import Iterable
 from ..analyse import QuotedClaimView, Site, SourceView
 from ..model import Claim, Source
 from ..reuse import kept_results
-from . import markup as md
+from . import markup
 from .labels import label
 from .output import Asset
 from .disagreements_page import by_subject, subject_anchor
@@ -142,7 +142,7 @@ def source_entry(site: Site, source: Source) -> SearchEntry:
 @kept_results.per_item(lambda site: site.source_record.id)
 def _source_entry(site: SourceView) -> SearchEntry:
     source = site.source_record
-    record = [source.publisher, md.human_date(source.published)]
+    record = [source.publisher, markup.human_date(source.published)]
     if source.authors:
         record.append(", ".join(source.authors))
     passages = [" · ".join(record)]
@@ -190,7 +190,7 @@ def listing_entries(site: Site) -> list[SearchEntry]:
             boost=1.0, anchor=subject_anchor(subject),
         ))
     corrections = [
-        f"{md.human_date(correction.date)}: {claim.short}: {correction.text}"
+        f"{markup.human_date(correction.date)}: {claim.short}: {correction.text}"
         for claim in site.claims for correction in claim.corrections
     ]
     entries.append(listing(urls.corrections(), label("corrections"), label("corrections_intro"), *corrections, boost=1.0))

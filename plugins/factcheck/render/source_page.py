@@ -10,7 +10,7 @@ from ..model import Claim, QuoteUse, Source
 from ..quotes import Span, context_sentence, text_fragment
 from ..reuse import kept_results
 from . import html as h
-from . import markup as md
+from . import markup
 from .charts import verdict_chart, verdict_tally
 from .labels import label
 from .output import Page
@@ -42,12 +42,12 @@ def render_source(site: Site, source: Source) -> Page:
 def render_source_page(site: SourcePageView) -> Page:
     source = site.source_record
     path = site.urls.source(source.id)
-    front = md.front_matter({
-        "title": source.title, "description": f"{source.publisher}, {md.human_date(source.published)}",
+    front = markup.front_matter({
+        "title": source.title, "description": f"{source.publisher}, {markup.human_date(source.published)}",
         "factcheck": {"type": "source", "id": source.id},
     })
     return h.page(path, front, [
-        h.Heading(f"# {md.text(source.title)}"),
+        h.Heading(f"# {markup.text(source.title)}"),
         *_record(site, source),
         *_reliability(source),
         *verdict_counts(site, site.claims, path),
@@ -63,7 +63,7 @@ def _record(site: SiteView, source: Source) -> list[str]:
     rows = [[h.esc(label("publisher")), h.esc(source.publisher if source.publisher_known else "Unidentified outlet")]]
     if source.authors:
         rows.append([h.esc(label("authors")), h.esc(", ".join(source.authors))])
-    published = md.human_date(source.published)
+    published = markup.human_date(source.published)
     if source.date_precision == "approximate":
         published += f" ({h.esc(label('approximate'))})"
     rows.append([h.esc(label("published")), published])
@@ -73,10 +73,10 @@ def _record(site: SiteView, source: Source) -> list[str]:
     if source.reliability_rating:
         rows.append([h.esc(label("reliability_rating")), reliability_html(source)])
     if source.url:
-        checked = md.safe_url(source.url)
+        checked = markup.safe_url(source.url)
         rows.append([h.esc(label("url")), h.a(h.esc(source.url), checked) if checked else h.esc(source.url)])
     if source.accessed:
-        rows.append([h.esc(label("accessed").capitalize()), md.human_date(source.accessed)])
+        rows.append([h.esc(label("accessed").capitalize()), markup.human_date(source.accessed)])
     if source.archived_from:
         archived = " ".join(str(source.archived_from).replace("`", "").split())
         rows.append([h.esc(label("archived_from")), f"<code>{h.esc(archived)}</code>" if archived else ""])
@@ -91,7 +91,7 @@ def reliability_text(source: Source) -> str:
     """The source's reliability rating and its reason, in plain words ("Low: no byline ..."), or nothing."""
     if not source.reliability_rating:
         return ""
-    reason = f": {md.text(source.reliability_reason)}" if source.reliability_reason else ""
+    reason = f": {markup.text(source.reliability_reason)}" if source.reliability_reason else ""
     return f"**{source.reliability_rating.capitalize()}**{reason}"
 
 
@@ -124,7 +124,7 @@ def verdict_counts(site: SiteView, claims, from_page: str, heading: str = "") ->
         return []
     tally = verdict_tally(site, claims)
     rows = [
-        [h.a(md.badge(site.corpus.scale.get(item.key)), site.urls.href(from_page, site.urls.verdict(item.key))), str(item.count)]
+        [h.a(markup.badge(site.corpus.scale.get(item.key)), site.urls.href(from_page, site.urls.verdict(item.key))), str(item.count)]
         for item in tally
     ]
     chart = verdict_chart(tally, label("verdict_chart"))
@@ -136,7 +136,7 @@ def _claims(site: SiteView, source: Source, path: str) -> list:
     if not claims:
         return []
     rows = [
-        [h.a(h.esc(c.short), site.urls.href(path, site.urls.claim(c.id))), md.badge(site.rating(c)), md.human_date(c.published)]
+        [h.a(h.esc(c.short), site.urls.href(path, site.urls.claim(c.id))), markup.badge(site.rating(c)), markup.human_date(c.published)]
         for c in claims
     ]
     headers = [h.esc(label(key)) for key in ("claim", "verdict", "published")]
@@ -168,7 +168,7 @@ def _passages(site: SiteView, source: Source, path: str) -> list:
         ))
         quoted_by = f"{h.esc(label('quoted_by'))}: {claims}"
         if source.url:
-            original = md.safe_url(text_fragment(source.url, first.exact))
+            original = markup.safe_url(text_fragment(source.url, first.exact))
             if original:
                 quoted_by += f" · {h.a(h.esc(label('see_original')), original)}"
         parts.append(f'<blockquote>\n<p class="fc-passage" id="{h.attr(anchor)}">{context}</p>\n</blockquote>\n{h.p(quoted_by)}')
