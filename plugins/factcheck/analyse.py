@@ -150,13 +150,8 @@ class Site:
     def quoted_claim_view(self, claim: Claim) -> QuotedClaimView:
         return QuotedClaimView(*self.view.parts(), claim, tuple(self.uses_by_claim.get(claim.id, ())))
 
-    def rating(self, claim: Claim) -> Rating:
-        rating = self.corpus.scale.get(claim.verdict)
-        assert rating is not None, "validated claims carry a verdict of the scale"
-        return rating
-
-    def source(self, source_id: str) -> Source:
-        return self.corpus.source_by_id[source_id]
+    rating = SiteView.rating  # the same look-ups as a view's
+    source = SiteView.source
 
     def person_keys(self) -> list[str]:
         """People with a page: every claimant that is a person, and everyone a claim is about."""
