@@ -26,9 +26,7 @@ def claims_table(site: Site | SiteView, claims: Sequence[Claim], from_page: str,
     """
     if not claims:
         return h.p(h.esc(label("no_claims")))
-    rows = [
-_claim_row(ClaimRowView(*site.parts(), claim, from_page, filterable)) for claim in claims
-    ]
+    rows = [_claim_row(ClaimRowView(*site.parts(), claim, from_page, filterable)) for claim in claims]
     table = h.table([h.esc(label(key)) for key in ("claim", "claimant", "verdict", "date", "sources")], rows)
     # A table on a desktop; on a phone each row is a card (style.py: .fc-cards), so nothing scrolls sideways.
     return f'<div class="fc-cards fc-claims">\n{table}\n</div>'
