@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Optional
 
 from . import quotes as matching
-from .model import Claim, Corpus, Quote, QuoteUse, Source
+from .model import Corpus, Quote, QuoteUse, Source
 from .problems import Problem
 from .reuse import kept_results
 from .values import Value, parse_value
