@@ -248,7 +248,7 @@ def test_load_files_gives_the_documents_and_problems_in_order(tmp_path):
 
 def test_while_serving_a_file_whose_status_is_unchanged_is_not_read_again(tmp_path, monkeypatch):
     from factcheck import load
-    from factcheck.reuse import reused
+    from factcheck.reuse import kept_results
 
     reads: list[str] = []
     real_read = load._read_utf8
@@ -258,7 +258,7 @@ def test_while_serving_a_file_whose_status_is_unchanged_is_not_read_again(tmp_pa
     outside = tmp_path.parent / f"{tmp_path.name}-outside.yaml"
     outside.write_text("claim: secret\n", encoding="utf-8")
     root = tmp_path
-    reused.start()
+    kept_results.start()
     try:
         first, _ = load.read_text(path, root, "claim.yaml")
         again, _ = load.read_text(path, root, "claim.yaml")
@@ -271,7 +271,7 @@ def test_while_serving_a_file_whose_status_is_unchanged_is_not_read_again(tmp_pa
         text, problems = load.read_text(path, root, "claim.yaml")
         assert text is None and "symbolic link" in problems[0].message
     finally:
-        reused.stop()
+        kept_results.stop()
     assert load.read_text(outside, tmp_path.parent, "outside.yaml")[0] == "claim: secret\n" and len(reads) == 3  # off: read every time
 
 

@@ -13,7 +13,7 @@ import yaml
 from factcheck.cli import settings_from_mkdocs_yml
 from factcheck.pipeline import check, keep_between_runs, render, stop_keeping
 from factcheck.render.search_index import search_assets
-from factcheck.reuse import Reuse, reused
+from factcheck.reuse import KeptResults, kept_results
 from factcheck.settings import Settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
@@ -36,11 +36,11 @@ def made(settings: Settings) -> tuple[list[str], dict[str, Any]]:
 
 def fresh(settings: Settings) -> tuple[list[str], dict[str, Any]]:
     """``made`` with nothing kept consulted (and nothing kept disturbed)."""
-    reused.on = False
+    kept_results.on = False
     try:
         return made(settings)
     finally:
-        reused.on = True
+        kept_results.on = True
 
 
 @pytest.fixture
@@ -86,6 +86,15 @@ EDITS: dict[str, Callable[[Path], None]] = {
     "a source's publisher": lambda root: edit_yaml(sorted((root / "sources").glob("*.yaml"))[3], lambda d: _set(d, "publisher", "Renamed Press")),
     "a person's name": lambda root: edit_yaml(root / "people.yaml", lambda d: _set(d[next(iter(d))], "name", "Renamed Person")),
     "a subject's note": lambda root: edit_yaml(root / "subjects.yaml", lambda d: _set(d[next(iter(d))], "note", "An edited note.")),
+    "a claim's explanation": lambda root: edit_yaml(root / "claims/claim-00009.yaml", lambda d: _set(d, "explanation", "Now *short*.")),
+    "what is right and wrong": lambda root: edit_yaml(root / "claims/claim-00010.yaml", lambda d: (_set(d, "right", ["Edited."]), _set(d, "wrong", []))),
+    "a claim's claimant and people": lambda root: edit_yaml(root / "claims/claim-00011.yaml", lambda d: (
+        _set(d, "claimant", next(iter(yaml.safe_load((root / "people.yaml").read_text("utf-8"))))), _set(d, "people", []))),
+    "a quote's note": lambda root: edit_yaml(root / "claims/claim-00012.yaml", lambda d: _set(d["appeared"][0], "note", "An edited note.")),
+    "a source's summary and authors": lambda root: edit_yaml(sorted((root / "sources").glob("*.yaml"))[1], lambda d: (
+        _set(d, "summary", "An edited summary."), _set(d, "authors", ["A New Author"]))),
+    "a person's role": lambda root: edit_yaml(root / "people.yaml", lambda d: _set(d[list(d)[1]], "role", "Edited role")),
+    "a subject's title": lambda root: edit_yaml(root / "subjects.yaml", lambda d: _set(d[next(iter(d))], "title", "An edited subject title")),
     "a claim removed": lambda root: (root / "claims/claim-00007.yaml").unlink(),
     "a claim added": lambda root: (root / "claims/claim-09999.yaml").write_text(
         (root / "claims/claim-00008.yaml").read_text("utf-8").replace("short: \"", "short: \"Copy: ", 1), encoding="utf-8"),
@@ -114,19 +123,19 @@ def test_a_run_after_each_edit_makes_what_a_fresh_run_makes(serving: Path):
 def test_a_run_without_edits_makes_nothing_anew(serving: Path):
     settings = settings_from_mkdocs_yml(serving / "mkdocs.yml")
     made(settings)
-    first = reused.made
+    first = kept_results.made
     made(settings)
     assert first > CLAIMS * 5  # parsing, records, quotes, pages, rows, search entries of every claim
-    assert reused.made == 0 and reused.kept > CLAIMS * 3
+    assert kept_results.made == 0 and kept_results.kept > CLAIMS * 3
 
 
 def test_an_edit_makes_anew_only_what_shows_the_edited_claim(serving: Path):
     settings = settings_from_mkdocs_yml(serving / "mkdocs.yml")
     made(settings)
-    everything = reused.made
+    everything = kept_results.made
     EDITS["a claim's conclusion"](serving)
     made(settings)
-    assert 0 < reused.made < everything / 10
+    assert 0 < kept_results.made < everything / 10
 
 
 def test_a_broken_run_keeps_the_pages_for_the_run_that_fixes_it(serving: Path):
@@ -141,38 +150,68 @@ def test_a_broken_run_keeps_the_pages_for_the_run_that_fixes_it(serving: Path):
     made(settings)
     # The fixed file is read, parsed, checked against its schema and built again (its broken
     # version replaced those results); every page, row and search entry is the run before the error's.
-    assert reused.made == 4
+    assert kept_results.made == 4
 
 
-def test_results_come_back_only_for_equal_inputs():
-    keep = Reuse()
+def test_results_come_back_only_for_an_equal_argument():
+    keep = KeptResults()
     keep.start()
-    calls: list[int] = []
+    calls: list[tuple] = []
 
-    def make(n: int) -> Callable[[], int]:
-        return lambda: calls.append(n) or n
+    @keep.per_item(lambda argument: argument[0])
+    def page(argument: tuple) -> str:
+        calls.append(argument)
+        return f"page of {argument}"
 
-    assert keep("page", "a", (1, "x"), make(1)) == 1
+    @keep.per_item(lambda argument: argument[0])
+    def row(argument: tuple) -> str:
+        calls.append(argument)
+        return f"row of {argument}"
+
+    first = page(("a", "x"))
     keep.new_run()
-    assert keep("page", "a", (1, "x"), make(2)) == 1  # equal inputs: the result made before
-    assert keep("page", "a", (1, "y"), make(3)) == 3  # changed inputs: made anew, and kept instead
-    assert keep("row", "a", (1, "y"), make(4)) == 4  # another kind: its own result
+    assert page(("a", "x")) is first  # an equal argument: the result made before
+    assert page(("a", "y")) == "page of ('a', 'y')"  # another argument: made anew, and kept instead
+    assert row(("a", "y")) == "row of ('a', 'y')"  # another step: its own result
     keep.new_run()
     keep.new_run()  # runs that did not ask for it keep it (a page kept whole does not ask for its rows)
-    assert keep("page", "a", (1, "y"), make(5)) == 3 and keep("page", "a", (1, "x"), make(6)) == 6
-    assert calls == [1, 3, 4, 6] and (keep.made, keep.kept) == (1, 1)
+    assert page(("a", "y")) == "page of ('a', 'y')" and page(("a", "x")) == "page of ('a', 'x')"
+    assert calls == [("a", "x"), ("a", "y"), ("a", "y"), ("a", "x")] and (keep.made, keep.kept) == (1, 1)
     value = (1, [2])
-    assert keep.same("site", "", value) is value and keep.same("site", "", (1, [2])) is value
+    assert keep.same("site", value) is value and keep.same("site", (1, [2])) is value
     keep.stop()
-    off = Reuse()
-    assert off("page", "a", (), make(7)) == 7 and off("page", "a", (), make(8)) == 8  # off: always made
+    assert page(("a", "x")) == "page of ('a', 'x')" and len(calls) == 5  # off: always made
+
+
+def test_a_kept_renderer_is_given_only_its_view_of_the_site(serving: Path):
+    """Each kept renderer takes one frozen view holding what its page shows, not the site: the
+    view compares by value, and an edit of a record another page shows leaves it equal."""
+    from dataclasses import FrozenInstanceError
+
+    from factcheck.render.claim_page import claim_page_view
+    from factcheck.render.source_page import source_page_view
+
+    settings = settings_from_mkdocs_yml(serving / "mkdocs.yml")
+    site = check(settings).site
+    edited, other = site.claim_by_id["claim-00001"], next(c for c in site.claims if c.id != "claim-00001")
+    view = claim_page_view(site, other)
+    assert not hasattr(view, "claims") and not view.corpus.claims  # no other claim can reach the page
+    assert view == claim_page_view(site, other) and view.uses == tuple(site.uses_by_claim[other.id])
+    with pytest.raises(FrozenInstanceError):
+        view.claim = edited  # type: ignore[misc]
+    source = site.corpus.sources[0]
+    assert source_page_view(site, source).claims == tuple(site.claims_by_source.get(source.id, ()))
+    EDITS["a claim's conclusion"](serving)  # claim-00001's
+    again = check(settings).site
+    assert claim_page_view(again, again.claim_by_id[other.id]) == view
+    assert claim_page_view(again, again.claim_by_id["claim-00001"]) != claim_page_view(site, edited)
 
 
 def test_the_search_index_is_brought_up_to_date_not_made_anew(serving: Path):
     settings = settings_from_mkdocs_yml(serving / "mkdocs.yml")
     made(settings)
-    index = reused.last("search index", "")
+    index = kept_results.last("search index")
     EDITS["a claim's conclusion"](serving)
     kept_run = made(settings)
-    assert reused.last("search index", "") is index  # updated in place (and equal to a fresh one: first test)
+    assert kept_results.last("search index") is index  # updated in place (and equal to a fresh one: first test)
     assert kept_run == fresh(settings)

@@ -7,7 +7,7 @@ number of claims, not with its square.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Optional
 
@@ -15,7 +15,7 @@ from .disagree import Consistent, Disagreement, find_consistent, find_disagreeme
 from .evidence import verify_quotes
 from .model import Claim, Corpus, QuoteUse, Rating, Source
 from .problems import Problem
-from .reuse import reused
+from .reuse import kept_results
 from .settings import Settings
 from .urls import Urls
 from .validate import topic_slug
@@ -25,6 +25,63 @@ from .validate import topic_slug
 class Topic:
     slug: str
     name: str
+
+
+@dataclass(frozen=True)
+class SiteView:
+    """What any page may show besides its own records: the settings and addresses, every source,
+    person and subject and the scale (``corpus``, its claims left out), and every topic.
+
+    A renderer kept while serving (reuse.py) is given one of these, extended with exactly the
+    records of its own page (``ClaimView``, ``render.claim_page.ClaimPageView``, ...), never the
+    ``Site``: what it does not hold, it cannot show, so a kept page is never out of date.
+    """
+
+    settings: Settings
+    urls: Urls
+    corpus: Corpus
+    topics: tuple[Topic, ...]
+
+    def parts(self) -> tuple:
+        """The fields of a ``SiteView``, to build a view that extends it: ``ClaimView(*view.parts(), claim)``."""
+        return (self.settings, self.urls, self.corpus, self.topics)
+
+    def rating(self, claim: Claim) -> Rating:
+        rating = self.corpus.scale.get(claim.verdict)
+        assert rating is not None, "validated claims carry a verdict of the scale"
+        return rating
+
+    def source(self, source_id: str) -> Source:
+        return self.corpus.source_by_id[source_id]
+
+    def topic(self, slug: str) -> Topic:
+        if _topic_by_slug[0] is not self.topics:  # indexed once per run: the topics are the same object in each view
+            _topic_by_slug[:] = [self.topics, {topic.slug: topic for topic in self.topics}]
+        return _topic_by_slug[1][slug]
+
+
+_topic_by_slug: list = [(), {}]
+
+
+@dataclass(frozen=True)
+class ClaimView(SiteView):
+    """A claim, and what any page may show: what its row, its CSV row and its ClaimReview are made from."""
+
+    claim: Claim
+
+
+@dataclass(frozen=True)
+class QuotedClaimView(ClaimView):
+    """A claim with its verified quotes: what its search entry and its export record are made from."""
+
+    uses: tuple[QuoteUse, ...]
+
+
+@dataclass(frozen=True)
+class SourceView(SiteView):
+    """A source, and what any page may show: what its search entry is made from."""
+
+    source_record: Source  # (``source`` looks any source up by id)
 
 
 @dataclass
@@ -77,27 +134,24 @@ class Site:
         return by_source
 
     @cached_property
-    def shared(self) -> tuple:
-        """What any page may show besides its own records: the settings and addresses, the scale, every
-        source, person, subject and topic. While serving, the last run's object when equal (reuse.py),
-        so the inputs of each page that include it compare at once."""
-        corpus = self.corpus
-        return reused.same("site", "", (
-            self.settings, self.urls, corpus.scale, corpus.sources, corpus.people, corpus.subjects, tuple(self.topics.values()),
+    def view(self) -> SiteView:
+        """What any page may show besides its own records. While serving, the last run's object when
+        equal (reuse.py), so the argument of each kept renderer compares at once."""
+        return kept_results.same("site view", SiteView(
+            self.settings, self.urls, replace(self.corpus, claims=()), tuple(self.topics.values()),
         ))
 
-    def claim_inputs(self, claim: Claim) -> tuple:
-        """What a result showing a claim whole (its page, its search entry, its export records) is
-        made from: the claim, what every page shares and its verified quotes (reuse.py)."""
-        return (claim, self.shared, tuple(self.uses_by_claim.get(claim.id, ())))
+    def parts(self) -> tuple:
+        return self.view.parts()
 
-    def rating(self, claim: Claim) -> Rating:
-        rating = self.corpus.scale.get(claim.verdict)
-        assert rating is not None, "validated claims carry a verdict of the scale"
-        return rating
+    def claim_view(self, claim: Claim) -> ClaimView:
+        return ClaimView(*self.view.parts(), claim)
 
-    def source(self, source_id: str) -> Source:
-        return self.corpus.source_by_id[source_id]
+    def quoted_claim_view(self, claim: Claim) -> QuotedClaimView:
+        return QuotedClaimView(*self.view.parts(), claim, tuple(self.uses_by_claim.get(claim.id, ())))
+
+    rating = SiteView.rating  # the same look-ups as a view's
+    source = SiteView.source
 
     def person_keys(self) -> list[str]:
         """People with a page: every claimant that is a person, and everyone a claim is about."""

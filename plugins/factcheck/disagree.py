@@ -86,8 +86,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Optional, Sequence
 
-from .model import Corpus, QuoteUse, Record, Scale, Source, Subject
-from .reuse import reused
+from .model import Claim, Corpus, QuoteUse, Record, Scale, Source, Subject
+from .reuse import kept_results
 from .values import Value, comparable, compatible, describe, parse_value, relative_difference, words_key
 
 CONTRADICTION = "contradiction"
@@ -225,19 +225,17 @@ class _Entry:
 def find_disagreements(uses: Sequence[QuoteUse], corpus: Corpus) -> tuple[Disagreement, ...]:
     """Every disagreement between the sources, per subject (see the module's rules)."""
     found: list[Disagreement] = []
-    # What a subject's disagreements are made from besides its quotes: the sources (texts, titles,
-    # copies) and the subjects (titles, notes, tensions). While serving, a subject whose quotes and
-    # these did not change keeps the last run's (reuse.py).
-    context = reused.same("disagreement context", "", (corpus.sources, corpus.subjects, corpus.scale))
-    verdicts = _verdicts(corpus)
+    # A subject's disagreements are made from its quotes, the claims that quote it (for their
+    # verdicts) and the corpus without its claims (sources, subjects, scale): the last run's when
+    # these are equal, while serving (reuse.py).
+    without_claims = kept_results.same("corpus without claims", replace(corpus, claims=()))
     for subject, subject_uses in _by_subject(uses).items():
         if corpus.subject(subject).status == CONSISTENT:
             continue
-        rated = tuple(sorted({(u.claim, verdicts.get(u.claim, "")) for u in subject_uses}))
-        found.extend(reused(
-            "disagreements", subject, (tuple(subject_uses), context, rated),
-            lambda: _subject_disagreements(subject, subject_uses, corpus),
-        ))
+        quoting = (_claim_by_id(corpus).get(claim_id) for claim_id in dict.fromkeys(u.claim for u in subject_uses))
+        found.extend(_subject_disagreements(_SubjectQuotes(
+            subject, tuple(subject_uses), _Quoting(tuple(claim for claim in quoting if claim), without_claims),
+        )))
     return tuple(sorted(found, key=severity_order))
 
 
@@ -260,8 +258,45 @@ def find_consistent(uses: Sequence[QuoteUse], corpus: Corpus) -> tuple[Consisten
     return tuple(sorted(found, key=lambda c: (c.title.casefold(), c.subject)))
 
 
-def _subject_disagreements(subject: str, uses: list[QuoteUse], corpus: Corpus) -> list[Disagreement]:
-    return _disagreements_of(subject, _count_copies_once(_merge_passages(uses, corpus)), corpus)
+@dataclass(frozen=True)
+class _Quoting:
+    """What a subject's disagreements read of the corpus: the claims that quote the subject, and
+    the sources, subjects and scale (``context``, a corpus without claims)."""
+
+    claims: tuple[Claim, ...]
+    context: Corpus
+
+    @property
+    def source_by_id(self) -> dict[str, Source]:
+        return self.context.source_by_id
+
+    @property
+    def scale(self) -> Scale:
+        return self.context.scale
+
+    def subject(self, key: str) -> Subject:
+        return self.context.subject(key)
+
+
+@dataclass(frozen=True)
+class _SubjectQuotes:
+    subject: str
+    uses: tuple[QuoteUse, ...]
+    corpus: _Quoting
+
+
+@kept_results.per_item(lambda quotes: quotes.subject)
+def _subject_disagreements(quotes: _SubjectQuotes) -> list[Disagreement]:
+    return _disagreements_of(quotes.subject, _count_copies_once(_merge_passages(list(quotes.uses), quotes.corpus)), quotes.corpus)
+
+
+def _claim_by_id(corpus: Corpus) -> dict[str, Claim]:
+    if _claims_by_id[0] is not corpus.claims:
+        _claims_by_id[:] = [corpus.claims, {claim.id: claim for claim in corpus.claims}]
+    return _claims_by_id[1]
+
+
+_claims_by_id: list = [None, {}]  # the claims last asked about, by id
 
 
 def _by_subject(uses: Sequence[QuoteUse]) -> dict[str, list[QuoteUse]]:

@@ -45,7 +45,7 @@ from typing import Iterable, Iterator, NamedTuple, Optional
 
 from .model import Claim, QuoteUse
 from .problems import Problem
-from .reuse import MISSING, reused
+from .reuse import kept_results
 
 SAME_PASSAGE = 0.5  # shared / combined length of two appeared quotes in one source
 SAME_WORDING = 0.9  # difflib ratio of the claims' word lists
@@ -184,12 +184,8 @@ class DuplicateSearch:
         # them as they were (a conclusion, a quote) finds what the last run found (reuse.py).
         self._texts = tuple(texts)
         self._wording: Optional[_Wordings] = None
-        kept = reused.get("wordings", "", self._texts)  # MISSING unless serving
-        if kept is not MISSING:
-            self._wording = kept
-        elif reused.on:  # made here, to be kept (find_duplicates would otherwise make it as it goes)
-            self._wording = _wordings(self._texts)
-            reused.put("wordings", "", self._texts, self._wording)
+        if kept_results.on:  # made here, to be kept (find_duplicates would otherwise make it as it goes)
+            self._wording = _kept_wordings(self._texts)
 
     def problems(self, claims: Iterable[Claim], uses: Iterable[QuoteUse]) -> list[Problem]:
         claims = list(claims)
@@ -229,6 +225,11 @@ class _Wordings:
     texts: dict[str, str]  # claim id -> its words, joined by spaces
     near: dict[str, dict[tuple[str, str], float]]  # kind -> (earlier text, later text) -> ratio, in the order found
     stopped: dict[str, set[str]]  # kind -> texts whose search stopped before every candidate was compared
+
+
+@kept_results.per_item(lambda texts: "")
+def _kept_wordings(texts: tuple[ClaimText, ...]) -> _Wordings:
+    return _wordings(texts)
 
 
 def _wordings(claims: Iterable[ClaimText], tally: Optional[Tally] = None) -> _Wordings:

@@ -7,9 +7,9 @@ from functools import lru_cache
 from typing import Optional
 
 from . import quotes as matching
-from .model import Claim, Corpus, Quote, QuoteUse, Source
+from .model import Corpus, Quote, QuoteUse, Source
 from .problems import Problem
-from .reuse import MISSING, reused
+from .reuse import kept_results
 from .values import Value, parse_value
 
 
@@ -39,19 +39,24 @@ def _verify_groups(groups: list[tuple[str, list[_Item]]], corpus: Corpus) -> lis
     results: list[_Result] = []
     for source_id, items in groups:
         source = corpus.source_by_id[source_id]
-        text: Optional[matching.NormalisedText] = None  # made for the first quote not verified in the last run
         for number, claim, role, index, quote in items:
-            slot, inputs = (claim.id, role, index), (quote, source)
-            result = reused.get("quote", slot, inputs)
-            if result is MISSING:
-                text = text or matching.NormalisedText.of(source.text)
-                result = _verify(claim, role, index, quote, source, text)
-                reused.put("quote", slot, inputs, result)
-            results.append((number, *result))
+            results.append((number, *_verified((claim.id, role, index, quote, source))))
     return results
 
 
-def _verify(claim: Claim, role: str, index: int, quote: Quote, source: Source, text: matching.NormalisedText) -> tuple[Optional[QuoteUse], Optional[Problem]]:
+@kept_results.per_item(lambda quoted: quoted[:3])
+def _verified(quoted: tuple[str, str, int, Quote, Source]) -> tuple[Optional[QuoteUse], Optional[Problem]]:
+    """A quote (the claim's id, its list, its place in it, the quote, its source) verified against the source's text."""
+    claim_id, role, index, quote, source = quoted
+    if _normalised[0] is not source:  # made for the first quote of the source not kept from the last run
+        _normalised[:] = [source, matching.NormalisedText.of(source.text)]
+    return _verify(claim_id, role, index, quote, source, _normalised[1])
+
+
+_normalised: list = [None, None]  # (source, its folded text): the last source whose quotes were verified
+
+
+def _verify(claim_id: str, role: str, index: int, quote: Quote, source: Source, text: matching.NormalisedText) -> tuple[Optional[QuoteUse], Optional[Problem]]:
     normalised = matching.normalise(quote.text)  # once, for the search and the anchor
     result = matching.find(quote.text, text, normalised)
     if isinstance(result, matching.Miss):
@@ -66,7 +71,7 @@ def _verify(claim: Claim, role: str, index: int, quote: Quote, source: Source, t
     exact = " \u2026 ".join(source.text[span.start:span.end] for span in result.spans)
     value = quote.value or (_read_value(quote.text, source.published) if quote.subject else None)
     return QuoteUse(
-        claim=claim.id, role=role, quote=quote, exact=exact, anchor=matching.anchor(source.id, quote.text, normalised),
+        claim=claim_id, role=role, quote=quote, exact=exact, anchor=matching.anchor(source.id, quote.text, normalised),
         start=result.start, end=result.end, value=value,
     ), None
 

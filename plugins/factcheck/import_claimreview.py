@@ -47,7 +47,7 @@ import yaml
 from .safe_files import refuse_links_among, write_file
 from .unsafe_text import UNSAFE
 from .model import Scale
-from .render import markup as md
+from .render import markup
 from .scaffold import dump_yaml, modeline, propose_id, relative_to, shorten
 from .settings import Settings
 from .validate import RESERVED_IDS, slug
@@ -202,7 +202,7 @@ def _integer(text: str) -> Any:
 def web_url(value: Any) -> str:
     """An http(s) address, or ""."""
     text = plain(value, 10_000)
-    return text if len(text) <= 2000 and md.safe_url(text) else ""
+    return text if len(text) <= 2000 and markup.safe_url(text) else ""
 
 
 def day(value: Any) -> Optional[dt.date]:
@@ -643,14 +643,14 @@ def _conclusion(review: Review) -> str:
 
 
 def _explanation(review: Review, verdict: Verdict, scale: Scale) -> str:
-    """Markdown in our words; everything quoted from the input is escaped with ``md.text``."""
-    who = md.text(review.reviewer) if review.reviewer else "a publisher it does not name"
+    """Markdown in our words; everything quoted from the input is escaped with ``markup.text``."""
+    who = markup.text(review.reviewer) if review.reviewer else "a publisher it does not name"
     parts = [f"Imported from a fact check by {who}"]
-    parts[0] += f", which rated the claim \u201c{md.text(review.rating.name)}\u201d." if review.rating.name else "."
+    parts[0] += f", which rated the claim \u201c{markup.text(review.rating.name)}\u201d." if review.rating.name else "."
     if review.rating.value is not None:  # numbers, formatted here: nothing to escape
         parts.append(f"Its numeric rating: {review.rating.value:g}, where the worst is {_number_or_not_given(review.rating.worst)} and the best {_number_or_not_given(review.rating.best)}.")
     rating = scale.get(verdict.key)
-    label = md.text(rating.label if rating else verdict.key)
+    label = markup.text(rating.label if rating else verdict.key)
     if verdict.how == "value":
         parts.append(f"Placed at the same position on this site's scale, it is \u201c{label}\u201d.")
     elif verdict.how == "none":
@@ -661,9 +661,9 @@ def _explanation(review: Review, verdict: Verdict, scale: Scale) -> str:
         parts.append("The original fact check is listed under References.")
     else:
         if review.title:
-            parts.append(f"Its headline: \u201c{md.text(review.title)}\u201d.")
+            parts.append(f"Its headline: \u201c{markup.text(review.title)}\u201d.")
         if review.licence:
-            parts.append(f"Licence of the ClaimReview data: {md.text(review.licence)}.")
+            parts.append(f"Licence of the ClaimReview data: {markup.text(review.licence)}.")
     return " ".join(parts)
 
 

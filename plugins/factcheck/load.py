@@ -22,7 +22,7 @@ import yaml
 
 from .problems import Problem
 from .unsafe_text import UNSAFE, named
-from .reuse import MISSING, reused
+from .reuse import kept_results
 
 
 
@@ -313,14 +313,13 @@ def read_text(path: Path, root: Path, display: str, max_bytes: int = MAX_FILE_BY
     size = status.st_size
     if size > max_bytes:
         return None, [Problem(display, 1, 1, "", f"the file is {size:,} bytes; the limit is {max_bytes:,}", "split it, or raise the limit in the plugin's options")]
-    if not reused.on:
-        return _read_utf8(resolved, display)
-    unchanged = (resolved, size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino, status.st_dev)
-    kept = reused.get("text", display, unchanged)
-    if kept is MISSING:
-        kept = _read_utf8(resolved, display)
-        reused.put("text", display, unchanged, kept)
-    return kept
+    return _file_text((display, resolved, size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino, status.st_dev))
+
+
+@kept_results.per_item(lambda file: file[0])
+def _file_text(file: tuple) -> tuple[Optional[str], list[Problem]]:
+    """The text of a file: (its name as shown, where it is, its size, times of change, inode and device)."""
+    return _read_utf8(file[1], file[0])
 
 
 def _link_on_the_way(path: Union[Path, str], root: Path) -> str:
@@ -420,42 +419,19 @@ def load_file(path: Path, root: Path, max_bytes: int = MAX_FILE_BYTES) -> tuple[
     text, problems = read_text(path, root, display, max_bytes)
     if text is None:
         return None, problems
-    return parse(text, display)
+    return _parsed((text, display))
+
+
+@kept_results.per_item(lambda file: file[1])
+def _parsed(file: tuple[str, str]) -> tuple[Optional[Document], list[Problem]]:
+    """``parse`` of (a file's text, its name as shown); while serving, the text is the last run's
+    object when unchanged (``read_text``), so comparing it costs nothing."""
+    return parse(*file)
 
 
 def load_files(paths: Sequence[Path], root: Path, max_bytes: int = MAX_FILE_BYTES) -> list[tuple[Optional[Document], list[Problem]]]:
     """``load_file`` for each path, in the order given."""
-    if reused.on:
-        return _load_reusing(paths, root, max_bytes)
     return [load_file(path, root, max_bytes) for path in paths]
-
-
-def _load_reusing(paths: Sequence[Path], root: Path, max_bytes: int) -> list[tuple[Optional[Document], list[Problem]]]:
-    """``load_files`` in a long ``mkdocs serve``: only the files whose text changed since the last
-    run are parsed again (see reuse.py; ``read_text`` hands back an unchanged file's text itself,
-    so comparing it costs nothing)."""
-    results: list = [None] * len(paths)
-    unparsed: list[tuple[int, str, str]] = []
-    for number, path in enumerate(paths):
-        display = relative(path, root)
-        text, problems = read_text(path, root, display, max_bytes)
-        if text is None:
-            results[number] = (None, problems)
-            continue
-        kept = reused.get("parse", display, text)
-        if kept is MISSING:
-            unparsed.append((number, display, text))
-        else:
-            results[number] = kept
-    for (number, display, text), result in zip(unparsed, map(_parse_one, unparsed)):
-        results[number] = result
-        reused.put("parse", display, text, result)
-    return results
-
-
-def _parse_one(numbered: tuple[int, str, str]) -> tuple[Optional[Document], list[Problem]]:
-    _, display, text = numbered
-    return parse(text, display)
 
 
 def relative(path: Path, root: Path) -> str:

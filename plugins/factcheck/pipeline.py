@@ -12,7 +12,7 @@ from .duplicates import DuplicateSearch
 from .problems import Problem, errors, place_in_text
 from .render import Asset, DataFile, Page
 from .render.jsonld import claimreview_problems
-from .reuse import reused
+from .reuse import kept_results
 from .scale import scale_problems
 from .settings import Settings
 from .urls import Urls
@@ -40,7 +40,7 @@ def check(settings: Settings, urls: Optional[Urls] = None) -> Checked:
 
 def _checked(settings: Settings, urls: Optional[Urls] = None) -> Checked:
     """Load, validate and analyse: the start of a run (of a build, or of each rebuild while serving)."""
-    reused.new_run()
+    kept_results.new_run()
     with collection_paused():
         return _check(settings, urls)
 
@@ -92,12 +92,12 @@ def render(site: Site) -> tuple[list[Page], list[Asset]]:
 
 def keep_between_runs() -> None:
     """For a long ``mkdocs serve``: results that repeat from run to run are kept (reuse.py)."""
-    reused.start()
+    kept_results.start()
 
 
 def stop_keeping() -> None:
     """The end of a ``mkdocs serve``: let go of everything kept between runs."""
-    reused.stop()
+    kept_results.stop()
 
 
 def render_deferred(site: Site) -> tuple[list[Page], list[DataFile]]:

@@ -29,7 +29,7 @@ from .load import Document, dotted, forget_folders, is_inside, load_file, load_f
 from .model import Claim, Correction, Corpus, NotChecked, Person, Position, Quote, Reference, Source, Subject
 from .quotes import normalise
 from .problems import Problem, did_you_mean
-from .reuse import reused
+from .reuse import kept_results
 from .subject_records import build_subject
 from .settings import Settings
 
@@ -667,8 +667,10 @@ def _verdict_bool_problem(document: Document) -> Optional[Problem]:
     return None
 
 
-def _schema_problems(document: Document, name: str) -> list[Problem]:
-    """Whether the document is a mapping that matches its schema: every way it does not."""
+@kept_results.per_item(lambda checked: checked[0].path)
+def _schema_problems(checked: tuple[Document, str]) -> list[Problem]:
+    """Whether the document is a mapping that matches its schema (by name): every way it does not."""
+    document, name = checked
     bad = _mapping_problem(document)
     if bad:
         return [bad]
@@ -682,14 +684,21 @@ def _schema_problems(document: Document, name: str) -> list[Problem]:
 def _built_claim(document: Document, sources: dict[str, Source]) -> tuple[Claim, list[Problem]]:
     """``build_claim``, kept while serving: a claim is made from its file and the sources it quotes."""
     quoted = tuple(sources.get(raw["source"]) for field in ("appeared", "evidence") for raw in document.data.get(field) or ())
-    return reused("claim", document.path, (document, quoted), lambda: build_claim(document, sources))
+    return _claim_quoting((document, quoted))
+
+
+@kept_results.per_item(lambda quoting: quoting[0].path)
+def _claim_quoting(quoting: tuple[Document, tuple[Optional[Source], ...]]) -> tuple[Claim, list[Problem]]:
+    """``build_claim`` of a file given only the sources it quotes (None for an id that is not a source)."""
+    document, quoted = quoting
+    return build_claim(document, {source.id: source for source in quoted if source})
 
 
 def build_corpus(loaded: Loaded, settings: Settings) -> tuple[Optional[Corpus], list[Problem]]:
     problems: list[Problem] = []
 
     def schema_ok(document: Document, name: str) -> bool:
-        found = reused("schema", document.path, (document, name), lambda: _schema_problems(document, name))
+        found = _schema_problems((document, name))
         problems.extend(found)
         return not found
 

@@ -3,7 +3,7 @@
 No JavaScript and no chart library: each chart is a ``<figure>`` holding an ``<svg
 role="img">`` with a ``<title>`` and an ``aria-label`` that say what it shows in words. The
 same numbers are always on the page next to it, as a table or a list, for readers who
-cannot see the picture and for search. Every piece of text goes through ``md.html_text``.
+cannot see the picture and for search. Every piece of text goes through ``markup.html_text``.
 
 Charts are drawn on a fixed ``viewBox`` and scale with the width of the column, up to a
 maximum width set by the stylesheet, so they stay legible on a 360-pixel phone (text at 12 px or more).
@@ -21,7 +21,7 @@ from ..analyse import Site
 from ..model import Claim, QuoteUse
 from ..values import describe
 from . import html as h
-from . import markup as md
+from . import markup
 from .labels import label
 
 WIDTH = 328  # viewBox width: one unit is one pixel in the column of a 360-pixel phone (the CSS max-width
@@ -35,7 +35,7 @@ def _cut(text: str, limit: int = LABEL_CHARS) -> str:
 
 
 def _svg(height: int, alternative: str, body: Iterable[str], width: int = WIDTH) -> str:
-    alt = md.html_text(alternative)
+    alt = markup.html_text(alternative)
     return (
         f'<svg class="fc-chart__svg" role="img" aria-label="{alt}" viewBox="0 0 {width} {height}" '
         f'width="100%" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">'
@@ -73,7 +73,7 @@ def verdict_chart(tally: Sequence[VerdictCount], subject: str) -> str:
     for index, item in enumerate(tally):
         y = 6 + index * row
         length = round((right - left) * item.count / most)
-        name = md.html_text(_cut(item.label))
+        name = markup.html_text(_cut(item.label))
         body.append(
             f'<text class="fc-chart__label" x="{left - 8}" y="{y + bar - 3}" text-anchor="end" font-size="{FONT}">{name}</text>'
             f'<rect class="fc-bar fc-bar--{item.key}" x="{left}" y="{y}" width="{max(length, 0)}" height="{bar}" rx="2"></rect>'
@@ -81,7 +81,7 @@ def verdict_chart(tally: Sequence[VerdictCount], subject: str) -> str:
         )
     total = sum(t.count for t in tally)
     words = "; ".join(f"{t.label}: {t.count}" for t in tally)
-    alternative = f"{subject}. {md.plural(total, 'claim')}: {words}."
+    alternative = f"{subject}. {markup.plural(total, 'claim')}: {words}."
     return _figure("verdicts", _svg(12 + len(tally) * row, alternative, body))
 
 
@@ -176,13 +176,13 @@ def timeline_chart(events: Sequence[DatedEvent], subject: str) -> str:
         anchor = "start" if number == 0 and x(tick) - left < 30 else "end" if right - x(tick) < 30 else "middle"
         body.append(
             f'<line class="fc-chart__grid" x1="{x(tick)}" y1="{top - 12}" x2="{x(tick)}" y2="{height - 4}"></line>'
-            f'<text class="fc-chart__tick" x="{x(tick)}" y="{top - 16}" text-anchor="{anchor}" font-size="{font}">{md.html_text(text)}</text>'
+            f'<text class="fc-chart__tick" x="{x(tick)}" y="{top - 16}" text-anchor="{anchor}" font-size="{font}">{markup.html_text(text)}</text>'
         )
     chars = int((right - left) / (font * 0.56))  # what fits on the row in an average sans-serif
     for index, event in enumerate(events):
         y = top + index * row
-        count = md.plural(len(event.sources), "source")
-        name = md.html_text(_cut(f"{index + 1}. {short_span(event.start, event.end)} · {event.title} ({count})", chars))
+        count = markup.plural(len(event.sources), "source")
+        name = markup.html_text(_cut(f"{index + 1}. {short_span(event.start, event.end)} · {event.title} ({count})", chars))
         body.append(f'<text class="fc-chart__label" x="{left}" y="{y + font + 2}" font-size="{font}">{name}</text>')
         start, end = x(event.start), x(event.end + timedelta(days=1))
         mark = y + font + 16
@@ -191,7 +191,7 @@ def timeline_chart(events: Sequence[DatedEvent], subject: str) -> str:
         else:
             body.append(f'<rect class="fc-mark" x="{start}" y="{mark - 5}" width="{round(end - start, 1)}" height="10" rx="3"></rect>')
     words = "; ".join(
-        f"{index + 1}. {describe_span(e)}: {e.title}, {md.plural(len(e.sources), 'source')}" for index, e in enumerate(events)
+        f"{index + 1}. {describe_span(e)}: {e.title}, {markup.plural(len(e.sources), 'source')}" for index, e in enumerate(events)
     )
     return _figure("timeline", _svg(height, f"{subject}. {words}.", body, width))
 
@@ -241,7 +241,7 @@ def verdict_meter(site: Site, rating_key: str) -> str:
         return ""
     if rating.value is None:
         words = label("meter_off_scale").format(rating=rating.label)
-        return f'<p class="fc-meter__text">{md.html_text(words)}</p>'
+        return f'<p class="fc-meter__text">{markup.html_text(words)}</p>'
     place = next(i for i, r in enumerate(steps) if r.key == rating.key) + 1
     words = label("meter_position").format(
         rating=rating.label, place=place, count=len(steps), worst=steps[0].label, best=steps[-1].label)
@@ -257,13 +257,13 @@ def verdict_meter(site: Site, rating_key: str) -> str:
             f'x="{x:.1f}" y="{y}" width="{segment:.1f}" height="{h}" rx="3"/>')
         if own:
             shapes.append(f'<path class="fc-meter__pointer" d="M{x + segment / 2 - 6:.1f} {height} h12 l-6 -6 z"/>')
-    alt = md.html_text(words)
+    alt = markup.html_text(words)
     # The picture repeats the sentence below it, which screen readers read instead.
     svg = (
         f'<svg class="fc-meter__svg" aria-hidden="true" focusable="false" viewBox="0 0 {width} {height}" '
         f'width="100%" preserveAspectRatio="xMinYMid meet" xmlns="http://www.w3.org/2000/svg">'
         + "".join(shapes) + "</svg>"
     )
-    ends = (f'<span class="fc-meter__ends" aria-hidden="true"><span>{md.html_text(steps[0].label)}</span>'
-            f'<span>{md.html_text(steps[-1].label)}</span></span>')
+    ends = (f'<span class="fc-meter__ends" aria-hidden="true"><span>{markup.html_text(steps[0].label)}</span>'
+            f'<span>{markup.html_text(steps[-1].label)}</span></span>')
     return f'<div class="fc-meter fc-chart">{svg}{ends}<p class="fc-meter__text">{alt}</p></div>'

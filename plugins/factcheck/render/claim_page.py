@@ -7,15 +7,17 @@ and the corrections and updates.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Callable
 
-from ..analyse import Site
+from ..analyse import QuotedClaimView, Site, SiteView
+from ..disagree import Disagreement
 from ..model import Claim, QuoteUse
 from ..quotes import text_fragment
-from ..reuse import reused
+from ..reuse import kept_results
 from ..validate import topic_slug
 from . import html as h
-from . import markup as md
+from . import markup
 from .cards import card_table
 from .charts import verdict_meter
 from .corrections_page import correction_html, verdict_label
@@ -27,25 +29,29 @@ from .search_meta import claim_search, unindexed
 from .source_page import reliability_html
 
 
+@dataclass(frozen=True)
+class ClaimPageView(QuotedClaimView):
+    """What a claim's page (its ClaimReview included) shows: the claim, its verified quotes, its
+    disagreements and what any page may show (reuse.py: the page is kept while this is equal)."""
+
+    disagreements: tuple[Disagreement, ...]
+
+
+def claim_page_view(site: Site, claim: Claim) -> ClaimPageView:
+    return ClaimPageView(*site.view.parts(), claim, tuple(site.uses_by_claim.get(claim.id, ())),
+                         tuple(site.disagreements_by_claim.get(claim.id, ())))
+
+
 def render_claim(site: Site, claim: Claim) -> Page:
-    """The claim's page; while serving, the last run's when nothing it shows has changed (reuse.py)."""
-    return reused("claim page", claim.id, claim_page_inputs(site, claim), lambda: _render_claim(site, claim))
+    return render_claim_page(claim_page_view(site, claim))
 
 
-def claim_page_inputs(site: Site, claim: Claim) -> tuple:
-    """Everything a claim page (its ClaimReview included) is made from, beside the claim itself.
-
-    Whatever ``_render_claim`` reads from ``site`` must be here: a page kept while serving is
-    the last run's page whenever these are equal (tests/test_reuse.py renders after edits of
-    every kind and compares with a fresh run).
-    """
-    return (*site.claim_inputs(claim), tuple(site.disagreements_by_claim.get(claim.id, ())))
-
-
-def _render_claim(site: Site, claim: Claim) -> Page:
+@kept_results.per_item(lambda site: site.claim.id)
+def render_claim_page(site: ClaimPageView) -> Page:
+    claim = site.claim
     path = site.urls.claim(claim.id)
     rating = site.rating(claim)
-    front = md.front_matter({
+    front = markup.front_matter({
         "title": claim.short,
         "description": f"{rating.label}: {claim.conclusion}",
         "template": TEMPLATE,
@@ -54,7 +60,7 @@ def _render_claim(site: Site, claim: Claim) -> Page:
         **claim_search(rating),
     })
     return h.page(path, front, [
-        h.Heading(f"# {md.text(claim.short)}"),
+        h.Heading(f"# {markup.text(claim.short)}"),
         _claim_as_made(site, claim, path),
         _verdict(site, claim),
         _filed_under(site, claim, path),
@@ -69,31 +75,31 @@ def _render_claim(site: Site, claim: Claim) -> Page:
     ])
 
 
-def _claim_as_made(site: Site, claim: Claim, path: str) -> str:
+def _claim_as_made(site: SiteView, claim: Claim, path: str) -> str:
     who = claimant_html(site, claim.claimant, path)
     kind = label("kind_attribution") if claim.kind == "attribution" else label("kind_fact")
-    when = f" · {h.esc(label('claimed_on'))} {md.human_date(claim.claimed)}" if claim.claimed else ""
+    when = f" · {h.esc(label('claimed_on'))} {markup.human_date(claim.claimed)}" if claim.claimed else ""
     return (
         f'<blockquote>\n{h.p(h.esc(claim.claim), "fc-claim-text")}\n</blockquote>\n'
         + h.p(f"{h.esc(label('claimed_by'))} {who}{when} · {h.esc(kind)}", "fc-claimant")
     )
 
 
-def claimant_link(site: Site, key: str, from_page: str) -> str:
+def claimant_link(site: SiteView, key: str, from_page: str) -> str:
     """The claimant as a Markdown link to their page (a person's or a source's), or their name."""
-    name = md.text(site.corpus.name_of(key))
+    name = markup.text(site.corpus.name_of(key))
     target = _claimant_page(site, key)
-    return md.link(name, site.urls.link(from_page, target)) if target else name
+    return markup.link(name, site.urls.link(from_page, target)) if target else name
 
 
-def claimant_html(site: Site, key: str, from_page: str) -> str:
+def claimant_html(site: SiteView, key: str, from_page: str) -> str:
     """The claimant as an HTML link to their page (a person's or a source's), or their name."""
     name = h.esc(site.corpus.name_of(key))
     target = _claimant_page(site, key)
     return h.a(name, site.urls.href(from_page, target)) if target else name
 
 
-def _claimant_page(site: Site, key: str) -> str:
+def _claimant_page(site: SiteView, key: str) -> str:
     if key in site.corpus.person_by_key:
         return site.urls.person(key)
     if key in site.corpus.source_by_id:
@@ -101,27 +107,27 @@ def _claimant_page(site: Site, key: str) -> str:
     return ""
 
 
-def _verdict(site: Site, claim: Claim) -> str:
+def _verdict(site: SiteView, claim: Claim) -> str:
     rating = site.rating(claim)
-    rated = md.html_text(f"{label('rated_on')} {md.human_date(claim.evidence_date)}.")
-    checked = f" {md.html_text(label('checked_by'))} {md.html_text(claim.checked_by)}." if claim.checked_by else ""
-    only = f'\n<p class="fc-verdict__scope">{md.html_text(label("documents_only"))}</p>' if claim.documents_only else ""
+    rated = markup.html_text(f"{label('rated_on')} {markup.human_date(claim.evidence_date)}.")
+    checked = f" {markup.html_text(label('checked_by'))} {markup.html_text(claim.checked_by)}." if claim.checked_by else ""
+    only = f'\n<p class="fc-verdict__scope">{markup.html_text(label("documents_only"))}</p>' if claim.documents_only else ""
     return (
-        f'<div class="fc-verdict fc-verdict--{rating.key}" role="note" aria-label="{md.html_text(label("verdict"))}">\n'
-        f'<p class="fc-verdict__label">{md.badge(rating, label("verdict") + ":")}</p>\n'
+        f'<div class="fc-verdict fc-verdict--{rating.key}" role="note" aria-label="{markup.html_text(label("verdict"))}">\n'
+        f'<p class="fc-verdict__label">{markup.badge(rating, label("verdict") + ":")}</p>\n'
         f'{verdict_meter(site, rating.key)}\n'
-        f'<p class="fc-verdict__conclusion">{md.html_text(claim.conclusion)}</p>\n'
+        f'<p class="fc-verdict__conclusion">{markup.html_text(claim.conclusion)}</p>\n'
         f'<p class="fc-verdict__meta">{rated}{checked}</p>{only}\n'
         "</div>"
     )
 
 
-def _filed_under(site: Site, claim: Claim, path: str) -> str:
+def _filed_under(site: SiteView, claim: Claim, path: str) -> str:
     """Links to the pages that list this claim: its verdict, its topics, the people it is about."""
     urls = site.urls
     rating = site.rating(claim)
     parts = [f"{h.esc(label('verdict'))}: {h.a(h.esc(rating.label), urls.href(path, urls.verdict(rating.key)))}"]
-    topics = [site.topics[topic_slug(name)] for name in dict.fromkeys(claim.topics)]
+    topics = [site.topic(topic_slug(name)) for name in dict.fromkeys(claim.topics)]
     if topics:
         parts.append(f"{h.esc(label('topics'))}: " + ", ".join(h.a(h.esc(t.name), urls.href(path, urls.topic(t.slug))) for t in topics))
     people = [key for key in dict.fromkeys(claim.people) if key in site.corpus.person_by_key]
@@ -142,14 +148,14 @@ def _right_and_wrong(claim: Claim) -> list:
 
 
 def _explanation(claim: Claim) -> list:
-    return [h.Heading(unindexed(f"## {label('explanation')}")), md.rich_block(claim.explanation, "fc-explanation")]
+    return [h.Heading(unindexed(f"## {label('explanation')}")), markup.rich_block(claim.explanation, "fc-explanation")]
 
 
-def _quote(site: Site, use: QuoteUse, from_page: str) -> str:
+def _quote(site: SiteView, use: QuoteUse, from_page: str) -> str:
     source = site.source(use.quote.source)
     to_passage = h.a(h.esc(source.title), site.urls.href(from_page, site.urls.source(source.id), use.anchor))
     where = f"{h.esc(label('source_colon'))} {to_passage}"
-    original = md.safe_url(text_fragment(source.url, use.exact)) if source.url else None
+    original = markup.safe_url(text_fragment(source.url, use.exact)) if source.url else None
     if original:
         where += f" · {h.a(h.esc(label('see_original')), original)}"
     lines = [h.quote(use.exact), h.p(where)]
@@ -160,13 +166,13 @@ def _quote(site: Site, use: QuoteUse, from_page: str) -> str:
     return "\n".join(lines)
 
 
-def _appeared(site: Site, claim: Claim, path: str) -> list:
-    uses = [u for u in site.uses_by_claim[claim.id] if u.role == "appeared"]
+def _appeared(site: SiteView, claim: Claim, path: str) -> list:
+    uses = [u for u in site.uses if u.role == "appeared"]
     return [h.Heading(f"## {label('where_it_appeared')}"), *(_quote(site, u, path) for u in uses)]
 
 
-def _evidence(site: Site, claim: Claim, path: str) -> list:
-    uses = [u for u in site.uses_by_claim[claim.id] if u.role == "evidence"]
+def _evidence(site: SiteView, claim: Claim, path: str) -> list:
+    uses = [u for u in site.uses if u.role == "evidence"]
     if not uses:
         return []
     return [h.Heading(f"## {label('evidence')}"), *(_quote(site, u, path) for u in uses)]
@@ -177,30 +183,30 @@ def _references(claim: Claim) -> list:
         return []
     items = []
     for ref in claim.references:
-        accessed = f" ({h.esc(label('accessed'))} {md.human_date(ref.accessed)})" if ref.accessed else ""
+        accessed = f" ({h.esc(label('accessed'))} {markup.human_date(ref.accessed)})" if ref.accessed else ""
         note = f": {h.esc(ref.note)}" if ref.note else ""
         title = h.esc(ref.title)
-        url = md.safe_url(ref.url)
+        url = markup.safe_url(ref.url)
         items.append(f"{h.a(title, url) if url else title}, {h.esc(ref.publisher)}{accessed}{note}")
     return [h.Heading(unindexed(f"## {label('references')}")), h.ul(items)]
 
 
-def _sources(site: Site, claim: Claim, path: str) -> list:
+def _sources(site: SiteView, claim: Claim, path: str) -> list:
     rows = []
     for source_id in claim.sources:
         source = site.source(source_id)
         rows.append([
             h.a(h.esc(source.title), site.urls.href(path, site.urls.source(source_id))),
             h.esc(source.publisher if source.publisher_known else "Unidentified outlet"),
-            md.human_date(source.published) + (" (" + h.esc(label("approximate")) + ")" if source.date_precision == "approximate" else ""),
+            markup.human_date(source.published) + (" (" + h.esc(label("approximate")) + ")" if source.date_precision == "approximate" else ""),
             reliability_html(source),
         ])
     headers = [label(key) for key in ("source", "publisher", "published", "reliability_rating")]
     return [h.Heading(unindexed(f"## {label('sources')}")), card_table(headers, rows)]  # cards on a phone
 
 
-def _differences(site: Site, claim: Claim, path: str) -> list:
-    disagreements = site.disagreements_by_claim.get(claim.id, [])
+def _differences(site: SiteView, claim: Claim, path: str) -> list:
+    disagreements = site.disagreements
     if not disagreements:
         return []
     items = []
@@ -217,13 +223,13 @@ def _differences(site: Site, claim: Claim, path: str) -> list:
     return [h.Heading(unindexed(f"## {label('sources_differ')}")), f'<div class="fc-differ">\n{h.ul(items)}\n</div>']
 
 
-def _updates(site: Site, claim: Claim) -> list:
+def _updates(site: SiteView, claim: Claim) -> list:
     parts: list = [h.Heading(unindexed(f"## {label('updates')}"))]
     corrections = sorted(claim.corrections, key=lambda c: c.date, reverse=True)
     parts.append(h.ul(correction_html(site, claim, c) for c in corrections) if corrections else h.p(h.esc(label("no_updates"))))
-    published = f"{h.esc(label('published_on'))} {md.human_date(claim.published)}"
+    published = f"{h.esc(label('published_on'))} {markup.human_date(claim.published)}"
     if claim.updated:
-        published += f" · {h.esc(label('updated_on'))} {md.human_date(claim.updated)}"
+        published += f" · {h.esc(label('updated_on'))} {markup.human_date(claim.updated)}"
     parts.append(h.p(published + "."))
     history = verdict_history(site, claim, h.esc)
     if history:
@@ -231,7 +237,7 @@ def _updates(site: Site, claim: Claim) -> list:
     return parts
 
 
-def verdict_history(site: Site, claim: Claim, escape: Callable[[str], str] = md.text) -> list[str]:
+def verdict_history(site: SiteView, claim: Claim, escape: Callable[[str], str] = markup.text) -> list[str]:
     """The verdicts the claim has had, oldest first, each with the date it took effect; empty when it never changed.
 
     The first verdict holds from publication; each correction with a ``previous_verdict``
@@ -243,5 +249,5 @@ def verdict_history(site: Site, claim: Claim, escape: Callable[[str], str] = md.
     verdicts = [change.previous_verdict for change in changes] + [claim.verdict]
     starts = [claim.published] + [change.date for change in changes]
     return [
-        f"{escape(verdict_label(site, key))} ({escape(label('since'))} {md.human_date(start)})" for key, start in zip(verdicts, starts)
+        f"{escape(verdict_label(site, key))} ({escape(label('since'))} {markup.human_date(start)})" for key, start in zip(verdicts, starts)
     ]

@@ -22,7 +22,7 @@ from typing import Iterable
 from ..analyse import Site
 from ..model import Claim
 from ..validate import topic_slug
-from . import markup as md
+from . import markup
 from .labels import label
 
 SCRIPT = "assets/claims-filter.js"  # the generated asset, relative to the generated pages' folder
@@ -42,17 +42,17 @@ def row_data(site: Site, claim: Claim) -> str:
         "topic": " ".join(dict.fromkeys(topic_slug(name) for name in claim.topics)),
         "source": " ".join(claim.sources),
         "person": " ".join(key for key in people if key in site.corpus.person_by_key),
-        "date": md.iso(claim.claimed or claim.published),
+        "date": markup.iso(claim.claimed or claim.published),
     }
-    attributes = " ".join(f'data-{name}="{md.html_text(value)}"' for name, value in facts.items())
+    attributes = " ".join(f'data-{name}="{markup.html_text(value)}"' for name, value in facts.items())
     return f'<span class="fc-row" hidden {attributes}></span>'
 
 
 def _select(name: str, caption: str, options: Iterable[tuple[str, str]], any_label: str | None) -> str:
-    choices = [f'<option value="">{md.html_text(any_label)}</option>'] if any_label is not None else []
-    choices += [f'<option value="{md.html_text(value)}">{md.html_text(text)}</option>' for value, text in options]
+    choices = [f'<option value="">{markup.html_text(any_label)}</option>'] if any_label is not None else []
+    choices += [f'<option value="{markup.html_text(value)}">{markup.html_text(text)}</option>' for value, text in options]
     return (
-        f'<div class="fc-filters__field"><label for="fc-filter-{name}">{md.html_text(caption)}</label>'
+        f'<div class="fc-filters__field"><label for="fc-filter-{name}">{markup.html_text(caption)}</label>'
         f'<select id="fc-filter-{name}" name="{name}">{"".join(choices)}</select></div>'
     )
 
@@ -75,12 +75,12 @@ def filter_form(site: Site) -> str:
         _select("person", label("person"), people, every),
         _select("sort", label("sort"), [("newest", label("sort_newest")), ("oldest", label("sort_oldest"))], None),
     ]
-    status = md.html_text(label("filter_status"))
+    status = markup.html_text(label("filter_status"))
     return (
-        f'<form class="fc-filters" data-fc-filters data-search-exclude hidden aria-label="{md.html_text(label("filter_intro"))}" '
+        f'<form class="fc-filters" data-fc-filters data-search-exclude hidden aria-label="{markup.html_text(label("filter_intro"))}" '
         f'data-status="{status}">\n'
         + "\n".join(fields)
-        + f'\n<button type="reset" class="md-button fc-filters__reset">{md.html_text(label("filter_reset"))}</button>\n'
+        + f'\n<button type="reset" class="md-button fc-filters__reset">{markup.html_text(label("filter_reset"))}</button>\n'
         '<p class="fc-filters__status" role="status" aria-live="polite" data-fc-status></p>\n'
         "</form>"
     )

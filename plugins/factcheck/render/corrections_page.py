@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..analyse import Site
 from ..model import Claim, Correction
 from . import html as h
-from . import markup as md
+from . import markup
 from .labels import label
 from .output import Page
 
@@ -18,7 +18,7 @@ def render_corrections(site: Site) -> Page:
         key=lambda pair: (pair[0].date, pair[1].id),
         reverse=True,
     )
-    front = md.front_matter({"title": label("corrections"), "factcheck": {"type": "corrections"}})
+    front = markup.front_matter({"title": label("corrections"), "factcheck": {"type": "corrections"}})
     parts = [
         h.Heading(f"# {label('corrections')}"), h.p(h.esc(label("corrections_intro"))),
         h.ul(correction_html(site, claim, correction, path) for correction, claim in entries) or h.p(h.esc(label("no_updates"))),
@@ -35,10 +35,10 @@ def correction_html(site: Site, claim: Claim, correction: Correction, listed_on:
     target = f"{h.a(h.esc(claim.short), site.urls.href(listed_on, site.urls.claim(claim.id)))}: " if listed_on else ""
     change = ""
     if correction.previous_verdict:
-        now = f"; now {md.badge(site.rating(claim))}" if listed_on else ""
+        now = f"; now {markup.badge(site.rating(claim))}" if listed_on else ""
         change = f" {h.esc(label('verdict_was'))} {h.esc(verdict_label(site, correction.previous_verdict))}{now}."
     kind = h.esc(label("kind_" + correction.kind))
-    return f"<strong>{md.human_date(correction.date)}, {kind}:</strong> {target}{h.esc(correction.text)}{change}"
+    return f"<strong>{markup.human_date(correction.date)}, {kind}:</strong> {target}{h.esc(correction.text)}{change}"
 
 
 def verdict_label(site: Site, key: str) -> str:

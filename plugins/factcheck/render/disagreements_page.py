@@ -16,7 +16,7 @@ from ..disagree import INTERNAL, Disagreement, Side
 from ..model import Source
 from ..values import describe
 from . import html as h
-from . import markup as md
+from . import markup
 from .cards import card_table
 from .labels import label
 from .output import Page
@@ -25,14 +25,14 @@ from .output import Page
 def render_disagreements(site: Site) -> Page:
     """The page, as headings in Markdown and HTML blocks made from the records (render/html.py)."""
     path = site.urls.disagreements()
-    front = md.front_matter({"title": label("disagreements"), "factcheck": {"type": "disagreements"}})
+    front = markup.front_matter({"title": label("disagreements"), "factcheck": {"type": "disagreements"}})
     parts: list = [h.Heading(f"# {label('disagreements')}"), h.p(h.esc(label("disagreements_intro")))]
     if not site.disagreements:
         parts.append(h.p(h.esc(label("no_disagreements"))))
     else:
         parts += _summary_table(site)
     for subject, disagreements in by_subject(site.disagreements).items():
-        parts.append(h.Heading(f"## {md.text(disagreements[0].title)} {{: #{subject_anchor(subject)} }}"))
+        parts.append(h.Heading(f"## {markup.text(disagreements[0].title)} {{: #{subject_anchor(subject)} }}"))
         if disagreements[0].note:
             parts.append(h.p(f"<strong>{h.esc(label('editor_note'))}:</strong> {h.esc(disagreements[0].note)}"))
         for disagreement in disagreements:
@@ -58,7 +58,7 @@ def source_name(source: Source) -> str:
     """A short name for a source in tables and lists: its publisher, or what kind of article it is and its date."""
     if source.publisher and source.publisher.strip().lower() != "unknown":
         return source.publisher
-    return f"{'Article' if source.authors else 'Unbylined article'} of {md.human_date(source.published)}"
+    return f"{'Article' if source.authors else 'Unbylined article'} of {markup.human_date(source.published)}"
 
 
 def kind_text(site: Site, disagreement: Disagreement) -> str:
@@ -128,7 +128,7 @@ def _summary_table(site: Site) -> list:
 
 
 def _severity_badge(severity: str, prefix: str = "") -> str:
-    return f'<span class="fc-severity fc-severity--{md.html_text(severity)}">{md.html_text(prefix + severity)}</span>'
+    return f'<span class="fc-severity fc-severity--{markup.html_text(severity)}">{markup.html_text(prefix + severity)}</span>'
 
 
 def _labelled(name: str, value_html: str) -> str:
@@ -140,7 +140,7 @@ def _one(site: Site, disagreement: Disagreement, path: str) -> list:
     """One disagreement: its heading (the kind), severity, reasons, the record, the supported side, the sides."""
     kind = kind_text(site, disagreement)
     parts: list = [
-        h.Heading(f"### {md.text(kind[:1].upper() + kind[1:])} {{: #{disagreement.id} }}"),
+        h.Heading(f"### {markup.text(kind[:1].upper() + kind[1:])} {{: #{disagreement.id} }}"),
         h.p(_severity_badge(disagreement.severity, label("severity") + ": ")),
     ]
     if disagreement.severity_reason:
@@ -163,7 +163,7 @@ def _record(site: Site, disagreement: Disagreement, path: str) -> str:
     """The reference figure, marked as the record, with the claims that cite it."""
     record = disagreement.record
     assert record is not None
-    url = md.safe_url(record.url) if record.url else None
+    url = markup.safe_url(record.url) if record.url else None
     source = h.a(h.esc(record.source), url) if url else h.esc(record.source)
     text = f"{h.esc(describe(record.value))}, {source}"
     if record.period:
@@ -205,7 +205,7 @@ def _claim_link(site: Site, claim_id: str, path: str) -> str:
 
 def _claims_of(site: Site, claims: Sequence[str], path: str) -> str:
     """The side's own claims, each with its verdict badge."""
-    items = [f"{md.badge(site.rating(site.claim_by_id[c]))} {_claim_link(site, c, path)}" for c in claims if c in site.claim_by_id]
+    items = [f"{markup.badge(site.rating(site.claim_by_id[c]))} {_claim_link(site, c, path)}" for c in claims if c in site.claim_by_id]
     return "\n".join(part for part in (h.p(f"{h.esc(label('sides_claims'))}:"), h.ul(items)) if part)
 
 
@@ -235,8 +235,8 @@ def top_disagreements(site: Site, page: str, count: int = 5) -> str:
         target = site.urls.link(page, site.urls.disagreements(), disagreement.id)
         supported = f"{label('evidence_supports')}: {supported_text(site, disagreement)}" if disagreement.supported else label("nothing_settles")
         items.append(
-            f"- {md.link(md.text(disagreement.title), target)}: {md.text(sides_text(site, disagreement))}. "
-            f"{_severity_badge(disagreement.severity, label('severity') + ': ')} {md.text(kind_text(site, disagreement))}; {md.text(supported)}."
+            f"- {markup.link(markup.text(disagreement.title), target)}: {markup.text(sides_text(site, disagreement))}. "
+            f"{_severity_badge(disagreement.severity, label('severity') + ': ')} {markup.text(kind_text(site, disagreement))}; {markup.text(supported)}."
         )
     return '<div class="fc-top-disagreements" markdown>\n\n' + "\n".join(items) + "\n\n</div>"
 

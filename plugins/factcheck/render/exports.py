@@ -16,16 +16,16 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import partial
+from functools import cached_property
 from itertools import chain
 from typing import Any, Callable, Optional
 
-from ..analyse import Site
+from ..analyse import ClaimView, QuotedClaimView, Site, SiteView
 from ..disagree import Consistent, Disagreement, Side
 from ..model import Claim, Correction, QuoteUse
-from ..reuse import reused
+from ..reuse import kept_results
 from ..values import Value, describe, interval_text
 from .jsonld import CONTEXT, claim_review
 
@@ -69,7 +69,7 @@ def _value_pieces(value: Any, newline: str) -> Iterator[str]:
     elif isinstance(value, Iterator):
         before, empty = "[" + inner, True
         for item in value:
-            yield before + (item.written(inner) if isinstance(item, _Record) else _json_text(item, inner))
+            yield before + (_record_text(_Record(item.make, item.key, item.view, inner)) if isinstance(item, _Record) else _json_text(item, inner))
             before, empty = "," + inner, False
         yield "[]" if empty else newline + "]"
     else:
@@ -85,16 +85,19 @@ def _json_text(value: Any, newline: str) -> str:
 
 @dataclass(frozen=True)
 class _Record:
-    """An item of a file's list (a claim, a ClaimReview, a disagreement) with what it is made from:
-    while serving, its text is the last run's when that is equal (reuse.py)."""
+    """An item of a file's list (a claim, a ClaimReview, a disagreement): the function that makes it
+    from ``view`` (a frozen view holding what the item shows), and the indent it is written at."""
 
-    kind: str
+    make: Callable[[Any], Any]
     key: str
-    inputs: tuple
-    make: Callable[[], Any]
+    view: Any
+    newline: str = ""
 
-    def written(self, newline: str) -> str:
-        return reused(self.kind, self.key, (self.inputs, newline), lambda: _json_text(self.make(), newline))
+
+@kept_results.per_item(lambda record: (record.make, record.key))
+def _record_text(record: _Record) -> str:
+    """The item's JSON text; while serving, the last run's when the record is equal (reuse.py)."""
+    return _json_text(record.make(record.view), record.newline)
 
 
 def _iso(value) -> Optional[str]:
@@ -114,12 +117,13 @@ def claims_json_pieces(site: Site) -> Iterator[str]:
         "format": FORMAT_VERSION,
         "site": {"name": site.settings.site_name, "url": site.settings.site_url or None, "license": site.settings.data_license},
         "claims": (
-            _Record("claims.json", claim.id, site.claim_inputs(claim), partial(_claim_record, site, claim)) for claim in site.claims
+            _Record(_claim_record, claim.id, site.quoted_claim_view(claim)) for claim in site.claims
         ),
     })
 
 
-def _claim_record(site: Site, claim: Claim) -> dict[str, Any]:
+def _claim_record(site: QuotedClaimView) -> dict[str, Any]:
+    claim = site.claim
     rating = site.rating(claim)
     return {
         "id": claim.id,
@@ -138,7 +142,7 @@ def _claim_record(site: Site, claim: Claim) -> dict[str, Any]:
         "documents_only": claim.documents_only,
         "checked_by": claim.checked_by or None,
         "sources": [_source_record(site, source_id) for source_id in claim.sources],
-        "quotes": [_quote_record(site, use) for use in site.uses_by_claim.get(claim.id, [])],
+        "quotes": [_quote_record(site, use) for use in site.uses],
         "references": [
             {"url": ref.url, "title": ref.title, "publisher": ref.publisher, "accessed": _iso(ref.accessed), "note": ref.note}
             for ref in claim.references
@@ -147,7 +151,7 @@ def _claim_record(site: Site, claim: Claim) -> dict[str, Any]:
     }
 
 
-def _source_record(site: Site, source_id: str) -> dict[str, Any]:
+def _source_record(site: SiteView, source_id: str) -> dict[str, Any]:
     source = site.source(source_id)
     return {
         "id": source.id, "title": source.title, "publisher": source.publisher, "published": _iso(source.published),
@@ -156,7 +160,7 @@ def _source_record(site: Site, source_id: str) -> dict[str, Any]:
     }
 
 
-def _quote_record(site: Site, use: QuoteUse) -> dict[str, Any]:
+def _quote_record(site: SiteView, use: QuoteUse) -> dict[str, Any]:
     return {
         "role": use.role,
         "source": use.quote.source,
@@ -202,7 +206,7 @@ def claimreview_feed_pieces(site: Site) -> Iterator[str]:
         "sdLicense": site.settings.data_license,
         "sdPublisher": {"@type": "Organization", "name": site.settings.publisher_name},
         "dataFeedElement": (
-            _Record("claimreview.json", claim.id, (claim, site.shared), partial(_feed_item, site, claim)) for claim in site.claims
+            _Record(_feed_item, claim.id, site.claim_view(claim)) for claim in site.claims
         ),
     }
     if newest:
@@ -210,7 +214,8 @@ def claimreview_feed_pieces(site: Site) -> Iterator[str]:
     return _pieces(feed)
 
 
-def _feed_item(site: Site, claim: Claim) -> dict[str, Any]:
+def _feed_item(site: ClaimView) -> dict[str, Any]:
+    claim = site.claim
     item: dict[str, Any] = {"@type": "DataFeedItem", "dateCreated": _iso(claim.published), "item": [claim_review(site, claim)]}
     if claim.updated:
         item["dateModified"] = _iso(claim.updated)
@@ -232,10 +237,12 @@ def claims_csv_pieces(site: Site) -> Iterator[str]:
     writer.writerow(CSV_COLUMNS)
     yield buffer.getvalue()
     for claim in site.claims:
-        yield reused("claims.csv", claim.id, (claim, site.shared), partial(_csv_row, site, claim))
+        yield _csv_row(site.claim_view(claim))
 
 
-def _csv_row(site: Site, claim: Claim) -> str:
+@kept_results.per_item(lambda site: site.claim.id)
+def _csv_row(site: ClaimView) -> str:
+    claim = site.claim
     rating = site.rating(claim)
     row = [
         claim.id, site.urls.absolute(site.urls.claim(claim.id)), claim.short, claim.claim, claim.claimant,
@@ -267,18 +274,31 @@ def disagreements_json(site: Site) -> str:
 def disagreements_json_pieces(site: Site) -> Iterator[str]:
     """Every disagreement (most severe first), then every subject checked and found consistent."""
     disagreements = (
-        _Record("disagreements.json", d.id, (d, site.shared, _verdicts_of(site, d.claims)), partial(_disagreement_record, site, d))
-        for d in site.disagreements
+        _Record(_disagreement_record, d.id, _disagreement_view(site, d)) for d in site.disagreements
     )
     consistent = (_consistent_record(site, c) for c in site.consistent)
     return _pieces(chain(disagreements, consistent))
 
 
-def _verdicts_of(site: Site, claims: Iterable[str]) -> tuple:
-    return tuple((c, site.claim_by_id[c].verdict) for c in claims if c in site.claim_by_id)
+@dataclass(frozen=True)
+class DisagreementView(SiteView):
+    """A disagreement, the claims on its sides and what any page may show: what its record is made from."""
+
+    disagreement: Disagreement
+    claims: tuple[Claim, ...]
+
+    @cached_property
+    def claim_by_id(self) -> dict[str, Claim]:
+        return {claim.id: claim for claim in self.claims}
 
 
-def _disagreement_record(site: Site, disagreement: Disagreement) -> dict[str, Any]:
+def _disagreement_view(site: Site, disagreement: Disagreement) -> DisagreementView:
+    ids = dict.fromkeys(c for side in disagreement.sides for c in (*side.claims, *side.cited_by))
+    return DisagreementView(*site.parts(), disagreement, tuple(site.claim_by_id[c] for c in ids if c in site.claim_by_id))
+
+
+def _disagreement_record(site: DisagreementView) -> dict[str, Any]:
+    disagreement = site.disagreement
     record = disagreement.record
     return {
         "id": disagreement.id,

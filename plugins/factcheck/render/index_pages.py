@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from functools import partial
-from typing import Callable, Iterable, Optional, Sequence
+from dataclasses import dataclass
+from typing import Iterable, Sequence
 
-from ..analyse import Site, Topic
-from ..model import Claim, Rating
-from ..reuse import reused
+from ..analyse import ClaimView, Site, SiteView
+from ..model import Claim
+from ..reuse import kept_results
 from . import html as h
-from . import markup as md
+from . import markup
 from .cards import card_table
 from .charts import timeline
 from .claim_page import claimant_html
@@ -20,55 +20,80 @@ from .search_meta import listing_search, unindexed
 from .source_page import verdict_counts
 
 
-def claims_table(site: Site, claims: Sequence[Claim], from_page: str, filterable: bool = False) -> str:
+def claims_table(site: Site | SiteView, claims: Sequence[Claim], from_page: str, filterable: bool = False) -> str:
     """The table of claims used on every index (HTML): claim, claimant, verdict, date, sources.
 
     ``filterable`` adds each row's facts for the claims filter (render/claims_filter.py).
     """
     if not claims:
         return h.p(h.esc(label("no_claims")))
-    rows = [
-        reused("claims row", (claim.id, from_page, filterable), (claim, site.shared), lambda: _claim_row(site, claim, from_page, filterable))
-        for claim in claims
-    ]
+    rows = [_claim_row(ClaimRowView(*site.parts(), claim, from_page, filterable)) for claim in claims]
     table = h.table([h.esc(label(key)) for key in ("claim", "claimant", "verdict", "date", "sources")], rows)
     # A table on a desktop; on a phone each row is a card (style.py: .fc-cards), so nothing scrolls sideways.
     return f'<div class="fc-cards fc-claims">\n{table}\n</div>'
 
 
-def _claim_row(site: Site, claim: Claim, from_page: str, filterable: bool) -> list[str]:
+@dataclass(frozen=True)
+class ClaimRowView(ClaimView):
+    """What a claim's row in a claims table shows (reuse.py: kept while this is equal)."""
+
+    from_page: str
+    filterable: bool
+
+
+@kept_results.per_item(lambda site: (site.claim.id, site.from_page, site.filterable))
+def _claim_row(site: ClaimRowView) -> list[str]:
+    claim, from_page, filterable = site.claim, site.from_page, site.filterable
     urls = site.urls
     sources = ", ".join(h.a(h.esc(site.corpus.name_of(s)), urls.href(from_page, urls.source(s))) for s in claim.sources)
     return [
         (row_data(site, claim) if filterable else "") + h.a(h.esc(claim.short), urls.href(from_page, urls.claim(claim.id))),
         claimant_html(site, claim.claimant, from_page),
-        h.a(md.badge(site.rating(claim)), urls.href(from_page, urls.verdict(claim.verdict))),
+        h.a(markup.badge(site.rating(claim)), urls.href(from_page, urls.verdict(claim.verdict))),
         written_date(claim.claimed or claim.published),
         sources,
     ]
 
 
-def _listing(site: Site, path: str, claims: Sequence[Optional[Claim]], make: Callable[[], Page]) -> Page:
-    """A page listing some claims, made from them and what every page shares; kept while serving (reuse.py)."""
-    return reused("listing page", path, (site.shared, tuple(claims)), make)
+@dataclass(frozen=True)
+class ListingView(SiteView):
+    """What a page listing some claims shows: the claims, the rating, topic or person it is about
+    (its key) and what any page may show (reuse.py: the page is kept while this is equal)."""
+
+    path: str
+    claims: tuple[Claim, ...]
+    about: str = ""
+
+
+@dataclass(frozen=True)
+class PersonPageView(ListingView):
+    claims_about: tuple[Claim, ...] = ()  # ``claims`` are those the person made
+
+
+@dataclass(frozen=True)
+class AllClaimsView(ListingView):
+    filter_form: str = ""
+    timeline: tuple = ()
 
 
 def _page(path: str, title: str, body: Iterable, kind: str, in_nav: bool = True, extra: dict | None = None) -> Page:
     """A listing page: its title, then ``body``, headings (``h.Heading``) and HTML blocks."""
     meta = {"title": title, "factcheck": {"type": kind, **(extra or {})}, **listing_search()}
-    return h.page(path, md.front_matter(meta), [h.Heading(f"# {md.text(title)}"), *body], in_nav=in_nav, title=title)
+    return h.page(path, markup.front_matter(meta), [h.Heading(f"# {markup.text(title)}"), *body], in_nav=in_nav, title=title)
 
 
 def all_claims(site: Site) -> Page:
     path = site.urls.claims_index()
-    return _listing(site, path, site.claims, partial(_all_claims, site, path))
+    return _all_claims(AllClaimsView(*site.parts(), path, site.claims, "", filter_form(site), tuple(timeline(site, path))))
 
 
-def _all_claims(site: Site, path: str) -> Page:
-    intro = h.p(h.esc(f"{md.plural(len(site.claims), 'claim')} checked, newest first."))
+@kept_results.per_item(lambda site: site.path)
+def _all_claims(site: AllClaimsView) -> Page:
+    path = site.path
+    intro = h.p(h.esc(f"{markup.plural(len(site.claims), 'claim')} checked, newest first."))
     body = [
-        intro, h.Heading(unindexed(f"## {label('claims')}")), filter_form(site), claims_table(site, site.claims, path, filterable=True),
-        *verdict_counts(site, site.claims, path, label("site_verdicts")), *timeline(site, path),
+        intro, h.Heading(unindexed(f"## {label('claims')}")), site.filter_form, claims_table(site, site.claims, path, filterable=True),
+        *verdict_counts(site, site.claims, path, label("site_verdicts")), *site.timeline,
     ]
     return _page(path, label("all_claims"), body, "claims-index")
 
@@ -78,7 +103,7 @@ def rating_scale(site: Site) -> Page:
     rows = []
     for rating in site.corpus.scale.ratings:
         rows.append([
-            h.a(md.badge(rating), site.urls.href(path, site.urls.verdict(rating.key))),
+            h.a(markup.badge(rating), site.urls.href(path, site.urls.verdict(rating.key))),
             h.esc(rating.definition),
             str(len(site.claims_by_verdict.get(rating.key, []))),
         ])
@@ -88,17 +113,17 @@ def rating_scale(site: Site) -> Page:
 
 
 def verdict_pages(site: Site) -> list[Page]:
-    pages = []
-    for rating in site.corpus.scale.ratings:
-        path = site.urls.verdict(rating.key)
-        claims = site.claims_by_verdict.get(rating.key, [])
-        pages.append(_listing(site, path, claims, partial(_verdict_page, site, rating, path, claims)))
-    return pages
+    return [
+        _verdict_page(ListingView(*site.parts(), site.urls.verdict(r.key), tuple(site.claims_by_verdict.get(r.key, ())), r.key))
+        for r in site.corpus.scale.ratings
+    ]
 
 
-def _verdict_page(site: Site, rating: Rating, path: str, claims: Sequence[Claim]) -> Page:
+@kept_results.per_item(lambda site: site.path)
+def _verdict_page(site: ListingView) -> Page:
+    rating, path, claims = site.corpus.scale.get(site.about), site.path, site.claims
     body = [
-        h.p(md.badge(rating)), h.p(h.esc(rating.definition)),
+        h.p(markup.badge(rating)), h.p(h.esc(rating.definition)),
         h.Heading(unindexed(f"## {label('claims')}")), claims_table(site, claims, path),
     ]
     return _page(path, rating.label, body, "verdict", in_nav=False, extra={"verdict": rating.key})
@@ -115,15 +140,14 @@ def topics_index(site: Site) -> Page:
 
 
 def topic_pages(site: Site) -> list[Page]:
-    pages = []
-    for topic in site.topics.values():
-        path = site.urls.topic(topic.slug)
-        claims = site.claims_by_topic[topic.slug]
-        pages.append(_listing(site, path, claims, partial(_topic_page, site, topic, path, claims)))
-    return pages
+    return [
+        _topic_page(ListingView(*site.parts(), site.urls.topic(slug), tuple(site.claims_by_topic[slug]), slug)) for slug in site.topics
+    ]
 
 
-def _topic_page(site: Site, topic: Topic, path: str, claims: Sequence[Claim]) -> Page:
+@kept_results.per_item(lambda site: site.path)
+def _topic_page(site: ListingView) -> Page:
+    topic, path, claims = site.topic(site.about), site.path, site.claims
     body = [*verdict_counts(site, claims, path), h.Heading(unindexed(f"## {label('claims')}")), claims_table(site, claims, path)]
     return _page(path, topic.name, body, "topic", in_nav=False)
 
@@ -144,16 +168,17 @@ def people_index(site: Site) -> Page:
 
 
 def person_pages(site: Site) -> list[Page]:
-    pages = []
-    for key in site.person_keys():
-        path = site.urls.person(key)
-        made, about = site.claims_by_claimant.get(key, []), site.claims_about.get(key, [])
-        # the claims twice, as the page lists them: by the person, then about them
-        pages.append(_listing(site, path, [*made, None, *about], partial(_person_page, site, key, path, made, about)))
-    return pages
+    return [
+        _person_page(PersonPageView(
+            *site.parts(), site.urls.person(key), tuple(site.claims_by_claimant.get(key, ())), key, tuple(site.claims_about.get(key, ())),
+        ))
+        for key in site.person_keys()
+    ]
 
 
-def _person_page(site: Site, key: str, path: str, made: Sequence[Claim], about: Sequence[Claim]) -> Page:
+@kept_results.per_item(lambda site: site.path)
+def _person_page(site: PersonPageView) -> Page:
+    key, path, made, about = site.about, site.path, site.claims, site.claims_about
     person = site.corpus.person_by_key[key]
     body: list = [h.p(h.esc(person.role)) if str(person.role or "").strip() else ""]
     if person.same_as:
@@ -167,7 +192,7 @@ def _person_page(site: Site, key: str, path: str, made: Sequence[Claim], about: 
 
 def _external(url: str) -> str:
     """An address shown as text, linked when it is plain http(s)."""
-    checked = md.safe_url(url)
+    checked = markup.safe_url(url)
     return h.a(h.esc(url), checked) if checked else h.esc(url)
 
 

@@ -26,10 +26,10 @@ from __future__ import annotations
 import json
 from typing import Any, Optional
 
-from ..analyse import Site
+from ..analyse import ClaimView, Site
 from ..model import Claim, Source
 from ..problems import Problem
-from ..reuse import reused
+from ..reuse import kept_results
 from .markup import safe_url
 
 CONTEXT = "https://schema.org"
@@ -153,14 +153,16 @@ def claimreview_problems(site: Site) -> list[Problem]:
             "site_url is not set, so the ClaimReview url, the feed's links and the exports' page addresses are not absolute",
             "set site_url in mkdocs.yml to the address the site is published at", severity="warning",
         ))
-    labels = {r.label.casefold() for r in site.corpus.scale.ratings} | set(site.corpus.scale.keys)
-    for claim in site.claims:  # while serving, a claim's are the last run's when nothing they come from changed
-        found.extend(reused("claimreview problems", claim.id, (claim, site.shared),
-                            lambda: _claim_problems(site, claim, claim_review(site, claim), labels)))
+    for claim in site.claims:
+        found.extend(_claim_problems(site.claim_view(claim)))
     return found
 
 
-def _claim_problems(site: Site, claim: Claim, data: dict[str, Any], labels: set[str]) -> list[Problem]:
+@kept_results.per_item(lambda site: site.claim.id)
+def _claim_problems(site: ClaimView) -> list[Problem]:
+    """One claim's ClaimReview problems; while serving, the last run's when the view is equal (reuse.py)."""
+    claim, data = site.claim, claim_review(site, site.claim)
+    labels = {r.label.casefold() for r in site.corpus.scale.ratings} | set(site.corpus.scale.keys)
     found: list[Problem] = []
 
     def problem(field: str, message: str, hint: str = "", severity: str = "error") -> None:

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     import markdown as markdown_lib
 
 from ..model import Rating
-from ..reuse import reused
+from ..reuse import kept_results
 from ..unsafe_text import UNSAFE
 
 # Characters Python-Markdown (with the tables and attr_list extensions) gives a meaning to.
@@ -66,9 +66,10 @@ def rich(value: str) -> str:
     value = str(value)
     # While serving, every explanation but an edited one is the text it was at the last run, and
     # converting them all again took 10.7 of the 74 s of a profiled 10,000-claim reload (reuse.py).
-    return reused("rich", value, None, lambda: _rich(value))
+    return _rich(value)
 
 
+@kept_results.per_item(lambda value: value)
 def _rich(value: str) -> str:
     rendered = _contributor_markdown(_unmatchable(value)).reset().convert(value)
     if "<h" in rendered:

@@ -38,10 +38,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Iterable
 
-from ..analyse import Site
+from ..analyse import QuotedClaimView, Site, SourceView
 from ..model import Claim, Source
-from ..reuse import reused
-from . import markup as md
+from ..reuse import kept_results
+from . import markup
 from .labels import label
 from .output import Asset
 from .disagreements_page import by_subject, subject_anchor
@@ -113,10 +113,12 @@ def shard_name(key: str) -> str:
 
 def claim_entry(site: Site, claim: Claim) -> SearchEntry:
     """A claim is found by its claim, claimant, verdict, conclusion, what is right and wrong, and its quotes."""
-    return reused("claim entry", claim.id, site.claim_inputs(claim), lambda: _claim_entry(site, claim))
+    return _claim_entry(site.quoted_claim_view(claim))
 
 
-def _claim_entry(site: Site, claim: Claim) -> SearchEntry:
+@kept_results.per_item(lambda site: site.claim.id)
+def _claim_entry(site: QuotedClaimView) -> SearchEntry:
+    claim = site.claim
     rating = site.rating(claim)
     passages = [
         claim.claim,
@@ -124,7 +126,7 @@ def _claim_entry(site: Site, claim: Claim) -> SearchEntry:
         f"{label('verdict')}: {rating.label}. {claim.conclusion}",
         *claim.right,
         *claim.wrong,
-        *(f"“{use.exact}” ({site.source(use.quote.source).title})" for use in site.uses_by_claim[claim.id]),
+        *(f"“{use.exact}” ({site.source(use.quote.source).title})" for use in site.uses),
     ]
     return SearchEntry(
         location=site.urls.url(site.urls.claim(claim.id)), title=claim.short,
@@ -134,11 +136,13 @@ def _claim_entry(site: Site, claim: Claim) -> SearchEntry:
 
 def source_entry(site: Site, source: Source) -> SearchEntry:
     """A source is found by its record, its reliability notes and, when published, its full text."""
-    return reused("source entry", source.id, (source, site.shared), lambda: _source_entry(site, source))
+    return _source_entry(SourceView(*site.parts(), source))
 
 
-def _source_entry(site: Site, source: Source) -> SearchEntry:
-    record = [source.publisher, md.human_date(source.published)]
+@kept_results.per_item(lambda site: site.source_record.id)
+def _source_entry(site: SourceView) -> SearchEntry:
+    source = site.source_record
+    record = [source.publisher, markup.human_date(source.published)]
     if source.authors:
         record.append(", ".join(source.authors))
     passages = [" · ".join(record)]
@@ -186,7 +190,7 @@ def listing_entries(site: Site) -> list[SearchEntry]:
             boost=1.0, anchor=subject_anchor(subject),
         ))
     corrections = [
-        f"{md.human_date(correction.date)}: {claim.short}: {correction.text}"
+        f"{markup.human_date(correction.date)}: {claim.short}: {correction.text}"
         for claim in site.claims for correction in claim.corrections
     ]
     entries.append(listing(urls.corrections(), label("corrections"), label("corrections_intro"), *corrections, boost=1.0))
@@ -212,10 +216,10 @@ def index_files(entries: Iterable[SearchEntry]) -> dict[str, str]:
     the same order and few of them changed; the files are then what a fresh index would write.
     """
     entries = list(entries)
-    index = reused.last("search index", "")
+    index = kept_results.last("search index")
     if not (isinstance(index, _Index) and index.update(entries)):
         index = _Index(entries)
-        reused.put("search index", "", None, index)
+        kept_results.keep("search index", index)
     return dict(index.files)
 
 
@@ -233,7 +237,7 @@ class _Index:
         self.lengths: list[int] = []
         self.frequency: Counter = Counter()  # term -> how many documents have it
         for entry in entries:
-            weighted, length = _terms_of(entry)
+            weighted, length = _weighted_terms(entry)
             self.weights.append(weighted)
             self.lengths.append(length)
             self.frequency.update(weighted.keys())
@@ -279,7 +283,7 @@ class _Index:
         changed = [n for n, (new, old) in enumerate(zip(entries, self.entries)) if new is not old and new != old]
         if any(entries[n].location != self.entries[n].location for n in changed) or len(changed) > max(16, len(entries) // 20):
             return False  # pages added, removed or reordered, or many changed
-        terms_now = {n: _terms_of(entries[n]) for n in changed}
+        terms_now = {n: _weighted_terms(entries[n]) for n in changed}
         lengths = list(self.lengths)
         for n, (_, length) in terms_now.items():
             lengths[n] = length
@@ -327,10 +331,6 @@ class _Index:
         return True
 
 
-def _terms_of(entry: SearchEntry) -> tuple[dict[str, float], int]:
-    return reused("search terms", entry.location, entry, functools.partial(_weighted_terms, entry))
-
-
 def _average(lengths: list[int]) -> int:
     """The average length of a document, in whole terms (at least 1)."""
     return max(1, round(sum(lengths) / len(lengths))) if lengths else 1
@@ -340,6 +340,7 @@ def _document_file(chunk: int) -> str:
     return f"d-{chunk}.json"
 
 
+@kept_results.per_item(lambda entry: entry.location)
 def _weighted_terms(entry: SearchEntry) -> tuple[dict[str, float], int]:
     """The entry's terms, each with its matches (title and tag matches weighted), and its length in terms."""
     text = Counter(t for passage in entry.passages for t in terms(passage))

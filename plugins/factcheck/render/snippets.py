@@ -15,7 +15,7 @@ import re
 from typing import Callable
 
 from ..analyse import Site
-from . import markup as md
+from . import markup
 from .disagreements_page import top_disagreements
 from .index_pages import claims_table
 from .labels import label
@@ -34,7 +34,7 @@ def _disagreements_summary(site: Site, page: str, count: int) -> str:
 
 def _verdict_summary(site: Site, page: str, count: int) -> str:
     items = [
-        f"- {md.link(md.badge(rating), site.urls.link(page, site.urls.verdict(rating.key)))} {len(site.claims_by_verdict.get(rating.key, []))}"
+        f"- {markup.link(markup.badge(rating), site.urls.link(page, site.urls.verdict(rating.key)))} {len(site.claims_by_verdict.get(rating.key, []))}"
         for rating in site.corpus.scale.ratings
     ]
     return "\n".join(items)
@@ -43,18 +43,18 @@ def _verdict_summary(site: Site, page: str, count: int) -> str:
 def _rating_scale(site: Site, page: str, count: int) -> str:
     """The scale's ratings and their definitions, from the scale itself (never a second wording)."""
     rows = [
-        [md.link(md.badge(rating), site.urls.link(page, site.urls.verdict(rating.key))), md.text(rating.definition)]
+        [markup.link(markup.badge(rating), site.urls.link(page, site.urls.verdict(rating.key))), markup.text(rating.definition)]
         for rating in site.corpus.scale.ratings
     ]
-    return md.table([label("verdict"), label("definition")], rows)
+    return markup.table([label("verdict"), label("definition")], rows)
 
 
 def _counts(site: Site, page: str, count: int) -> str:
     references = sum(len(claim.references) for claim in site.claims)
     return (
-        f"{md.plural(len(site.claims), 'claim')} from {md.plural(len(site.corpus.sources), 'source')}, "
-        f"{md.plural(len(site.disagreements), 'disagreement')} between sources, "
-        f"{md.plural(references, 'external reference')}."
+        f"{markup.plural(len(site.claims), 'claim')} from {markup.plural(len(site.corpus.sources), 'source')}, "
+        f"{markup.plural(len(site.disagreements), 'disagreement')} between sources, "
+        f"{markup.plural(references, 'external reference')}."
     )
 
 

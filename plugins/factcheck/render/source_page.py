@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from ..analyse import Site
-from ..model import QuoteUse, Source
+from dataclasses import dataclass
+
+from ..analyse import Site, SiteView, SourceView
+from ..disagree import Disagreement
+from ..model import Claim, QuoteUse, Source
 from ..quotes import Span, context_sentence, text_fragment
-from ..reuse import reused
+from ..reuse import kept_results
 from . import html as h
-from . import markup as md
+from . import markup
 from .charts import verdict_chart, verdict_tally
 from .disagreements_page import status_badges, supports_sentence
 from .labels import label
@@ -15,30 +18,40 @@ from .output import Page
 from .search_meta import unindexed
 
 
-def render_source(site: Site, source: Source) -> Page:
-    """The source's page; while serving, the last run's when nothing it shows has changed (reuse.py)."""
-    return reused("source page", source.id, source_page_inputs(site, source), lambda: _render_source(site, source))
+@dataclass(frozen=True)
+class SourcePageView(SourceView):
+    """What a source's page shows: the source, the claims that cite it, its quoted passages, its
+    disagreements and what any page may show (reuse.py: the page is kept while this is equal)."""
+
+    claims: tuple[Claim, ...]
+    uses: tuple[QuoteUse, ...]
+    disagreements: tuple[Disagreement, ...]
 
 
-def source_page_inputs(site: Site, source: Source) -> tuple:
-    """Everything a source page is made from, beside the source itself (see ``claim_page_inputs``)."""
-    return (
-        source, site.shared, tuple(site.claims_by_source.get(source.id, ())),
+def source_page_view(site: Site, source: Source) -> SourcePageView:
+    return SourcePageView(
+        *site.view.parts(), source, tuple(site.claims_by_source.get(source.id, ())),
         tuple(site.uses_by_source.get(source.id, ())), tuple(site.disagreements_by_source.get(source.id, ())),
     )
 
 
-def _render_source(site: Site, source: Source) -> Page:
+def render_source(site: Site, source: Source) -> Page:
+    return render_source_page(source_page_view(site, source))
+
+
+@kept_results.per_item(lambda site: site.source_record.id)
+def render_source_page(site: SourcePageView) -> Page:
+    source = site.source_record
     path = site.urls.source(source.id)
-    front = md.front_matter({
-        "title": source.title, "description": f"{source.publisher}, {md.human_date(source.published)}",
+    front = markup.front_matter({
+        "title": source.title, "description": f"{source.publisher}, {markup.human_date(source.published)}",
         "factcheck": {"type": "source", "id": source.id},
     })
     return h.page(path, front, [
-        h.Heading(f"# {md.text(source.title)}"),
+        h.Heading(f"# {markup.text(source.title)}"),
         *_record(site, source),
         *_reliability(source),
-        *verdict_counts(site, site.claims_by_source.get(source.id, []), path),
+        *verdict_counts(site, site.claims, path),
         *_claims(site, source, path),
         *_passages(site, source, path),
         *_disagreements(site, source, path),
@@ -47,11 +60,11 @@ def _render_source(site: Site, source: Source) -> Page:
     ])
 
 
-def _record(site: Site, source: Source) -> list[str]:
+def _record(site: SiteView, source: Source) -> list[str]:
     rows = [[h.esc(label("publisher")), h.esc(source.publisher if source.publisher_known else "Unidentified outlet")]]
     if source.authors:
         rows.append([h.esc(label("authors")), h.esc(", ".join(source.authors))])
-    published = md.human_date(source.published)
+    published = markup.human_date(source.published)
     if source.date_precision == "approximate":
         published += f" ({h.esc(label('approximate'))})"
     rows.append([h.esc(label("published")), published])
@@ -61,10 +74,10 @@ def _record(site: Site, source: Source) -> list[str]:
     if source.reliability_rating:
         rows.append([h.esc(label("reliability_rating")), reliability_html(source)])
     if source.url:
-        checked = md.safe_url(source.url)
+        checked = markup.safe_url(source.url)
         rows.append([h.esc(label("url")), h.a(h.esc(source.url), checked) if checked else h.esc(source.url)])
     if source.accessed:
-        rows.append([h.esc(label("accessed").capitalize()), md.human_date(source.accessed)])
+        rows.append([h.esc(label("accessed").capitalize()), markup.human_date(source.accessed)])
     if source.archived_from:
         archived = " ".join(str(source.archived_from).replace("`", "").split())
         rows.append([h.esc(label("archived_from")), f"<code>{h.esc(archived)}</code>" if archived else ""])
@@ -79,7 +92,7 @@ def reliability_text(source: Source) -> str:
     """The source's reliability rating and its reason, in plain words ("Low: no byline ..."), or nothing."""
     if not source.reliability_rating:
         return ""
-    reason = f": {md.text(source.reliability_reason)}" if source.reliability_reason else ""
+    reason = f": {markup.text(source.reliability_reason)}" if source.reliability_reason else ""
     return f"**{source.reliability_rating.capitalize()}**{reason}"
 
 
@@ -105,42 +118,43 @@ def _reliability(source: Source) -> list:
     return parts
 
 
-def verdict_counts(site: Site, claims, from_page: str, heading: str = "") -> list:
+def verdict_counts(site: SiteView, claims, from_page: str, heading: str = "") -> list:
     """A count of claims by verdict: a bar chart, and the same numbers in a table, each verdict linked to
     its page (a heading and HTML blocks: render/html.py)."""
     if not claims:
         return []
     tally = verdict_tally(site, claims)
     rows = [
-        [h.a(md.badge(site.corpus.scale.get(item.key)), site.urls.href(from_page, site.urls.verdict(item.key))), str(item.count)]
+        [h.a(markup.badge(site.corpus.scale.get(item.key)), site.urls.href(from_page, site.urls.verdict(item.key))), str(item.count)]
         for item in tally
     ]
     chart = verdict_chart(tally, label("verdict_chart"))
     return [h.Heading(unindexed(f"## {heading or label('scorecard')}")), chart, h.table([h.esc(label("verdict")), h.esc(label("count"))], rows)]
 
 
-def _claims(site: Site, source: Source, path: str) -> list:
-    claims = site.claims_by_source.get(source.id, [])
+def _claims(site: SiteView, source: Source, path: str) -> list:
+    claims = site.claims
     if not claims:
         return []
     rows = [
-        [h.a(h.esc(c.short), site.urls.href(path, site.urls.claim(c.id))), md.badge(site.rating(c)), md.human_date(c.published)]
+        [h.a(h.esc(c.short), site.urls.href(path, site.urls.claim(c.id))), markup.badge(site.rating(c)), markup.human_date(c.published)]
         for c in claims
     ]
     headers = [h.esc(label(key)) for key in ("claim", "verdict", "published")]
     return [h.Heading(unindexed(f"## {label('claims_quoting')}")), h.table(headers, rows)]
 
 
-def passages(site: Site, source: Source) -> dict[str, list[QuoteUse]]:
+def passages(site: SiteView, source: Source) -> dict[str, list[QuoteUse]]:
     """The uses of each quoted passage of a source, by anchor, in the order of the text."""
     by_anchor: dict[str, list[QuoteUse]] = {}
-    for use in sorted(site.uses_by_source.get(source.id, []), key=lambda u: (u.start, u.end)):
+    for use in sorted(site.uses, key=lambda u: (u.start, u.end)):
         by_anchor.setdefault(use.anchor, []).append(use)
     return by_anchor
 
 
-def _passages(site: Site, source: Source, path: str) -> list:
+def _passages(site: SiteView, source: Source, path: str) -> list:
     by_anchor = passages(site, source)
+    claim_by_id = {claim.id: claim for claim in site.claims}
     if not by_anchor:
         return []
     parts: list = [h.Heading(unindexed(f"## {label('quoted_passages')}"))]
@@ -151,11 +165,11 @@ def _passages(site: Site, source: Source, path: str) -> list:
         before, passage, after = context_sentence(source.text, Span(first.start, first.end))
         context = _in_context(before, first.exact, after)
         claims = ", ".join(dict.fromkeys(
-            h.a(h.esc(site.claim_by_id[u.claim].short), site.urls.href(path, site.urls.claim(u.claim))) for u in uses
+            h.a(h.esc(claim_by_id[u.claim].short), site.urls.href(path, site.urls.claim(u.claim))) for u in uses
         ))
         quoted_by = f"{h.esc(label('quoted_by'))}: {claims}"
         if source.url:
-            original = md.safe_url(text_fragment(source.url, first.exact))
+            original = markup.safe_url(text_fragment(source.url, first.exact))
             if original:
                 quoted_by += f" · {h.a(h.esc(label('see_original')), original)}"
         parts.append(f'<blockquote>\n<p class="fc-passage" id="{h.attr(anchor)}">{context}</p>\n</blockquote>\n{h.p(quoted_by)}')
@@ -176,8 +190,8 @@ def _in_context(before: str, passage: str, after: str) -> str:
     return f"{before_html}<strong>{h.esc(passage)}</strong>{after_html}".strip()
 
 
-def _disagreements(site: Site, source: Source, path: str) -> list:
-    found = site.disagreements_by_source.get(source.id, [])
+def _disagreements(site: SiteView, source: Source, path: str) -> list:
+    found = site.disagreements
     if not found:
         return []
     items = []
@@ -190,13 +204,13 @@ def _disagreements(site: Site, source: Source, path: str) -> list:
     return [h.Heading(unindexed(f"## {label('disagreements_of_source')}")), h.ul(items)]
 
 
-def _not_yet_checked(site: Site, source: Source) -> list:
+def _not_yet_checked(site: SiteView, source: Source) -> list:
     """The checkable sentences no claim quotes, when the site asks for them (an internal preview)."""
     if not site.settings.not_yet_checked:
         return []
     from ..suggest import uncovered_in
 
-    found = uncovered_in(source, site.corpus, site.uses_by_source.get(source.id, ()))
+    found = uncovered_in(source, site.corpus, site.uses)
     if not found:
         return []
     items = [f"{h.esc(f'Line {u.line}: {u.sentence}')} <em>({h.esc('; '.join(u.reasons))})</em>" for u in found]
