@@ -125,7 +125,8 @@ def test_source_page_links_back_to_every_claim_with_its_verdict(pages):
     page = body(pages, "sources/newsletter.md")
     assert 'Quoted by: <a href="../../claims/students-270000/">More than 270,000 Chinese students studied in the US in 2023-24</a>' in page
     assert ("<td><a href=\"../../claims/rubio-revoke/\">Rubio said the US would aggressively revoke Chinese students' visas</a></td>\n"
-            '<td><span class="fc-badge fc-badge--mostly-true"') in page
+            '<td><span class="fc-cell-label" data-search-exclude>Verdict: </span><span class="fc-badge fc-badge--mostly-true"') in page
+    assert '<div class="fc-cards">' in page  # the claims quoting the source are cards on a phone
     # the count by verdict links each verdict's page
     assert re.search(r'<td><a href="\.\./\.\./verdicts/true/"><span class="fc-badge fc-badge--true"[^\n]*</a></td>\n<td>1</td>', page)
 

@@ -11,6 +11,7 @@ from ..quotes import Span, context_sentence, text_fragment
 from ..reuse import kept_results
 from . import html as h
 from . import markup
+from .cards import card_table
 from .charts import verdict_chart, verdict_tally
 from .disagreements_page import status_badges, supports_sentence
 from .labels import label
@@ -140,8 +141,8 @@ def _claims(site: SiteView, source: Source, path: str) -> list:
         [h.a(h.esc(c.short), site.urls.href(path, site.urls.claim(c.id))), markup.badge(site.rating(c)), markup.human_date(c.published)]
         for c in claims
     ]
-    headers = [h.esc(label(key)) for key in ("claim", "verdict", "published")]
-    return [h.Heading(unindexed(f"## {label('claims_quoting')}")), h.table(headers, rows)]
+    headers = [label(key) for key in ("claim", "verdict", "published")]
+    return [h.Heading(unindexed(f"## {label('claims_quoting')}")), card_table(headers, rows)]  # cards on a phone
 
 
 def passages(site: SiteView, source: Source) -> dict[str, list[QuoteUse]]:
