@@ -223,6 +223,23 @@ def test_overlapping_passages_are_compared_only_when_they_overlap():
     assert tally.passages_compared == 1
 
 
+@pytest.mark.parametrize("count", [65, 100])
+def test_a_quote_overlapping_more_quotes_than_are_compared_says_so_at_its_claim(count):
+    """The same-passage search compares a quote with the nearest overlapping quotes only (a bound on
+    its work); a claim whose quote overlapped one it left behind gets a located warning, not silence."""
+    from factcheck import duplicates
+
+    claims = [_claim(n, f"claim {n} " + "y" * n) for n in range(count)]
+    uses = [QuoteUse(claim=c.id, role="appeared", quote=c.appeared[0], exact="", anchor="", start=n, end=10_000)
+            for n, c in enumerate(claims)]
+    found = duplicates.search_duplicates(claims, uses)
+    left_out = {f"c{n}" for n in range(duplicates._PASSAGE_LOOK_BACK + 1, count)}
+    assert found.passage_stopped == left_out  # every quote overlaps all earlier ones; the first 65 saw them all
+    said = [p for p in duplicates.duplicate_problems(claims, uses) if "nearest of them only" in p.message]
+    assert sorted((p.path, p.line, p.field) for p in said) == sorted((f"claims/{c}.yaml", 2, "appeared") for c in left_out)
+    assert all(p.severity == "warning" and "copied files" in p.hint for p in said)
+
+
 def test_the_search_from_the_files_texts_gives_the_same_warnings():
     from factcheck import duplicates
 

@@ -81,6 +81,7 @@ class _DuplicatesFound:
     wording: dict[tuple[str, str], float] = field(default_factory=dict)
     passage: dict[tuple[str, str], tuple[str, int, int]] = field(default_factory=dict)  # -> (source, index in a, index in b)
     stopped: set[str] = field(default_factory=set)  # claims whose same-wording search stopped early
+    passage_stopped: set[str] = field(default_factory=set)  # claims with a quote compared with only the nearest overlapping quotes
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,7 @@ class Found:
 
     duplicates: list[Duplicate]
     stopped: frozenset[str]  # claim ids
+    passage_stopped: frozenset[str] = frozenset()  # claim ids: a quote overlapped more quotes than were compared
 
 
 def words(text: str) -> list[str]:
@@ -122,7 +124,7 @@ def search_duplicates(claims: Iterable[Claim], uses: Iterable[QuoteUse], tally: 
         source, index_a, index_b = found.passage.get((a, b), ("", None, None))
         duplicates.append(Duplicate(by_id[a], by_id[b], ratio, source, index_a))
         duplicates.append(Duplicate(by_id[b], by_id[a], ratio, source, index_b))
-    return Found(duplicates, frozenset(found.stopped))
+    return Found(duplicates, frozenset(found.stopped), frozenset(found.passage_stopped))
 
 
 def duplicate_problems(claims: Iterable[Claim], uses: Iterable[QuoteUse]) -> list[Problem]:
@@ -161,6 +163,15 @@ def _capped_problems(found: Found, claims: list[Claim]) -> list[Problem]:
         problems.append(Problem(
             where.path if where else claim.id, where.line if where else 1, where.column if where else 1, "claim",
             message, hint, severity="warning"))
+    for claim in claims:
+        if claim.id in found.passage_stopped:
+            where = claim.position
+            problems.append(Problem(
+                where.path if where else claim.id, where.line if where else 1, where.column if where else 1, "appeared",
+                f"this claim's quote overlaps more than {_PASSAGE_LOOK_BACK} quotes of other claims in the same document; "
+                "it was compared with the nearest of them only, so claims quoting the same passage may not all be named",
+                "this many claims quoting one passage usually means copied files: merge them, or quote each claim's own sentence",
+                severity="warning"))
     return problems
 
 
@@ -515,7 +526,12 @@ def _same_passage(claims: list[Claim], uses: Iterable[QuoteUse], found: _Duplica
     for source, listed in by_source.items():
         listed.sort(key=lambda u: (u.start, u.end))
         active: list[QuoteUse] = []
+        dropped_end = -1  # the furthest end of the quotes left behind by the look-back bound
         for use in listed:
+            for left_behind in active[:-_PASSAGE_LOOK_BACK]:
+                dropped_end = max(dropped_end, left_behind.end)
+            if dropped_end > use.start:  # an overlapping quote was left behind: say so, not silently
+                found.passage_stopped.add(use.claim)
             active = [a for a in active[-_PASSAGE_LOOK_BACK:] if a.end > use.start]
             for earlier in active:
                 if earlier.claim == use.claim or kind[earlier.claim] != kind[use.claim]:
