@@ -43,7 +43,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, NamedTuple, Optional
 
-from .model import Claim, QuoteUse
+from .model import Claim, Quote, QuoteUse
 from .problems import Problem
 from .reuse import kept_results
 
@@ -81,7 +81,7 @@ class _DuplicatesFound:
     wording: dict[tuple[str, str], float] = field(default_factory=dict)
     passage: dict[tuple[str, str], tuple[str, int, int]] = field(default_factory=dict)  # -> (source, index in a, index in b)
     stopped: set[str] = field(default_factory=set)  # claims whose same-wording search stopped early
-    passage_stopped: set[str] = field(default_factory=set)  # claims with a quote compared with only the nearest overlapping quotes
+    passage_stopped: dict[str, Quote] = field(default_factory=dict)  # claim -> its first quote compared with the nearest overlapping quotes only
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,7 @@ class Found:
 
     duplicates: list[Duplicate]
     stopped: frozenset[str]  # claim ids
-    passage_stopped: frozenset[str] = frozenset()  # claim ids: a quote overlapped more quotes than were compared
+    passage_stopped: dict[str, Quote] = field(default_factory=dict)  # claim id -> its quote that overlapped more quotes than were compared
 
 
 def words(text: str) -> list[str]:
@@ -124,7 +124,7 @@ def search_duplicates(claims: Iterable[Claim], uses: Iterable[QuoteUse], tally: 
         source, index_a, index_b = found.passage.get((a, b), ("", None, None))
         duplicates.append(Duplicate(by_id[a], by_id[b], ratio, source, index_a))
         duplicates.append(Duplicate(by_id[b], by_id[a], ratio, source, index_b))
-    return Found(duplicates, frozenset(found.stopped), frozenset(found.passage_stopped))
+    return Found(duplicates, frozenset(found.stopped), found.passage_stopped)
 
 
 def duplicate_problems(claims: Iterable[Claim], uses: Iterable[QuoteUse]) -> list[Problem]:
@@ -165,9 +165,11 @@ def _capped_problems(found: Found, claims: list[Claim]) -> list[Problem]:
             message, hint, severity="warning"))
     for claim in claims:
         if claim.id in found.passage_stopped:
-            where = claim.position
+            quote = found.passage_stopped[claim.id]
+            where = quote.position or claim.position
             problems.append(Problem(
-                where.path if where else claim.id, where.line if where else 1, where.column if where else 1, "appeared",
+                where.path if where else claim.id, where.line if where else 1, where.column if where else 1,
+                f"appeared[{claim.appeared.index(quote)}]",
                 f"this claim's quote overlaps more than {_PASSAGE_LOOK_BACK} quotes of other claims in the same document; "
                 "it was compared with the nearest of them only, so claims quoting the same passage may not all be named",
                 "this many claims quoting one passage usually means copied files: merge them, or quote each claim's own sentence",
@@ -531,7 +533,7 @@ def _same_passage(claims: list[Claim], uses: Iterable[QuoteUse], found: _Duplica
             for left_behind in active[:-_PASSAGE_LOOK_BACK]:
                 dropped_end = max(dropped_end, left_behind.end)
             if dropped_end > use.start:  # an overlapping quote was left behind: say so, not silently
-                found.passage_stopped.add(use.claim)
+                found.passage_stopped.setdefault(use.claim, use.quote)
             active = [a for a in active[-_PASSAGE_LOOK_BACK:] if a.end > use.start]
             for earlier in active:
                 if earlier.claim == use.claim or kind[earlier.claim] != kind[use.claim]:
