@@ -168,8 +168,8 @@ def seen_from(disagreement: Disagreement, own: Sequence[int], limit: int = SIDES
     """The disagreement as a claim's or a source's page shows it: its own sides (their places
     in ``sides``), then the others in the disagreement's order (supported first) up to
     ``limit`` sides in all, kept in that order; ``sides_left_out`` counts the rest, which the
-    disagreements page lists. N claims quoting N figures on one subject gave each of the N
-    claim pages all N sides (3,000 claims: 128 s and a 342 MB site). The first side the evidence
+    disagreements page lists. Without the limit, N claims quoting N figures on one subject would
+    give each of the N claim pages all N sides: a site growing with the square of N. The first side the evidence
     supports is kept even when the page's own sides fill the limit, so the page can say which it is."""
     sides = disagreement.sides
     if len(sides) <= limit:

@@ -242,7 +242,7 @@ def top_disagreements(site: Site, page: str, count: int = 5) -> str:
 
 
 # The matrix has a column per subject and a row per source: it grows with their product, so on
-# a large desk (400 subjects and 1,000 sources for 10,000 claims: a 3.7 MB page) it is left out;
+# a large desk (hundreds of subjects and sources) it is left out;
 # each subject's section above lists its sides' sources anyway.
 MATRIX_MAX_SUBJECTS = 30
 

@@ -10,8 +10,8 @@ They travel in the page's front matter (``factcheck.head``) as HTML made here, e
 attribute value escaped as Jinja's ``|e`` escapes it and the JSON-LD written by
 ``jsonld.script_tag``, to the template ``factcheck/claim.html``, which writes them after the
 theme's head. One string, rather than the values for the template to escape: MkDocs parses
-the front matter of every page as YAML, and the ClaimReview's nested mappings cost ~0.5 ms a
-page there (5 s on 10,000 claims), besides the template's loop. Material already writes the
+the front matter of every page as YAML, where the ClaimReview's nested mappings would cost
+more than the rest of the page's front matter, besides the template's loop. Material already writes the
 canonical link (from ``site_url``) and the ``description`` meta.
 """
 

@@ -1,8 +1,8 @@
 """The claims' and sources' search index, cut into small files the reader's browser fetches on demand.
 
 Material's search builds a lunr index in the browser from ``search_index.json`` before it
-shows a first result; the time grows with the file (about 0.5 s per MB in Chromium here), so
-on a site of 10,000 claims a reader waited over ten seconds (issue 8). Claim and source pages
+shows a first result; the time grows with the file, so on a large desk a reader would wait
+many seconds (the benchmark measures it). Claim and source pages
 are therefore indexed here, at build time, from the data, and left out of Material's index;
 the site's own search worker (``assets/factcheck-search.js``, wired in by the plugin) searches
 Material's now small index in memory and these files for the rest, fetching only what a query
