@@ -169,7 +169,7 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         for page in pages:
             kind = UnchangedFile if skip_pages and self._unchanged(page.path, (page.source, page.html)) else File
             file = kind.generated(
-                config, page.path, content=page.source,
+                config, page.path, content=page.read_by_mkdocs,
                 inclusion=InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV,
             )
             if isinstance(file, UnchangedFile):
