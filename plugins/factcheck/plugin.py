@@ -231,7 +231,7 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
 
     @staticmethod
     def _add(files: Files, file: File) -> None:
-        if files.get_file_from_path(file.src_uri) is not None:
+        if file.src_uri in files.src_uris:  # a File's src_uri is already POSIX: not get_file_from_path's PurePath for each of 12,000
             raise PluginError(f"factcheck: docs/{file.src_uri} exists, but the plugin generates that page; rename yours or set 'url_prefix'")
         files.append(file)
 
