@@ -226,3 +226,17 @@ def test_serve_watches_the_claims_and_sources(make_site, tmp_path):
             assert signal.marker.read_text() != before, folder
     finally:
         plugin.on_shutdown()
+
+
+def test_links_to_the_anchors_inside_generated_blocks_pass_mkdocs_anchor_check(make_site, tmp_path):
+    """The ids inside a generated page's HTML blocks (a quoted passage's) are registered with
+    MkDocs, so its anchor check (here a warning, under --strict) passes a link to one and flags
+    a link to an id no page has."""
+    passage = anchor("newsletter", STUDENTS_QUOTE)
+    site = make_site(tmp_path / "repo", docs=docs(about=f"# About\n\nThe [passage](sources/newsletter.md#{passage}).\n"))
+    config_text = (site.root / "mkdocs.yml").read_text(encoding="utf-8")
+    (site.root / "mkdocs.yml").write_text(config_text + "\nvalidation:\n  anchors: warn\n", encoding="utf-8")
+    mkdocs_build(site, tmp_path / "site")
+    (site.root / "docs" / "about.md").write_text("# About\n\nThe [passage](sources/newsletter.md#no-such-passage).\n", encoding="utf-8")
+    with pytest.raises(Abort):
+        mkdocs_build(site, tmp_path / "site-2")

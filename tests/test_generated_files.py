@@ -61,3 +61,18 @@ def test_the_generated_paths_the_docs_already_have_are_found_in_one_walk(tmp_pat
     generated = ["claims/index.md", "claims/other.md", "sources/a.md", "sources/b.md", "data/claims.json", "claims"]
     assert already_in_docs(str(docs), generated) == ["claims/index.md", "sources/a.md", "claims"]
     assert already_in_docs(str(tmp_path / "missing"), generated) == []
+
+
+def test_a_generated_file_at_the_path_of_one_already_there_stops_the_build(tmp_path) -> None:
+    """Another plugin's or the theme's file at a path the plugin generates: a clear error, not a silent replacement."""
+    import pytest
+    from mkdocs.exceptions import PluginError
+    from mkdocs.structure.files import File, Files
+
+    from factcheck.plugin import FactcheckPlugin
+
+    files = Files([File("claims/x.md", str(tmp_path), str(tmp_path / "site"), True)])
+    FactcheckPlugin._add(files, File("claims/y.md", str(tmp_path), str(tmp_path / "site"), True))
+    assert sorted(f.src_uri for f in files) == ["claims/x.md", "claims/y.md"]
+    with pytest.raises(PluginError, match="docs/claims/x.md exists, but the plugin generates that page"):
+        FactcheckPlugin._add(files, File("claims/x.md", str(tmp_path), str(tmp_path / "site"), True))

@@ -328,3 +328,26 @@ def test_links_of_pages_made_as_html_lead_to_the_address_of_a_page_and_anchor_th
                     assert fragment in ids[path_at[address]], f"{path} links to {target}, whose anchor is not on the page"
                 checked += 1
     assert checked > 50
+
+
+def test_mkdocs_reads_headings_only_and_each_block_goes_after_its_heading():
+    """MkDocs converts the front matter and the headings; every HTML block is put back after the
+    heading it follows in ``source``, as a marker paragraph in its place would have put it."""
+    import markdown
+
+    from factcheck.render import html as h
+
+    page = h.page("claims/x.md", "---\ntitle: X\n---", [
+        "<p>before any heading</p>", h.Heading("# X"), "<p>one</p>", "<div>two</div>",
+        h.Heading("## Evidence {: data-search-exclude }"), h.Heading("## Empty"), "<p>last</p>",
+    ])
+    assert "FACTCHECKHTML" not in page.read_by_mkdocs and "## Evidence" in page.read_by_mkdocs
+    assert page.places == (0, 1, 3)
+    as_markers = markdown.markdown(page.source.split("---\n", 2)[2], extensions=["attr_list", "toc"])
+    for index, block in enumerate(page.html):
+        as_markers = as_markers.replace(f"<p>FACTCHECKHTML{index}</p>", block)
+    converted = markdown.markdown(page.read_by_mkdocs.split("---\n", 2)[2], extensions=["attr_list", "toc"])
+    assert page.fill(converted) == as_markers
+    assert page.fill(converted).index("<p>one</p>\n<div>two</div>") < page.fill(converted).index("Evidence")
+    with pytest.raises(ValueError, match="headings"):
+        page.fill("<p>a Markdown extension took the headings away</p>")

@@ -138,3 +138,33 @@ def test_a_dirty_serve_rebuilds_the_changed_claim_and_the_hand_written_pages(ser
 
 def sidebar_titles(html: str) -> list[str]:
     return [title.strip() for title in re.findall(r'class="md-ellipsis">(.*?)<', html, re.S)]
+
+
+def test_while_serving_the_theme_templates_are_compiled_once_and_again_when_edited(tmp_path) -> None:
+    """MkDocs makes a new template environment for every rebuild; the plugin keeps the compiled
+    templates between them (on_env), and Jinja compiles a template again when its source changed."""
+    import jinja2
+
+    from factcheck.plugin import FactcheckPlugin
+
+    (tmp_path / "page.html").write_text("one {{ x }}", encoding="utf-8")
+    plugin = FactcheckPlugin()
+    plugin.on_startup(command="serve", dirty=True)
+    compiled: list[str] = []
+
+    def environment() -> jinja2.Environment:
+        env = plugin.on_env(jinja2.Environment(loader=jinja2.FileSystemLoader(str(tmp_path))), None, None)
+        original = env.compile
+        env.compile = lambda source, *args, **kwargs: (compiled.append(source), original(source, *args, **kwargs))[1]
+        return env
+
+    assert environment().get_template("page.html").render(x=1) == "one 1"
+    assert environment().get_template("page.html").render(x=2) == "one 2"
+    assert compiled == ["one {{ x }}"]
+    (tmp_path / "page.html").write_text("two {{ x }}", encoding="utf-8")
+    assert environment().get_template("page.html").render(x=3) == "two 3"
+    assert compiled == ["one {{ x }}", "two {{ x }}"]
+    plugin.on_shutdown()
+    built = FactcheckPlugin()
+    built.on_startup(command="build", dirty=False)
+    assert built.on_env(jinja2.Environment(), None, None).bytecode_cache is None  # a build compiles once anyway

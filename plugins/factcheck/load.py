@@ -333,8 +333,13 @@ def _link_on_the_way(path: Union[Path, str], root: Path) -> str:
             return "this file"
     except OSError:
         return ""
-    folder = os.path.dirname(os.path.abspath(name))
-    root_text = os.path.abspath(os.fspath(root))
+    return _linked_folder(os.path.dirname(os.path.abspath(name)), os.path.abspath(os.fspath(root)))
+
+
+@lru_cache(maxsize=1024)
+def _linked_folder(folder: str, root_text: str) -> str:
+    """The part of ``_link_on_the_way`` that depends on the folder only: once per folder and run
+    (``forget_folders``), not once per file of it."""
     if not _folder_inside(folder, root_text):
         return ""  # outside the repository: refused as that
     try:
@@ -411,6 +416,7 @@ def forget_folders() -> None:
     """Resolve folders afresh: called once per run, so a long `mkdocs serve` sees moved links."""
     _real_folder.cache_clear()
     _folder_inside.cache_clear()
+    _linked_folder.cache_clear()
 
 
 def load_file(path: Path, root: Path, max_bytes: int = MAX_FILE_BYTES) -> tuple[Optional[Document], list[Problem]]:
@@ -436,7 +442,10 @@ def load_files(paths: Sequence[Path], root: Path, max_bytes: int = MAX_FILE_BYTE
 
 def relative(path: Path, root: Path) -> str:
     """``path`` from ``root``, with forward slashes; its name alone when it is not inside."""
-    try:
-        return Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix()
-    except ValueError:
-        return path.name
+    full, base = os.path.abspath(path), os.path.abspath(root)
+    if full == base:
+        return "."
+    prefix = base if base.endswith(os.sep) else base + os.sep
+    if full.startswith(prefix):  # as text: two Path objects a file cost more than its lstat (~10,000 files a serve reload)
+        return full[len(prefix):].replace(os.sep, "/")
+    return os.path.basename(full)

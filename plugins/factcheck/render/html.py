@@ -70,19 +70,23 @@ def page(path: str, front_matter: str, parts: Iterable[Union[Heading, str]], **o
     (each beginning with a block-level element; empty ones are left out)."""
     lines = [front_matter]
     blocks: list[str] = []
+    places: list[int] = []
     pending: list[str] = []
+    headings = 0
 
     def flush() -> None:
         if pending:
             lines.append(mark(len(blocks)))
             blocks.append("\n".join(pending))
+            places.append(headings)
             pending.clear()
 
     for part in parts:
         if isinstance(part, Heading):
             flush()
             lines.append(part.markdown)
+            headings += 1
         elif part:
             pending.append(part)
     flush()
-    return Page(path, "\n\n".join(lines) + "\n", html=tuple(blocks), **options)
+    return Page(path, "\n\n".join(lines) + "\n", html=tuple(blocks), places=tuple(places), **options)

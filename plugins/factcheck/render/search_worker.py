@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import posixpath
-import re
+from functools import lru_cache
 from importlib import resources
 from typing import Any, Optional
 
@@ -26,7 +26,7 @@ INDEXED_BY_WORKER = (  # the page types the worker's files index (search_index.s
     "people-index", "person", "sources-index", "disagreements", "corrections",
 )
 
-_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+_CONFIG_START = '<script id="__config" type="application/json">'
 
 
 def worker_script() -> str:
@@ -41,16 +41,26 @@ def leave_to_worker(meta: dict[str, Any]) -> bool:
 
 def point_to_worker(html: str, worker_path: str) -> Optional[str]:
     """The page with Material's configuration naming our worker; None when the page has no such configuration."""
-    found = _CONFIG.search(html)
-    if found is None:
+    start = html.find(_CONFIG_START)  # str.find, not a regular expression: every page of the site, ~0.05 ms each
+    if start < 0:
         return None
+    start += len(_CONFIG_START)
+    end = html.find("</script>", start)
+    if end < 0:
+        return None
+    text = _pointed_config(html[start:end], worker_path)
+    return None if text is None else html[:start] + text + html[end:]
+
+
+@lru_cache(maxsize=256)
+def _pointed_config(found: str, worker_path: str) -> Optional[str]:
+    """Material's configuration (JSON) naming our worker: the same for every page at the same depth."""
     try:
-        config = json.loads(found.group(2))
+        config = json.loads(found)
     except ValueError:
         return None
     if not isinstance(config, dict) or "search" not in config:
         return None
     config["search"] = posixpath.join(config.get("base") or ".", worker_path)
     # Like Jinja's tojson, which wrote the block: no character in it can end the script element.
-    text = json.dumps(config).replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e").replace("'", "\\u0027")
-    return html[:found.start(2)] + text + html[found.end(2):]
+    return json.dumps(config).replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e").replace("'", "\\u0027")
