@@ -25,8 +25,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plugins"))
 
-from factcheck.model import Corpus, Person, Scale, Source  # noqa: E402
-from factcheck.suggest import suggest  # noqa: E402
+from factcheck.core.model import Corpus, Person, Scale, Source  # noqa: E402
+from factcheck.core.suggest import suggest  # noqa: E402
 
 FIRST = "Ada Amara Anton Beatriz Boris Carmen Dalia Dmitri Elena Emeka Farah Felix Gita Hana Hugo Ines Ivan Jonas Kaito Karin".split()
 LAST = "Abbott Baker Castro Diallo Eriksen Fischer Garcia Haddad Ibsen Jensen Kowalski Larsen Moreau Novak Okafor Petrov Quinn Rossi Silva Tanaka".split()

@@ -29,16 +29,16 @@ make_site``), since ``from conftest import`` picks up tests/browser/conftest.py 
     The path of the fixture repository (never write into it).
 
 ``mini_site``
-    The analysed :class:`factcheck.analyse.Site` of the fixture, built once per session.
+    The analysed :class:`factcheck.core.analyse.Site` of the fixture, built once per session.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from factcheck.analyse import Site
-from factcheck.cli import settings_from_mkdocs_yml
-from factcheck.pipeline import check
+from factcheck.core.analyse import Site
+from factcheck.commands.cli import settings_from_mkdocs_yml
+from factcheck.core.pipeline import check
 from site_factory import MINI, SiteDir, claim_data, make_site  # noqa: F401  (re-exported)
 
 

@@ -16,9 +16,9 @@ from typing import Any, Optional
 
 import yaml
 
-from factcheck.cli import main, settings_from_mkdocs_yml
-from factcheck.pipeline import Checked, check
-from factcheck.settings import Settings
+from factcheck.commands.cli import main, settings_from_mkdocs_yml
+from factcheck.core.pipeline import Checked, check
+from factcheck.core.settings import Settings
 
 # MkDocs 1.6 prints a banner about MkDocs 2 on every build; it is noise in the tests' output.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")

@@ -17,7 +17,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from factcheck.quotes import anchor
+from factcheck.core.quotes import anchor
 
 STUDENTS_QUOTE = "more than 270,000 Chinese students studied in the US"
 

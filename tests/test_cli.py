@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from factcheck.cli import settings_from_mkdocs_yml
+from factcheck.commands.cli import settings_from_mkdocs_yml
 from site_factory import run_cli
 
 BAD_CLAIM = """\
@@ -127,7 +127,7 @@ def test_validate_reports_a_broken_rating_scale_in_mkdocs_yml(tmp_path):
     """`factcheck validate` checks the `ratings` option as the build does, instead of passing."""
     import shutil
 
-    from factcheck.cli import main
+    from factcheck.commands.cli import main
 
     from site_factory import MINI
 
@@ -147,9 +147,9 @@ def test_validate_imports_no_renderer_and_no_other_command(make_site, tmp_path):
     site = make_site(tmp_path / "repo")
     script = (
         "import sys\n"
-        "from factcheck.cli import main\n"
+        "from factcheck.commands.cli import main\n"
         f"code = main(['-f', {str(site.root / 'mkdocs.yml')!r}, 'validate'])\n"
-        "loaded = sorted(m for m in sys.modules if m == 'markdown' or m.startswith(('factcheck.render.', 'factcheck.scaffold', 'factcheck.import_claimreview', 'factcheck.report')))\n"
+        "loaded = sorted(m for m in sys.modules if m == 'markdown' or m.startswith(('factcheck.render.', 'factcheck.commands.scaffold', 'factcheck.commands.import_claimreview', 'factcheck.commands.report')))\n"
         "print(code, loaded)\n"
     )
     finished = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
@@ -166,13 +166,13 @@ def test_validate_imports_no_renderer_and_no_other_command(make_site, tmp_path):
     ([], None),
 ])
 def test_the_command_is_read_from_the_arguments_before_they_are_parsed(argv, command):
-    from factcheck.cli import command_named
+    from factcheck.commands.cli import command_named
 
     assert command_named(argv) == command
 
 
 def test_only_the_named_command_gets_its_options_but_every_command_is_listed():
-    from factcheck.cli import parser
+    from factcheck.commands.cli import parser
 
     def subcommands(built):
         return next(a for a in built._actions if a.dest == "command").choices
@@ -250,7 +250,7 @@ def test_an_unknown_option_is_a_warning_at_its_line(make_site, tmp_path, capsys)
 
 def test_the_plugin_and_the_command_build_the_same_settings(make_site, tmp_path):
     """One declaration: the settings the build runs with are those the commands read."""
-    from factcheck.plugin import FactcheckPlugin
+    from factcheck.mkdocs.plugin import FactcheckPlugin
     from mkdocs.config import load_config
 
     options = ("      claims_dir: claims\n      url_prefix: /fc/\n      language: fr\n      max_file_bytes: 9999\n"

@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from factcheck.cli import parser
-from factcheck.scaffold import dump_yaml, modeline, propose_id
-from factcheck.scaffold_claim import gather
-from factcheck.terminal import Asker
+from factcheck.commands.cli import parser
+from factcheck.commands.scaffold import dump_yaml, modeline, propose_id
+from factcheck.commands.scaffold_claim import gather
+from factcheck.commands.terminal import Asker
 from newcomer import NEW_CLAIM as NEWCOMER_CLAIM
 from newcomer import newcomer_site
 from site_factory import run_cli
@@ -157,7 +157,7 @@ def test_new_asks_for_what_is_missing_and_asks_again_after_a_wrong_quote(make_si
     assert draft.quote.startswith("said the US would")
     assert (draft.claimant, draft.verdict, draft.kind) == ("marco-rubio", "mostly-true", "attribution")
     assert draft.id == "rubio-us-revoke-visas-chinese-students-aggressively"  # "said", "the", "would", "for" dropped
-    from factcheck.scaffold_claim import write_claim
+    from factcheck.commands.scaffold_claim import write_claim
 
     write_claim(draft, site.settings())
     checked = site.check()

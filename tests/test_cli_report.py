@@ -8,7 +8,7 @@ import pty
 import subprocess
 import sys
 
-from factcheck.terminal import Paint, wants_colour
+from factcheck.commands.terminal import Paint, wants_colour
 from site_factory import run_cli
 
 ESC = "\033["

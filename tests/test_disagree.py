@@ -1,4 +1,4 @@
-"""Deciding where the sources disagree (factcheck.disagree)."""
+"""Deciding where the sources disagree (factcheck.core.disagree)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Optional
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.disagree import (
+from factcheck.core.disagree import (
     CONTRADICTION,
     DIFFERENT_FIGURES,
     REFERENCE_PERIOD,
@@ -19,9 +19,9 @@ from factcheck.disagree import (
     Disagreement,
     find_disagreements,
 )
-from factcheck.model import Corpus, Quote, QuoteUse, Scale, Source, Subject
-from factcheck.quotes import anchor
-from factcheck.values import Value, numeric_value, value_from_yaml
+from factcheck.core.model import Corpus, Quote, QuoteUse, Scale, Source, Subject
+from factcheck.core.quotes import anchor
+from factcheck.core.values import Value, numeric_value, value_from_yaml
 
 STUDENTS = "chinese-students-in-us"
 PUBLISHED = date(2025, 6, 1)
@@ -333,7 +333,7 @@ def test_the_result_does_not_depend_on_the_order_of_the_uses(rng: random.Random)
 
 def test_ten_thousand_claims_are_compared_within_their_subjects_only(monkeypatch) -> None:
     """Linear, counted rather than timed: one comparison per subject of two sides, none across subjects."""
-    import factcheck.disagree as disagree
+    import factcheck.core.disagree as disagree
 
     sources = corpus(source("a"), source("b"))
     uses = [u for i in range(5000)
@@ -382,9 +382,9 @@ def test_overlapping_quotes_with_different_values_stay_apart() -> None:
 # ---------------------------------------------------------------------------
 # The editor's declarations (subjects.yaml) and severity from evidence
 
-from factcheck.disagree import CONSISTENT, DISAGREEMENT, INTERNAL, find_consistent, standing  # noqa: E402
-from factcheck.model import Claim, Record, SamePeriod  # noqa: E402
-from factcheck.scale import DEFAULT_SCALE  # noqa: E402
+from factcheck.core.disagree import CONSISTENT, DISAGREEMENT, INTERNAL, find_consistent, standing  # noqa: E402
+from factcheck.core.model import Claim, Record, SamePeriod  # noqa: E402
+from factcheck.core.scale import DEFAULT_SCALE  # noqa: E402
 
 OPEN_DOORS = SamePeriod("Open Doors 2024 (academic year 2023/24)", ("2023-24 school year", "as of 2024"))
 IIE = Record(value=figure(277398), source="IIE, Open Doors 2024", url="https://opendoorsdata.org/")
@@ -533,7 +533,7 @@ def _many_sides(count: int) -> Disagreement:
 
 
 def test_a_claim_sees_its_own_side_and_at_most_a_few_others_with_a_count_of_the_rest() -> None:
-    from factcheck.disagree import SIDES_PER_PAGE, seen_from, sides_by
+    from factcheck.core.disagree import SIDES_PER_PAGE, seen_from, sides_by
 
     whole = _many_sides(40)
     assert len(whole.sides) == 40 and whole.sides_left_out == 0
@@ -552,7 +552,7 @@ def test_a_page_whose_own_sides_fill_the_limit_still_sees_a_side_the_evidence_su
     """So that its list can say which side the evidence supports (a view with ``supported`` 0 would say nothing settles it)."""
     from dataclasses import replace
 
-    from factcheck.disagree import SIDES_PER_PAGE, seen_from
+    from factcheck.core.disagree import SIDES_PER_PAGE, seen_from
 
     whole = replace(_many_sides(40), supported=2)
     own = list(range(40 - SIDES_PER_PAGE, 40))
@@ -564,7 +564,7 @@ def test_a_page_whose_own_sides_fill_the_limit_still_sees_a_side_the_evidence_su
 
 
 def test_a_short_disagreement_is_seen_whole() -> None:
-    from factcheck.disagree import SIDES_PER_PAGE, seen_from
+    from factcheck.core.disagree import SIDES_PER_PAGE, seen_from
 
     whole = _many_sides(SIDES_PER_PAGE)
     assert seen_from(whole, [SIDES_PER_PAGE - 1]) is whole
@@ -575,9 +575,9 @@ def test_the_site_gives_each_claim_and_source_page_a_bounded_view(tmp_path) -> N
     import importlib.util
     from pathlib import Path
 
-    from factcheck.cli import settings_from_mkdocs_yml
-    from factcheck.disagree import SIDES_PER_PAGE
-    from factcheck.pipeline import check
+    from factcheck.commands.cli import settings_from_mkdocs_yml
+    from factcheck.core.disagree import SIDES_PER_PAGE
+    from factcheck.core.pipeline import check
 
     spec = importlib.util.spec_from_file_location("many_sides", Path(__file__).parent / "hostile" / "grow" / "many_sides.py")
     module = importlib.util.module_from_spec(spec)

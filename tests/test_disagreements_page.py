@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.pipeline import render
+from factcheck.core.pipeline import render
 from factcheck.render.disagreements_page import top_disagreements
 from site_build import build_site
 

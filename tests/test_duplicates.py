@@ -10,9 +10,9 @@ from collections import Counter
 
 import pytest
 
-from factcheck.duplicates import PAIRED_UP_TO, SAME_WORDING, Tally, find_duplicates, words
-from factcheck.model import Claim, Position, Quote, QuoteUse
-from factcheck.problems import errors, format_github
+from factcheck.core.duplicates import PAIRED_UP_TO, SAME_WORDING, Tally, find_duplicates, words
+from factcheck.core.model import Claim, Position, Quote, QuoteUse
+from factcheck.core.problems import errors, format_github
 
 RUBIO_QUOTE = "aggressively revoke visas for Chinese students"
 
@@ -227,7 +227,7 @@ def test_overlapping_passages_are_compared_only_when_they_overlap():
 def test_a_quote_overlapping_more_quotes_than_are_compared_says_so_at_its_claim(count):
     """The same-passage search compares a quote with the nearest overlapping quotes only (a bound on
     its work); a claim whose quote overlapped one it left behind gets a located warning, not silence."""
-    from factcheck import duplicates
+    from factcheck.core import duplicates
 
     claims = [_claim(n, f"claim {n} " + "y" * n) for n in range(count)]
     uses = [QuoteUse(claim=c.id, role="appeared", quote=c.appeared[0], exact="", anchor="", start=n, end=10_000)
@@ -241,7 +241,7 @@ def test_a_quote_overlapping_more_quotes_than_are_compared_says_so_at_its_claim(
 
 
 def test_the_search_from_the_files_texts_gives_the_same_warnings():
-    from factcheck import duplicates
+    from factcheck.core import duplicates
 
     texts = _texts(120, 3) + _template_texts(120, 4)
     texts += texts[::17]  # exact copies, paired with the first of their group: that depends on the order
@@ -264,9 +264,9 @@ def test_claims_alike_but_for_one_word_name_their_look_alikes_and_say_where_the_
     import importlib.util
     from pathlib import Path
 
-    from factcheck import duplicates
-    from factcheck.cli import settings_from_mkdocs_yml
-    from factcheck.pipeline import check
+    from factcheck.core import duplicates
+    from factcheck.commands.cli import settings_from_mkdocs_yml
+    from factcheck.core.pipeline import check
 
     spec = importlib.util.spec_from_file_location("alike", Path(__file__).parent / "hostile" / "grow" / "alike_but_one_word.py")
     module = importlib.util.module_from_spec(spec)
@@ -295,7 +295,7 @@ def test_claims_alike_but_for_one_word_name_their_look_alikes_and_say_where_the_
 def test_the_same_words_in_other_orders_are_compared_a_bounded_number_of_times_and_said_to_be():
     # Every pair shares all its words, so every pair is a candidate, but difflib finds few alike:
     # each text is compared with at most COMPARED_PER_TEXT earlier ones.
-    from factcheck import duplicates
+    from factcheck.core import duplicates
 
     base = "officials at the trade ministry said that steel tariffs reached record highs again this year".split()
     texts = []
@@ -315,7 +315,7 @@ def test_the_same_words_in_other_orders_are_compared_a_bounded_number_of_times_a
 
 
 def test_copies_of_a_text_with_many_near_texts_are_paired_with_a_bounded_number_of_them():
-    from factcheck import duplicates
+    from factcheck.core import duplicates
 
     # Eight words: one word more makes a text 94% alike to it, but two such texts only 89% alike.
     text = "Officials said steel tariffs reached record highs again"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from mkdocs.config import load_config
 
-from factcheck.site_files import DeferredFile, WrittenOnceFile, already_in_docs
+from factcheck.mkdocs.site_files import DeferredFile, WrittenOnceFile, already_in_docs
 from factcheck.render import DataFile
 
 
@@ -69,7 +69,7 @@ def test_a_generated_file_at_the_path_of_one_already_there_stops_the_build(tmp_p
     from mkdocs.exceptions import PluginError
     from mkdocs.structure.files import File, Files
 
-    from factcheck.plugin import FactcheckPlugin
+    from factcheck.mkdocs.plugin import FactcheckPlugin
 
     files = Files([File("claims/x.md", str(tmp_path), str(tmp_path / "site"), True)])
     FactcheckPlugin._add(files, File("claims/y.md", str(tmp_path), str(tmp_path / "site"), True))

@@ -31,10 +31,10 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-import factcheck.duplicates as duplicates
-import factcheck.quotes as quotes
-import factcheck.values as values
-from factcheck.model import Claim, Position, Quote, QuoteUse
+import factcheck.core.duplicates as duplicates
+import factcheck.core.quotes as quotes
+import factcheck.core.values as values
+from factcheck.core.model import Claim, Position, Quote, QuoteUse
 
 GROWTH = 4  # the larger input is this many times the smaller
 ALLOWED = 6  # times the work of the smaller: linear gives ~4, quadratic 16

@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from factcheck.history import read_at_revision
+from factcheck.core.history import read_at_revision
 from factcheck.render.claim_page import verdict_history
 from site_factory import run_cli
 

@@ -31,8 +31,8 @@ from mkdocs.exceptions import Abort
 from active_content import Finding, element_signatures, scan_html, scan_site
 from site_build import build_site
 from site_factory import MINI
-from factcheck.load import parse
-from factcheck.pipeline import check
+from factcheck.core.load import parse
+from factcheck.core.pipeline import check
 
 HOSTILE = Path(__file__).parent / "hostile"
 CASES = yaml.safe_load((HOSTILE / "cases.yaml").read_text("utf-8"))
@@ -249,7 +249,7 @@ def test_broken_input_gives_a_located_error(tmp_path, case):
 
 
 def _settings(root: Path):
-    from factcheck.cli import settings_from_mkdocs_yml
+    from factcheck.commands.cli import settings_from_mkdocs_yml
 
     return settings_from_mkdocs_yml(root / "mkdocs.yml")
 

@@ -22,10 +22,10 @@ from hypothesis import strategies as st
 
 from active_content import scan_html
 from site_factory import MINI, claim_data
-from factcheck.cli import settings_from_mkdocs_yml
-from factcheck.load import parse
-from factcheck.pipeline import check, render
-from factcheck.problems import Problem
+from factcheck.commands.cli import settings_from_mkdocs_yml
+from factcheck.core.load import parse
+from factcheck.core.pipeline import check, render
+from factcheck.core.problems import Problem
 
 EXTENSIONS = ["attr_list", "md_in_html", "tables", "toc"]
 _MARKDOWN = markdown.Markdown(extensions=EXTENSIONS)  # one instance, reset per page: loading extensions is the slow part

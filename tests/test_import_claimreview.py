@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from factcheck.cli import main
-from factcheck.import_claimreview import OriginalRating, map_verdict, plan_import, read_reviews
-from factcheck.model import Rating, Scale
-from factcheck.pipeline import render
-from factcheck.problems import errors
+from factcheck.commands.cli import main
+from factcheck.commands.import_claimreview import OriginalRating, map_verdict, plan_import, read_reviews
+from factcheck.core.model import Rating, Scale
+from factcheck.core.pipeline import render
+from factcheck.core.problems import errors
 from factcheck.render.jsonld import claim_review
 from factcheck.render.markup import rich
-from factcheck.scale import DEFAULT_SCALE
+from factcheck.core.scale import DEFAULT_SCALE
 from site_build import build_site
 
 TALKS = {  # a third claim, appearing in a source without an address (so its ClaimReview gives archivedAt)
@@ -264,7 +264,7 @@ def test_a_scale_with_nothing_to_fall_back_on_stops_the_import(tmp_path):
 
 
 def _settings(root: Path, **changes):
-    from factcheck.settings import Settings
+    from factcheck.core.settings import Settings
 
     return Settings(root=root, **changes)
 
@@ -421,7 +421,7 @@ def test_a_second_import_with_skip_existing_adds_only_what_is_new(tmp_path, make
 
 def test_id_allocation_is_linear_in_the_number_of_reviews():
     """20,000 reviews with the same wording: each id costs a bounded number of look-ups."""
-    from factcheck import import_claimreview as module
+    from factcheck.commands import import_claimreview as module
 
     class Counting(module._Ids):
         looked = 0

@@ -1,4 +1,4 @@
-"""Reading YAML files into plain values with positions (factcheck.load)."""
+"""Reading YAML files into plain values with positions (factcheck.core.load)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from factcheck.load import Document, dotted, forget_folders, is_inside, load_file, parse, read_text, real_path, relative
+from factcheck.core.load import Document, dotted, forget_folders, is_inside, load_file, parse, read_text, real_path, relative
 
 
 def parsed(text: str) -> Document:
@@ -223,7 +223,7 @@ def test_read_text_refuses_every_link_and_everything_that_is_not_a_file_inside_t
 
 
 def test_load_files_gives_the_documents_and_problems_in_order(tmp_path):
-    from factcheck import load
+    from factcheck.core import load
 
     files = []
     for number in range(40):
@@ -247,8 +247,8 @@ def test_load_files_gives_the_documents_and_problems_in_order(tmp_path):
 
 
 def test_while_serving_a_file_whose_status_is_unchanged_is_not_read_again(tmp_path, monkeypatch):
-    from factcheck import load
-    from factcheck.reuse import kept_results
+    from factcheck.core import load
+    from factcheck.core.reuse import kept_results
 
     reads: list[str] = []
     real_read = load._read_utf8
@@ -278,7 +278,7 @@ def test_while_serving_a_file_whose_status_is_unchanged_is_not_read_again(tmp_pa
 def test_the_loader_in_use_stops_deep_nesting_itself():
     """parse relies on the parser's own depth limit (libyaml from PyYAML 6.0.4's wheels) or on
     the pure-Python parser failing safely; never on a libyaml that recurses without a limit."""
-    from factcheck import load
+    from factcheck.core import load
 
     assert load._limits_nesting(load._SafeLoader) or load._SafeLoader is yaml.SafeLoader
     if yaml.__with_libyaml__:
@@ -287,7 +287,7 @@ def test_the_loader_in_use_stops_deep_nesting_itself():
 
 
 def test_deep_nesting_is_a_located_problem_with_the_pure_python_parser_too(monkeypatch):
-    from factcheck import load
+    from factcheck.core import load
 
     monkeypatch.setattr(load, "_SafeLoader", yaml.SafeLoader)
     document, problems = load.parse("claim: x\nlist: " + "[" * 60_000 + "]" * 60_000 + "\n", "claims/deep.yaml")
@@ -295,7 +295,7 @@ def test_deep_nesting_is_a_located_problem_with_the_pure_python_parser_too(monke
 
 
 def test_the_quick_check_for_control_characters_agrees_with_the_pattern():
-    from factcheck.load import _CONTROL, _without_control
+    from factcheck.core.load import _CONTROL, _without_control
 
     for code in range(0x3000):
         for text in (chr(code), f"ab{chr(code)}cd", f"line\n{chr(code)}"):

@@ -10,9 +10,9 @@ import yaml
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from factcheck.model import Rating
+from factcheck.core.model import Rating
 from factcheck.render import markup
-from factcheck.reuse import kept_results
+from factcheck.core.reuse import kept_results
 
 FALSE = Rating("false", "False", "Not accurate.", "#b91c1c", 1)
 

@@ -42,7 +42,7 @@ def test_wheel_carries_plugin_schemas_templates_and_starter(dist: Path) -> None:
     wheel = next(dist.glob("mkdocs_factcheck-*.whl"))
     names = set(zipfile.ZipFile(wheel).namelist())
     for expected in [
-        "factcheck/plugin.py",
+        "factcheck/mkdocs/plugin.py",
         "factcheck/schemas/claim.schema.json",
         "factcheck/schemas/source.schema.json",
         "factcheck/starter/mkdocs.yml",
@@ -52,14 +52,14 @@ def test_wheel_carries_plugin_schemas_templates_and_starter(dist: Path) -> None:
         assert expected in names, f"{expected} missing from the wheel"
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(entry_points).decode()
-    assert "factcheck = factcheck.plugin:FactcheckPlugin" in text
-    assert "factcheck = factcheck.cli:main" in text
+    assert "factcheck = factcheck.mkdocs.plugin:FactcheckPlugin" in text
+    assert "factcheck = factcheck.commands.cli:main" in text
 
 
 def test_sdist_carries_the_sources(dist: Path) -> None:
     sdist = next(dist.glob("mkdocs_factcheck-*.tar.gz"))
     names = tarfile.open(sdist).getnames()
-    assert any(n.endswith("plugins/factcheck/plugin.py") for n in names)
+    assert any(n.endswith("plugins/factcheck/mkdocs/plugin.py") for n in names)
     assert any(n.endswith("LICENSE") for n in names)
 
 
@@ -99,7 +99,7 @@ def test_fresh_environment_init_add_claim_build(dist: Path, tmp_path: Path) -> N
 
 
 def test_init_refuses_to_overwrite(tmp_path: Path) -> None:
-    from factcheck.init_site import init_site
+    from factcheck.commands.init_site import init_site
 
     (tmp_path / "mkdocs.yml").write_text("site_name: Mine\n", encoding="utf-8")
     written, refused = init_site(tmp_path, "Desk")
@@ -111,8 +111,8 @@ def test_init_refuses_to_overwrite(tmp_path: Path) -> None:
 
 
 def test_new_claims_in_an_initialised_site_point_editors_at_its_schema_copy(tmp_path: Path) -> None:
-    from factcheck.init_site import init_site
-    from factcheck.scaffold import modeline
+    from factcheck.commands.init_site import init_site
+    from factcheck.commands.scaffold import modeline
 
     init_site(tmp_path, "Desk")
     assert modeline("claim", tmp_path / "claims", tmp_path) == "# yaml-language-server: $schema=../schemas/claim.schema.json"

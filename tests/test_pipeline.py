@@ -1,10 +1,10 @@
-"""The run as a whole (factcheck.pipeline): what check() leaves behind."""
+"""The run as a whole (factcheck.core.pipeline): what check() leaves behind."""
 
 from __future__ import annotations
 
 import gc
 
-from factcheck.pipeline import collection_paused
+from factcheck.core.pipeline import collection_paused
 from site_factory import synthetic_site
 
 
@@ -40,7 +40,7 @@ def test_collections_come_back_after_a_failure():
 
 
 def test_every_quote_is_verified_in_the_order_of_the_claims(tmp_path):
-    from factcheck import evidence, validate
+    from factcheck.core import evidence, validate
 
     site = synthetic_site(tmp_path / "site", 80)
     claim_file = sorted((site.root / "claims").glob("*.yaml"))[5]
@@ -60,8 +60,8 @@ def test_every_quote_is_verified_in_the_order_of_the_claims(tmp_path):
 
 
 def test_the_claim_texts_read_from_the_files_are_those_of_the_built_claims(tmp_path):
-    from factcheck import validate
-    from factcheck.duplicates import texts_of
+    from factcheck.core import validate
+    from factcheck.core.duplicates import texts_of
 
     site = synthetic_site(tmp_path / "site", 60)
     settings = site.settings()

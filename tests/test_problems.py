@@ -1,10 +1,10 @@
-"""Located problems and their three output formats (factcheck.problems)."""
+"""Located problems and their three output formats (factcheck.core.problems)."""
 
 from __future__ import annotations
 
 import json
 
-from factcheck.problems import Problem, ProblemsFound, did_you_mean, errors, format_github, format_json, format_text, sort_problems
+from factcheck.core.problems import Problem, ProblemsFound, did_you_mean, errors, format_github, format_json, format_text, sort_problems
 
 TYPO = Problem("claims/b.yaml", 7, 1, "verdict", "expected a rating of the scale; found 'mostly-ture'", "did you mean 'mostly-true'?")
 WARNING = Problem("claims/a.yaml", 3, 5, "", "the file is unusual", severity="warning")

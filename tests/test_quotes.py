@@ -1,4 +1,4 @@
-"""Finding quotes in archived texts, ignoring typography only (factcheck.quotes)."""
+"""Finding quotes in archived texts, ignoring typography only (factcheck.core.quotes)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from factcheck.quotes import (
+from factcheck.core.quotes import (
     Match, Miss, NormalisedText, Span, anchor, closest_passage, context_sentence, describe_difference,
     find, first_match, normalise, passages, text_fragment,
 )

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from factcheck.pipeline import render
-from factcheck.quotes import anchor
+from factcheck.core.pipeline import render
+from factcheck.core.quotes import anchor
 
 LINK = re.compile(r"\]\(([^)\s]+)\)")
 IDS = re.compile(r"\{:[^}]*#([\w-]+)|\bid=\"([\w-]+)\"")

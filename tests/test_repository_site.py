@@ -9,8 +9,8 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from factcheck.cli import settings_from_mkdocs_yml
-from factcheck.pipeline import check
+from factcheck.commands.cli import settings_from_mkdocs_yml
+from factcheck.core.pipeline import check
 
 ROOT = Path(__file__).parent.parent
 

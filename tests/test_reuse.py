@@ -10,11 +10,11 @@ from typing import Any, Callable
 import pytest
 import yaml
 
-from factcheck.cli import settings_from_mkdocs_yml
-from factcheck.pipeline import check, keep_between_runs, render, stop_keeping
+from factcheck.commands.cli import settings_from_mkdocs_yml
+from factcheck.core.pipeline import check, keep_between_runs, render, stop_keeping
 from factcheck.render.search_index import search_assets
-from factcheck.reuse import KeptResults, kept_results
-from factcheck.settings import Settings
+from factcheck.core.reuse import KeptResults, kept_results
+from factcheck.core.settings import Settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 import corpus as synthetic  # noqa: E402

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from factcheck.safe_files import LinkRefused, write_file
+from factcheck.core.safe_files import LinkRefused, write_file
 
 
 def test_a_new_file_is_written_with_its_folders(tmp_path):
@@ -57,7 +57,7 @@ def test_a_folder_on_the_way_that_is_a_link_is_refused(tmp_path):
 import shutil  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-from factcheck.cli import main  # noqa: E402
+from factcheck.commands.cli import main  # noqa: E402
 from site_factory import MINI  # noqa: E402
 
 INTERNATIONAL = Path(__file__).parent / "fixtures" / "claimreview" / "international.json"

@@ -114,8 +114,8 @@ def mini_site():
 
 
 def make_site_checked():
-    from factcheck.cli import settings_from_mkdocs_yml
-    from factcheck.pipeline import check
+    from factcheck.commands.cli import settings_from_mkdocs_yml
+    from factcheck.core.pipeline import check
 
     return check(settings_from_mkdocs_yml(MINI / "mkdocs.yml"))
 

@@ -1,4 +1,4 @@
-"""Splitting archived texts into sentences (factcheck.sentences)."""
+"""Splitting archived texts into sentences (factcheck.core.sentences)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.sentences import split_sentences
+from factcheck.core.sentences import split_sentences
 
 SOURCES = Path(__file__).resolve().parents[1] / "sources"
 

@@ -145,7 +145,7 @@ def test_while_serving_the_theme_templates_are_compiled_once_and_again_when_edit
     templates between them (on_env), and Jinja compiles a template again when its source changed."""
     import jinja2
 
-    from factcheck.plugin import FactcheckPlugin
+    from factcheck.mkdocs.plugin import FactcheckPlugin
 
     (tmp_path / "page.html").write_text("one {{ x }}", encoding="utf-8")
     plugin = FactcheckPlugin()

@@ -6,7 +6,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from factcheck.serve_watch import ChangeSignal, watch
+from factcheck.mkdocs.serve_watch import ChangeSignal, watch
 
 
 def wait_for(condition, seconds: float = 5.0) -> bool:

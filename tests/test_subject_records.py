@@ -1,4 +1,4 @@
-"""A subject of subjects.yaml as a typed record (factcheck.subject_records), and the schema's rules for it."""
+"""A subject of subjects.yaml as a typed record (factcheck.core.subject_records), and the schema's rules for it."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from importlib import resources
 import fastjsonschema
 import pytest
 
-from factcheck.model import SamePeriod
-from factcheck.problems import Problem
-from factcheck.subject_records import build_subject
-from factcheck.values import interval_text
+from factcheck.core.model import SamePeriod
+from factcheck.core.problems import Problem
+from factcheck.core.subject_records import build_subject
+from factcheck.core.values import interval_text
 
 
 def locate(at: tuple, message: str, hint: str = "") -> Problem:

@@ -1,4 +1,4 @@
-"""The editor's assistant (factcheck.suggest): coverage and candidate disagreements."""
+"""The editor's assistant (factcheck.core.suggest): coverage and candidate disagreements."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from factcheck.model import Corpus, NotChecked, Person, Quote, QuoteUse, Scale, Source
-from factcheck.quotes import anchor
-from factcheck.suggest import suggest
+from factcheck.core.model import Corpus, NotChecked, Person, Quote, QuoteUse, Scale, Source
+from factcheck.core.quotes import anchor
+from factcheck.core.suggest import suggest
 
 ROOT = Path(__file__).resolve().parents[1]
 PUBLISHED = date(2025, 6, 1)
@@ -194,7 +194,7 @@ def test_the_json_shape() -> None:
 
 
 def shipped(*arguments: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "factcheck.cli", "suggest", *arguments], cwd=ROOT,
+    return subprocess.run([sys.executable, "-m", "factcheck.commands.cli", "suggest", *arguments], cwd=ROOT,
                           capture_output=True, text=True, check=False)
 
 
@@ -224,7 +224,7 @@ def test_the_text_report_and_an_unknown_source() -> None:
     assert result.returncode == 0, result.stderr
     assert "Candidate disagreements:" in result.stdout and "Not yet checked: 0 sentence(s)" in result.stdout
     # The shipped texts are fully covered, so the "why:" lines are shown on a made-up source.
-    from factcheck.suggest_command import text_report
+    from factcheck.commands.suggest_command import text_report
     report = text_report(suggest(corpus(source("a", "The harbour handled 4,000 ships in 2024.")), ()))
     assert "  line 1: The harbour handled 4,000 ships in 2024.\n    why: figure: 4,000" in report
     unknown = shipped("--source", "nope")
@@ -241,7 +241,7 @@ WIRE = {
 
 
 def source_page(make_site, folder: Path, option: bool, **record) -> str:
-    from factcheck.pipeline import render
+    from factcheck.core.pipeline import render
 
     mkdocs = (
         "site_name: Mini fact check\nsite_url: https://example.org/mini/\ntheme:\n  name: material\n"

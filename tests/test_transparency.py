@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 from mkdocs.exceptions import Abort
 
-from factcheck.transparency import ROLES, transparency_pages, transparency_problems
+from factcheck.core.transparency import ROLES, transparency_pages, transparency_problems
 from site_build import build_site
 
 ALL_PAGES = {"methodology.md", "corrections-policy.md", "verdicts/index.md", "contribute.md", "about.md"}

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.load import parse
-from factcheck.unsafe_text import first_unsafe, named, neutralised
+from factcheck.core.load import parse
+from factcheck.core.unsafe_text import first_unsafe, named, neutralised
 
 ZWNJ, ZWJ = "\u200c", "\u200d"
 

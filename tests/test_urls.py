@@ -1,4 +1,4 @@
-"""Page paths and links between them, decided in one place (factcheck.urls)."""
+"""Page paths and links between them, decided in one place (factcheck.core.urls)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck import urls as urls_module
+from factcheck.core import urls as urls_module
 
-from factcheck.urls import Urls
+from factcheck.core.urls import Urls
 
 
 def test_page_paths():

@@ -1,4 +1,4 @@
-"""Schema checks, cross-references and dates: every ordinary mistake, located (factcheck.validate)."""
+"""Schema checks, cross-references and dates: every ordinary mistake, located (factcheck.core.validate)."""
 
 from __future__ import annotations
 
@@ -6,15 +6,16 @@ import copy
 import datetime as dt
 import json
 import random
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import fastjsonschema
 import pytest
 
-from factcheck import validate as validate_module
-from factcheck.load import parse
-from factcheck.validate import jsonable, schema, schema_data, slug
+from factcheck.core import validate as validate_module
+from factcheck.core.load import parse
+from factcheck.core.validate import jsonable, schema, schema_data, slug
 
 SOURCE = {"title": "A report", "publisher": "Agency", "published": "2025-05-01", "type": "report"}
 
@@ -359,7 +360,7 @@ def _mutations(data: Any, rng: random.Random) -> Any:
 def test_the_fast_check_with_definitions_inlined_agrees_with_the_schema_as_written(claim_data):
     # schema().fast has each $ref replaced by its definition; it must accept exactly what the
     # schema as written accepts.
-    raw = json.loads((Path(validate_module.__file__).parent / "schemas" / "claim.schema.json").read_text("utf-8"))
+    raw = json.loads(resources.files("factcheck").joinpath("schemas", "claim.schema.json").read_text("utf-8"))
     as_written = fastjsonschema.compile(raw, formats={"date": validate_module._is_iso_date})
     inlined = schema("claim").fast
     full = jsonable(claim_data(

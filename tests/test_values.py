@@ -1,4 +1,4 @@
-"""Reading, declaring, describing and comparing typed values (factcheck.values)."""
+"""Reading, declaring, describing and comparing typed values (factcheck.core.values)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from factcheck.values import (
+from factcheck.core.values import (
     ABOUT_BAND,
     NEARLY_BAND,
     QUALIFIERS,
@@ -493,7 +493,7 @@ def test_describing_then_reading_gives_the_same_interval(number: int, qualifier:
 
 
 def test_a_text_the_fraction_and_multiplier_patterns_match_holds_the_words_they_are_first_looked_for_by():
-    from factcheck import values
+    from factcheck.core import values
 
     rng = random.Random(8)
     pieces = ["a", "one", "two", "three", "Quarter", "quarters", "THIRD", "thirds", "fifth", "tenth", "half", "Half",
@@ -524,7 +524,7 @@ def test_the_look_at_where_a_match_can_start_changes_no_match(name):
     import re
     from pathlib import Path
 
-    from factcheck import values
+    from factcheck.core import values
 
     looked, plain = getattr(values, name), re.compile(getattr(values, f"{name}_BODY"))
     archived = sorted((Path(__file__).resolve().parents[1] / "sources").glob("*.txt"))

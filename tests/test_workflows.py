@@ -97,7 +97,7 @@ def test_the_publish_workflow_builds_strictly_from_main_and_deploys_to_pages():
 
 
 def _starter_workflows() -> dict[str, str]:
-    from factcheck.init_site import plan
+    from factcheck.commands.init_site import plan
 
     return {str(item.path): item.text for item in plan("Example") if str(item.path).startswith(".github/")}
 

@@ -27,9 +27,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from factcheck.analyse import Site
-from factcheck.cli import settings_from_mkdocs_yml
-from factcheck.pipeline import check
+from factcheck.core.analyse import Site
+from factcheck.commands.cli import settings_from_mkdocs_yml
+from factcheck.core.pipeline import check
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("FACTCHECK_CHROMIUM", "/usr/bin/chromium"))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from factcheck.analyse import Site
-from factcheck.model import Claim
+from factcheck.core.analyse import Site
+from factcheck.core.model import Claim
 
 # A figure written with thousands separators, as readers type it: "270,000".
 FIGURE = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?![\d,])")

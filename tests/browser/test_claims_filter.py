@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from factcheck.validate import slug
+from factcheck.core.validate import slug
 
 pytestmark = pytest.mark.browser
 

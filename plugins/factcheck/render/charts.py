@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Iterable, Sequence
 
-from ..analyse import Site
-from ..model import Claim, QuoteUse
-from ..values import describe
+from ..core.analyse import Site
+from ..core.model import Claim, QuoteUse
+from ..core.values import describe
 from . import html as h
 from . import markup
 from .labels import label

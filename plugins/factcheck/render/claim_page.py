@@ -10,12 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from ..analyse import QuotedClaimView, Site, SiteView
-from ..disagree import Disagreement
-from ..model import Claim, QuoteUse
-from ..quotes import text_fragment
-from ..reuse import kept_results
-from ..validate import topic_slug
+from ..core.analyse import QuotedClaimView, Site, SiteView
+from ..core.disagree import Disagreement
+from ..core.model import Claim, QuoteUse
+from ..core.quotes import text_fragment
+from ..core.reuse import kept_results
+from ..core.validate import topic_slug
 from . import html as h
 from . import markup
 from .cards import card_table

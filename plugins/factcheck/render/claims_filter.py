@@ -19,9 +19,9 @@ from __future__ import annotations
 from importlib import resources
 from typing import Iterable
 
-from ..analyse import Site
-from ..model import Claim
-from ..validate import topic_slug
+from ..core.analyse import Site
+from ..core.model import Claim
+from ..core.validate import topic_slug
 from . import markup
 from .labels import label
 

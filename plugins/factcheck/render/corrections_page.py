@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..analyse import Site
-from ..model import Claim, Correction
+from ..core.analyse import Site
+from ..core.model import Claim, Correction
 from . import html as h
 from . import markup
 from .labels import label

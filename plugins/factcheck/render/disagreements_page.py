@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from typing import Iterable, Sequence
 
-from ..analyse import Site
-from ..disagree import INTERNAL, Disagreement, Side
-from ..model import Source
-from ..values import describe
+from ..core.analyse import Site
+from ..core.disagree import INTERNAL, Disagreement, Side
+from ..core.model import Source
+from ..core.values import describe
 from . import html as h
 from . import markup
 from .cards import card_table

@@ -22,11 +22,11 @@ from functools import cached_property
 from itertools import chain
 from typing import Any, Callable, Optional
 
-from ..analyse import ClaimView, QuotedClaimView, Site, SiteView
-from ..disagree import Consistent, Disagreement, Side
-from ..model import Claim, Correction, QuoteUse
-from ..reuse import kept_results
-from ..values import Value, describe, interval_text
+from ..core.analyse import ClaimView, QuotedClaimView, Site, SiteView
+from ..core.disagree import Consistent, Disagreement, Side
+from ..core.model import Claim, Correction, QuoteUse
+from ..core.reuse import kept_results
+from ..core.values import Value, describe, interval_text
 from .jsonld import CONTEXT, claim_review
 
 CLAIMS_JSON = "api/claims.json"

@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Sequence
 
-from ..analyse import Site
-from ..model import Claim, Correction
+from ..core.analyse import Site
+from ..core.model import Claim, Correction
 from .corrections_page import verdict_label
 from .labels import label
 from .order import check_key, latest_key

@@ -21,9 +21,9 @@ import posixpath
 import re
 from pathlib import Path
 
-from ..analyse import Site
-from ..model import Claim
-from ..urls import relative
+from ..core.analyse import Site
+from ..core.model import Claim
+from ..core.urls import relative
 from .feed import feed_path
 from .jsonld import claim_review, script_tag
 from .labels import label

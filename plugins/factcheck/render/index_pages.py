@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from ..analyse import ClaimView, Site, SiteView
-from ..model import Claim
-from ..reuse import kept_results
+from ..core.analyse import ClaimView, Site, SiteView
+from ..core.model import Claim
+from ..core.reuse import kept_results
 from . import html as h
 from . import markup
 from .cards import card_table

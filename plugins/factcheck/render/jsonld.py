@@ -26,10 +26,10 @@ from __future__ import annotations
 import json
 from typing import Any, Optional
 
-from ..analyse import ClaimView, Site
-from ..model import Claim, Source
-from ..problems import Problem
-from ..reuse import kept_results
+from ..core.analyse import ClaimView, Site
+from ..core.model import Claim, Source
+from ..core.problems import Problem
+from ..core.reuse import kept_results
 from .markup import safe_url
 
 CONTEXT = "https://schema.org"

@@ -18,9 +18,9 @@ import nh3
 if TYPE_CHECKING:
     import markdown as markdown_lib
 
-from ..model import Rating
-from ..reuse import kept_results
-from ..unsafe_text import UNSAFE
+from ..core.model import Rating
+from ..core.reuse import kept_results
+from ..core.unsafe_text import UNSAFE
 
 # Characters Python-Markdown (with the tables and attr_list extensions) gives a meaning to.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|-])")

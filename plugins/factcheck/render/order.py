@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Iterable, Optional
 
-from ..model import Claim
+from ..core.model import Claim
 
 
 def latest_key(published: date, claimed: Optional[date], key: str) -> tuple[date, date, str]:

@@ -38,13 +38,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Iterable
 
-from ..analyse import QuotedClaimView, Site, SourceView
-from ..model import Claim, Source
-from ..reuse import kept_results
+from ..core.analyse import QuotedClaimView, Site, SourceView
+from ..core.model import Claim, Source
+from ..core.reuse import kept_results
 from . import markup
+from .disagreements_page import by_subject, subject_anchor
 from .labels import label
 from .output import Asset
-from .disagreements_page import by_subject, subject_anchor
 from .search_meta import CLAIM_BOOST, LISTING_BOOST
 
 FORMAT = 1

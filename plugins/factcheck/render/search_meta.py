@@ -24,7 +24,7 @@ benchmarks/run.py measures both).
 
 from __future__ import annotations
 
-from ..model import Rating
+from ..core.model import Rating
 
 CLAIM_BOOST = 2.0
 LISTING_BOOST = 0.5

@@ -7,7 +7,7 @@ import html
 import re
 from typing import Sequence
 
-from ..problems import Problem
+from ..core.problems import Problem
 
 _BODY = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
 MAX_LISTED = 20

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from functools import partial
 
-from ..analyse import Site
+from ..core.analyse import Site
+from . import claims_filter, exports
 from .claim_page import render_claim
 from .corrections_page import render_corrections
 from .disagreements_page import render_disagreements
-from . import claims_filter, exports
 from .feed import atom_feed, feed_path
 from .index_pages import (
     all_claims, people_index, person_pages, rating_scale, sources_index, topic_pages, topics_index, verdict_pages,

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from ..analyse import Site
+from ..core.analyse import Site
 from . import markup
 from .disagreements_page import top_disagreements
 from .index_pages import claims_table

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..analyse import Site, SiteView, SourceView
-from ..disagree import Disagreement
-from ..model import Claim, QuoteUse, Source
-from ..quotes import Span, context_sentence, text_fragment
-from ..reuse import kept_results
+from ..core.analyse import Site, SiteView, SourceView
+from ..core.disagree import Disagreement
+from ..core.model import Claim, QuoteUse, Source
+from ..core.quotes import Span, context_sentence, text_fragment
+from ..core.reuse import kept_results
 from . import html as h
 from . import markup
 from .cards import card_table
@@ -209,7 +209,7 @@ def _not_yet_checked(site: SiteView, source: Source) -> list:
     """The checkable sentences no claim quotes, when the site asks for them (an internal preview)."""
     if not site.settings.not_yet_checked:
         return []
-    from ..suggest import uncovered_in
+    from ..core.suggest import uncovered_in
 
     found = uncovered_in(source, site.corpus, site.uses)
     if not found:

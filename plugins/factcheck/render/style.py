@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import colorsys
 
-from ..model import Scale
+from ..core.model import Scale
 
 DARK_TEXT = "#111111"
 LIGHT_TEXT = "#ffffff"

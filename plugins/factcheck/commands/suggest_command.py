@@ -7,8 +7,8 @@ import json
 import sys
 from pathlib import Path
 
-from .problems import format_text
-from .suggest import PER_PAIR, Suggestions, suggest
+from ..core.problems import format_text
+from ..core.suggest import PER_PAIR, Suggestions, suggest
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -21,7 +21,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def _run(args: argparse.Namespace) -> int:
     from .cli import settings_from_mkdocs_yml
-    from .pipeline import check
+    from ..core.pipeline import check
 
     checked = check(settings_from_mkdocs_yml(Path(args.config)))
     if checked.site is None:

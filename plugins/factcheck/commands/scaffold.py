@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Optional
 
 import yaml
 
-from .load import is_inside, load_file
-from .model import Source
-from .safe_files import LinkRefused, refuse_links, write_file
-from .settings import Settings
-from .validate import build_source, file_id, schema, slug, yaml_files
+from ..core.load import is_inside, load_file
+from ..core.model import Source
+from ..core.safe_files import LinkRefused, refuse_links, write_file
+from ..core.settings import Settings
+from ..core.validate import build_source, file_id, schema, slug, yaml_files
 
 if TYPE_CHECKING:
     from .terminal import Asker
@@ -202,8 +202,8 @@ def write_and_report(make: "Callable[[], Path]", settings: Settings, out: "Asker
 
 def report_written(path: Path, settings: Settings, out: "Asker") -> int:
     """Say what was written, then run every check and show the ones about the new file."""
-    from .pipeline import check
-    from .problems import errors
+    from ..core.pipeline import check
+    from ..core.problems import errors
 
     written = relative_to(path, settings.root)
     print(written)  # on standard output, for scripts

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional, TextIO
 
-from .analyse import Site
-from .model import Claim
-from .problems import did_you_mean, format_text
+from ..core.analyse import Site
+from ..core.model import Claim
+from ..core.problems import did_you_mean, format_text
+from ..core.unsafe_text import visible
+from ..core.validate import topic_slug
 from .terminal import Paint, rating_style
-from .unsafe_text import visible
-from .validate import topic_slug
 
 
 @dataclass(frozen=True)
@@ -122,7 +122,7 @@ def stats_lines(site: Site, counted: Stats, paint: Paint) -> list[str]:
 
 def _site(args: argparse.Namespace, err: TextIO) -> Optional[Site]:
     from .cli import settings_from_mkdocs_yml
-    from .pipeline import check
+    from ..core.pipeline import check
 
     checked = check(settings_from_mkdocs_yml(Path(args.config)))
     if checked.site is None:

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from . import quotes as matching
-from .problems import did_you_mean
+from ..core import quotes as matching
+from ..core.problems import did_you_mean
 from .scaffold import (
     write_and_report,
     Check,
@@ -34,7 +34,7 @@ from .scaffold import (
     value_of,
     write_new,
 )
-from .settings import Settings
+from ..core.settings import Settings
 from .terminal import Asker, is_interactive
 
 MAX_SHORT = 75

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Iterator
 
-from .render.claims_filter import SCRIPT as CLAIMS_FILTER_SCRIPT
-from .render.head import TEMPLATES_DIR
-from .settings import Settings
-from .urls import Urls
+from ..core.settings import Settings
+from ..core.urls import Urls
+from ..render.claims_filter import SCRIPT as CLAIMS_FILTER_SCRIPT
+from ..render.head import TEMPLATES_DIR
 
 # The Markdown extensions the generated pages are written for (the plugin adds the same).
 EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc")

@@ -17,10 +17,10 @@ import yaml
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from .problems import Problem
-from .scale import scale_from_options
-from .settings import Settings
-from .transparency import pairs
+from ..core.problems import Problem
+from ..core.scale import scale_from_options
+from ..core.settings import Settings
+from ..core.transparency import pairs
 
 
 class RatingOption(base.Config):

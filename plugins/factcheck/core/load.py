@@ -21,8 +21,8 @@ from typing import Any, Optional, Sequence, Union
 import yaml
 
 from .problems import Problem
-from .unsafe_text import UNSAFE, named
 from .reuse import kept_results
+from .unsafe_text import UNSAFE, named
 
 
 

@@ -44,13 +44,13 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
-from .safe_files import refuse_links_among, write_file
-from .unsafe_text import UNSAFE
-from .model import Scale
-from .render import markup
+from ..core.model import Scale
+from ..core.safe_files import refuse_links_among, write_file
+from ..core.settings import Settings
+from ..core.unsafe_text import UNSAFE
+from ..core.validate import RESERVED_IDS, slug
+from ..render import markup
 from .scaffold import dump_yaml, modeline, propose_id, relative_to, shorten
-from .settings import Settings
-from .validate import RESERVED_IDS, slug
 
 MAX_INPUT_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 12  # how deep ClaimReviews are looked for inside @graph, DataFeed items and lists
@@ -829,8 +829,8 @@ def _configured_ratings(config: Path) -> Any:
 
 def run(args: argparse.Namespace) -> int:
     from .cli import settings_from_mkdocs_yml
-    from .pipeline import check
-    from .problems import errors
+    from ..core.pipeline import check
+    from ..core.problems import errors
     from .scaffold import known_people
 
     config = Path(args.out_dir) / "mkdocs.yml" if args.out_dir else Path(args.config)

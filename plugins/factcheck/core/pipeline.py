@@ -7,11 +7,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
+from ..render import Asset, DataFile, Page
+from ..render.jsonld import claimreview_problems
 from .analyse import Site, analyse
 from .duplicates import DuplicateSearch
 from .problems import Problem, errors, place_in_text
-from .render import Asset, DataFile, Page
-from .render.jsonld import claimreview_problems
 from .reuse import kept_results
 from .scale import scale_problems
 from .settings import Settings
@@ -85,7 +85,7 @@ def _check(settings: Settings, urls: Optional[Urls]) -> Checked:
 
 def render(site: Site) -> tuple[list[Page], list[Asset]]:
     """Every page and every other file, made now."""
-    from .render.site import render_assets, render_pages  # here: a run that only checks never loads the renderers
+    from ..render.site import render_assets, render_pages  # here: a run that only checks never loads the renderers
 
     return render_pages(site), render_assets(site)
 
@@ -102,6 +102,6 @@ def stop_keeping() -> None:
 
 def render_deferred(site: Site) -> tuple[list[Page], list[DataFile]]:
     """The pages now, the other files (exports, feed) each made only when it is written."""
-    from .render.site import data_files, render_pages
+    from ..render.site import data_files, render_pages
 
     return render_pages(site), data_files(site)

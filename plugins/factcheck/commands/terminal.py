@@ -12,7 +12,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import Callable, Optional, Sequence, TextIO
 
-from .unsafe_text import visible
+from ..core.unsafe_text import visible
 
 _CODES = {
     "bold": "1",
@@ -128,7 +128,7 @@ class Asker:
         def check(answer: str) -> Optional[str]:
             if answer in choices or (answer.isdigit() and 1 <= int(answer) <= len(choices)):
                 return None
-            from .problems import did_you_mean
+            from ..core.problems import did_you_mean
 
             hint = did_you_mean(answer, choices)
             return f"{answer!r} is not one of them" + (f"; {hint}" if hint else "")

@@ -14,8 +14,8 @@ from typing import Callable, Iterable
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
-from .safe_files import LinkRefused, refuse_links
-from .render import DataFile
+from ..core.safe_files import LinkRefused, refuse_links
+from ..render import DataFile
 
 
 class WrittenOnceFile(File):

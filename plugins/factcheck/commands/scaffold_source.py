@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from .safe_files import LinkRefused, write_file
-from .load import is_inside
-from .problems import did_you_mean
+from ..core.load import is_inside
+from ..core.problems import did_you_mean
+from ..core.safe_files import LinkRefused, write_file
 from .scaffold import (
     write_and_report,
     ScaffoldError,
@@ -31,9 +31,9 @@ from .scaffold import (
     value_of,
     write_new,
 )
-from .settings import Settings
+from ..core.settings import Settings
+from ..core.validate import schema
 from .terminal import Asker, is_interactive
-from .validate import schema
 
 SOURCE_TYPES: tuple[str, ...] = tuple(schema("source").raw["properties"]["type"]["enum"])
 _URL = re.compile(r"^https?://[^\s]+$")

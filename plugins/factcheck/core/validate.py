@@ -27,11 +27,11 @@ from . import values as typed_values
 from .evidence import verify_quotes
 from .load import Document, dotted, forget_folders, is_inside, load_file, load_files, read_text, real_path
 from .model import Claim, Correction, Corpus, NotChecked, Person, Position, Quote, Reference, Source, Subject
-from .quotes import normalise
 from .problems import Problem, did_you_mean
+from .quotes import normalise
 from .reuse import kept_results
-from .subject_records import build_subject
 from .settings import Settings
+from .subject_records import build_subject
 
 
 # ----------------------------------------------------------------------------- schemas

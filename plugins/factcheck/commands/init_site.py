@@ -9,8 +9,8 @@ from importlib.abc import Traversable
 from pathlib import Path, PurePosixPath
 from string import Template
 
-from . import __version__
-from .safe_files import refuse_links_among, write_file
+from .. import __version__
+from ..core.safe_files import refuse_links_among, write_file
 
 STARTER = "starter"
 # Packaged under names without a leading dot (packaging tools skip hidden files); renamed on copy.

@@ -15,24 +15,24 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 
+from ..core.analyse import Site
+from ..core.pipeline import check, keep_between_runs, render_deferred, stop_keeping
+from ..core.problems import Problem, errors
+from ..core.scale import scale_problems
+from ..core.settings import Settings
+from ..core.transparency import transparency_problems
+from ..core.urls import Urls
+from ..render import Asset, DataFile, Page
+from ..render.claims_filter import SCRIPT as CLAIMS_FILTER_SCRIPT
+from ..render.head import QUIET_TEMPLATES_DIR, TEMPLATES_DIR, THEME_OVERRIDES_DIR, add_to_head, feed_link
+from ..render.search_index import search_assets
+from ..render.search_worker import WORKER, leave_to_worker, point_to_worker, worker_script
+from ..render.serve_banner import add_banner, banner
+from ..render.snippets import SNIPPETS, expand_markers
+from ..render.style import search_tag_classes
 from . import serve_watch
-from .analyse import Site
 from .config import FactcheckConfig, settings_from_options
-from .pipeline import check, keep_between_runs, render_deferred, stop_keeping
-from .render.claims_filter import SCRIPT as CLAIMS_FILTER_SCRIPT
-from .problems import Problem, errors
-from .render import Asset, DataFile, Page
-from .render.serve_banner import add_banner, banner
-from .render.search_index import search_assets
-from .render.search_worker import WORKER, leave_to_worker, point_to_worker, worker_script
-from .render.head import QUIET_TEMPLATES_DIR, TEMPLATES_DIR, THEME_OVERRIDES_DIR, add_to_head, feed_link
-from .render.snippets import SNIPPETS, expand_markers
-from .render.style import search_tag_classes
-from .scale import scale_problems
-from .settings import Settings
 from .site_files import DeferredFile, RebuiltPage, UnchangedFile, WrittenOnceFile, already_in_docs
-from .transparency import transparency_problems
-from .urls import Urls
 
 log = get_plugin_logger(__name__)
 
@@ -101,7 +101,7 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
                 f"factcheck: the site folder {config.site_dir} is a symbolic link; MkDocs empties the site folder "
                 "before building, so it is not built through a link. Remove the link (it may have come with a commit).")
         if getattr(self, "dirty_build", False) and os.path.isdir(config.site_dir):
-            from .safe_files import LinkRefused, refuse_links_under
+            from ..core.safe_files import LinkRefused, refuse_links_under
 
             try:  # MkDocs writes each page with open(): through a link planted in the site folder
                 refuse_links_under(config.site_dir)

@@ -10,10 +10,10 @@ from typing import Iterable, Optional, Sequence
 
 import yaml
 
-from .pipeline import Checked, check, render_deferred
-from .problems import Problem, ProblemsFound, errors, format_github, format_json, format_text
-from .safe_files import LinkRefused, refuse_links, refuse_links_under
-from .settings import Settings
+from ..core.pipeline import Checked, check, render_deferred
+from ..core.problems import Problem, ProblemsFound, errors, format_github, format_json, format_text
+from ..core.safe_files import LinkRefused, refuse_links, refuse_links_under
+from ..core.settings import Settings
 
 
 def settings_from_mkdocs_yml(config_file: Path) -> Settings:
@@ -33,7 +33,7 @@ def settings_and_option_problems(config_file: Path) -> tuple[Optional[Settings],
     mkdocs.yml may hold tags such as ``!!python/name`` for Material's extensions; they are
     read as nothing here, since only the ``factcheck`` options and the site's name and address matter.
     """
-    from .config import checked_options, settings_from_options
+    from ..mkdocs.config import checked_options, settings_from_options
 
     root = config_file.parent.resolve()
     raw = _lenient_config(config_file) if config_file.exists() else {}
@@ -81,12 +81,12 @@ def _validate(args: argparse.Namespace) -> int:
     checked = check(settings)
     problems = tuple(option_problems) + checked.problems
     if args.against and checked.site is not None:
-        from .history import verdict_change_problems
+        from ..core.history import verdict_change_problems
 
         problems += tuple(verdict_change_problems(settings, checked.site.claims, args.against))
     left_out = 0
     if args.against:
-        from .history import changed_paths, on_changed_files
+        from ..core.history import changed_paths, on_changed_files
 
         changed = changed_paths(settings.root, args.against)
         if changed is not None:
@@ -103,7 +103,7 @@ def _report(args: argparse.Namespace, problems: tuple[Problem, ...], checked: Op
         # GitHub places an annotation by its path from the repository's root, wherever mkdocs.yml is.
         from dataclasses import replace
 
-        from .history import repository_prefix
+        from ..core.history import repository_prefix
 
         prefix = repository_prefix(Path(args.config).parent.resolve())
         if prefix:
