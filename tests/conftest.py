@@ -36,8 +36,8 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.core.analyse import Site
 from factcheck.commands.cli import settings_from_mkdocs_yml
+from factcheck.core.analyse import Site
 from factcheck.core.pipeline import check
 from site_factory import MINI, SiteDir, claim_data, make_site  # noqa: F401  (re-exported)
 

@@ -264,8 +264,8 @@ def test_claims_alike_but_for_one_word_name_their_look_alikes_and_say_where_the_
     import importlib.util
     from pathlib import Path
 
-    from factcheck.core import duplicates
     from factcheck.commands.cli import settings_from_mkdocs_yml
+    from factcheck.core import duplicates
     from factcheck.core.pipeline import check
 
     spec = importlib.util.spec_from_file_location("alike", Path(__file__).parent / "hostile" / "grow" / "alike_but_one_word.py")

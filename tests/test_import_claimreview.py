@@ -14,9 +14,9 @@ from factcheck.commands.import_claimreview import OriginalRating, map_verdict, p
 from factcheck.core.model import Rating, Scale
 from factcheck.core.pipeline import render
 from factcheck.core.problems import errors
+from factcheck.core.scale import DEFAULT_SCALE
 from factcheck.render.jsonld import claim_review
 from factcheck.render.markup import rich
-from factcheck.core.scale import DEFAULT_SCALE
 from site_build import build_site
 
 TALKS = {  # a third claim, appearing in a source without an address (so its ClaimReview gives archivedAt)

@@ -11,8 +11,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from factcheck.core.model import Rating
-from factcheck.render import markup
 from factcheck.core.reuse import kept_results
+from factcheck.render import markup
 
 FALSE = Rating("false", "False", "Not accurate.", "#b91c1c", 1)
 

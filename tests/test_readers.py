@@ -8,14 +8,14 @@ from datetime import date
 
 import pytest
 
+from factcheck.core.scale import DEFAULT_SCALE
+from factcheck.core.values import date_value
 from factcheck.render import charts
 from factcheck.render.claim_page import render_claim
 from factcheck.render.claims_filter import filter_form, row_data, script
 from factcheck.render.index_pages import all_claims, verdict_pages
 from factcheck.render.search_meta import CLAIM_BOOST, LISTING_BOOST
 from factcheck.render.style import PALETTES, TEXT_CONTRAST, contrast, needs_outline, stylesheet, text_colour
-from factcheck.core.scale import DEFAULT_SCALE
-from factcheck.core.values import date_value
 
 
 @pytest.mark.parametrize("rating", DEFAULT_SCALE.ratings, ids=lambda r: r.key)

@@ -34,8 +34,8 @@ def test_every_documented_option_is_an_option() -> None:
 
 def test_each_option_default_is_the_settings_default() -> None:
     """The config class takes its defaults from Settings, so the core and the plugin agree without MkDocs."""
-    from factcheck.mkdocs.config import ADAPTER_OPTIONS
     from factcheck.core.settings import Settings
+    from factcheck.mkdocs.config import ADAPTER_OPTIONS
 
     defaults = FactcheckConfig()
     defaults.load_dict({})

@@ -12,9 +12,9 @@ import yaml
 
 from factcheck.commands.cli import settings_from_mkdocs_yml
 from factcheck.core.pipeline import check, keep_between_runs, render, stop_keeping
-from factcheck.render.search_index import search_assets
 from factcheck.core.reuse import KeptResults, kept_results
 from factcheck.core.settings import Settings
+from factcheck.render.search_index import search_assets
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 import corpus as synthetic  # noqa: E402

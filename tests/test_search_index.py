@@ -12,10 +12,10 @@ import yaml
 from mkdocs.utils.meta import get_data as front_matter
 
 from factcheck.render import search_index as si
-from factcheck.render.site import render_pages
 from factcheck.render.search_index import SearchEntry, claim_entry, index_files, listing_entries, site_entries, source_entry, terms
 from factcheck.render.search_meta import LISTING_BOOST
 from factcheck.render.search_worker import INDEXED_BY_WORKER, leave_to_worker, point_to_worker
+from factcheck.render.site import render_pages
 from site_build import build_site
 from site_factory import MINI, claim_data, make_site
 

@@ -7,7 +7,6 @@ import datetime as dt
 import json
 import random
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
 import fastjsonschema

@@ -27,8 +27,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from factcheck.core.analyse import Site
 from factcheck.commands.cli import settings_from_mkdocs_yml
+from factcheck.core.analyse import Site
 from factcheck.core.pipeline import check
 
 REPO = Path(__file__).resolve().parents[2]
