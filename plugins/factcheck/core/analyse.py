@@ -40,7 +40,7 @@ class SiteView:
     settings: Settings
     urls: Urls
     corpus: Corpus
-    topics: tuple[Topic, ...]
+    topics: dict[str, Topic]  # by slug, as the Site has them (views are compared, never hashed)
 
     def parts(self) -> tuple:
         """The fields of a ``SiteView``, to build a view that extends it: ``ClaimView(*view.parts(), claim)``."""
@@ -55,12 +55,7 @@ class SiteView:
         return self.corpus.source_by_id[source_id]
 
     def topic(self, slug: str) -> Topic:
-        if _topic_by_slug[0] is not self.topics:  # indexed once per run: the topics are the same object in each view
-            _topic_by_slug[:] = [self.topics, {topic.slug: topic for topic in self.topics}]
-        return _topic_by_slug[1][slug]
-
-
-_topic_by_slug: list = [(), {}]
+        return self.topics[slug]
 
 
 @dataclass(frozen=True)
@@ -138,7 +133,7 @@ class Site:
         """What any page may show besides its own records. While serving, the last run's object when
         equal (reuse.py), so the argument of each kept renderer compares at once."""
         return kept_results.same("site view", SiteView(
-            self.settings, self.urls, replace(self.corpus, claims=()), tuple(self.topics.values()),
+            self.settings, self.urls, replace(self.corpus, claims=()), dict(self.topics),
         ))
 
     def parts(self) -> tuple:
