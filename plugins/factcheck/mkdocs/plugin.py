@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-
 from pathlib import Path
 from typing import Optional
 
@@ -36,8 +35,8 @@ from .site_files import DeferredFile, RebuiltPage, UnchangedFile, WrittenOnceFil
 
 log = get_plugin_logger(__name__)
 
-# An id as the HTML blocks write it, after a space. With a leading \b instead, re could not search for
-# the literal and took 20x longer (0.48 against 0.03 s over a 1,000-claim desk's blocks; 5% of its build).
+# An id as the HTML blocks write it, after a space: a pattern that starts with a literal, which re
+# searches for at once (a leading \b would make it try every position).
 _ID = re.compile(r' id="([^"]+)"')
 
 REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc")
@@ -73,6 +72,7 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         self.html_pages: dict[str, Page] = {}  # src_uri -> a generated page with HTML blocks to put in (Page.fill)
         self.serving = False
         self.dirty = False  # mkdocs serve --dirty: rebuild only the generated files whose content changed
+        self.dirty_build = False  # mkdocs build --dirty: writes into the site folder as it is (issue 24)
         # src_uri -> content of the previous dirty build: the same string object when the page was
         # kept whole from that run (reuse.py), so most comparisons are of identity
         self.served_content: dict[str, str] = {}
@@ -85,7 +85,7 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
         self.dirty = self.serving and dirty
-        self.dirty_build = command == "build" and dirty  # writes into the site folder as it is (issue 24)
+        self.dirty_build = command == "build" and dirty
         if self.serving:
             keep_between_runs()
 
@@ -100,7 +100,7 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
             raise PluginError(
                 f"factcheck: the site folder {config.site_dir} is a symbolic link; MkDocs empties the site folder "
                 "before building, so it is not built through a link. Remove the link (it may have come with a commit).")
-        if getattr(self, "dirty_build", False) and os.path.isdir(config.site_dir):
+        if self.dirty_build and os.path.isdir(config.site_dir):
             from ..core.safe_files import LinkRefused, refuse_links_under
 
             try:  # MkDocs writes each page with open(): through a link planted in the site folder
@@ -189,7 +189,7 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
             self._add(files, file)
         for asset in assets:
             kind = UnchangedFile if skip_files and self._unchanged(asset.path, asset.content) else WrittenOnceFile
-            # As bytes: MkDocs writes a str by encoding it whole, a second copy at once (claims.json: 67 MB at 10,000 claims).
+            # As bytes: MkDocs writes a str by encoding it whole, a second copy of a file of tens of MB at once.
             self._add(files, kind.generated(config, asset.path, content=asset.content.encode("utf-8")))
         for data in self.deferred:
             self._add(files, DeferredFile.deferred(config, data))
@@ -233,7 +233,7 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
 
     @staticmethod
     def _add(files: Files, file: File) -> None:
-        if file.src_uri in files.src_uris:  # a File's src_uri is already POSIX: not get_file_from_path's PurePath for each of 12,000
+        if file.src_uri in files.src_uris:  # src_uri is already POSIX: no get_file_from_path (a PurePath per file)
             raise PluginError(f"factcheck: docs/{file.src_uri} exists, but the plugin generates that page; rename yours or set 'url_prefix'")
         files.append(file)
 
@@ -243,8 +243,7 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
             if self.search_worker and leave_to_worker(page.meta):
                 page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
             # MkDocs has read the page into ``markdown``; the file's copy is not read again. Letting
-            # it go keeps one copy of every page in memory, as a plain build has, not two
-            # (~130 MB on a 10,000-claim site).
+            # it go keeps one copy of every page in memory, as a plain build has, not two.
             page.file.content_string = ""
             return markdown
         if self.site is None or page.file.generated_by:
@@ -270,8 +269,8 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         """While serving, the theme's templates are compiled once, not on every rebuild: MkDocs makes a new
-        template environment for each, and compiling Material's page template, for the changed page,
-        the 404 page and the sitemap, was about a fifth of a reload. Jinja checks each template's
+        template environment for each, and compiling Material's page template again for the changed page,
+        the 404 page and the sitemap is much of a reload's own work. Jinja checks each template's
         source against its compiled copy, so an edited template is compiled again."""
         if self.serving and env.bytecode_cache is None:
             env.bytecode_cache = MemcachedBytecodeCache(self.compiled_templates)

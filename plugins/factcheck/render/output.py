@@ -52,7 +52,7 @@ class Page:
     @property
     def read_by_mkdocs(self) -> str:
         """What MkDocs converts: the source without its markers (each would be a paragraph for
-        Python-Markdown's inline patterns to try, ~30% of converting a claim page)."""
+        Python-Markdown's inline patterns to try, for nothing)."""
         return _MARK_LINES.sub("", self.source) if self.html else self.source
 
     def fill(self, converted: str) -> str:
@@ -87,7 +87,7 @@ class Asset:
 @dataclass(frozen=True)
 class DataFile:
     """A generated file made only when it is written, a piece at a time: the exports of a large
-    site run to tens of MB each (claims.json: 67 MB at 10,000 claims), and a build need not hold
+    site run to tens of MB each, and a build need not hold
     them, whole or all at once."""
 
     path: str
