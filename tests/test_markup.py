@@ -93,10 +93,11 @@ def test_badge_carries_the_label_in_text():
     assert '<span class="fc-badge__prefix">Verdict:</span> False' in markup.badge(FALSE, "Verdict:")
 
 
-def test_quote_block_with_an_anchor():
-    block = markup.quote_block("more than 270,000", "q-abc")
-    html = to_html(block)
-    # attr_list puts the id and class on the quoted paragraph, the target of the link
+def test_quote_with_an_anchor():
+    from factcheck.render import html as h
+
+    html = h.quote("more than 270,000", "q-abc")
+    # the id and class are on the quoted paragraph, the target of the link
     assert html == '<blockquote>\n<p class="fc-quote" id="q-abc">\u201cmore than 270,000\u201d</p>\n</blockquote>'
 
 
@@ -118,10 +119,6 @@ def test_front_matter_is_yaml():
     block = markup.front_matter({"title": "Rubio's words: a check", "factcheck": {"type": "claim", "id": "a"}})
     assert block.startswith("---\n") and block.endswith("\n---")
     assert yaml.safe_load(block.strip("-\n")) == {"title": "Rubio's words: a check", "factcheck": {"type": "claim", "id": "a"}}
-
-
-def test_join_blocks_drops_empty_ones():
-    assert markup.join_blocks(["a", "", "b"]) == "a\n\nb\n"
 
 
 # Contributor Markdown is converted without the inline patterns and block processors that cannot

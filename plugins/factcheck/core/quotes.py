@@ -311,11 +311,6 @@ def describe_difference(expected: str, found: str) -> str:
     return _described(_compared(expected, found)[0])
 
 
-def words_before_difference(expected: str, found: str) -> int:
-    """How many words (as white space separates them) of ``expected`` come before its first difference from ``found``."""
-    return _compared(expected, found)[1]
-
-
 def locate(passage: str, text: NormalisedText, original: str) -> tuple[int, int]:
     """The line and column (1-based) in ``original`` where ``passage`` (normalised) starts; 1, 1 if absent."""
     at = text.text.find(passage) if passage else -1

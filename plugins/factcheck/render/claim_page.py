@@ -85,13 +85,6 @@ def _claim_as_made(site: SiteView, claim: Claim, path: str) -> str:
     )
 
 
-def claimant_link(site: SiteView, key: str, from_page: str) -> str:
-    """The claimant as a Markdown link to their page (a person's or a source's), or their name."""
-    name = markup.text(site.corpus.name_of(key))
-    target = _claimant_page(site, key)
-    return markup.link(name, site.urls.link(from_page, target)) if target else name
-
-
 def claimant_html(site: SiteView, key: str, from_page: str) -> str:
     """The claimant as an HTML link to their page (a person's or a source's), or their name."""
     name = h.esc(site.corpus.name_of(key))

@@ -108,10 +108,6 @@ def _iso(value) -> Optional[str]:
 # api/claims.json
 
 
-def claims_json(site: Site) -> str:
-    return "".join(claims_json_pieces(site))
-
-
 def claims_json_pieces(site: Site) -> Iterator[str]:
     return _pieces({
         "format": FORMAT_VERSION,
@@ -226,10 +222,6 @@ def _feed_item(site: ClaimView) -> dict[str, Any]:
 # api/claims.csv
 
 
-def claims_csv(site: Site) -> str:
-    return "".join(claims_csv_pieces(site))
-
-
 def claims_csv_pieces(site: Site) -> Iterator[str]:
     """The CSV text a row at a time."""
     buffer = io.StringIO()
@@ -265,10 +257,6 @@ def spreadsheet_safe(cell: str) -> str:
 
 # ---------------------------------------------------------------------------
 # api/disagreements.json
-
-
-def disagreements_json(site: Site) -> str:
-    return "".join(disagreements_json_pieces(site))
 
 
 def disagreements_json_pieces(site: Site) -> Iterator[str]:

@@ -167,12 +167,6 @@ def badge(rating: Rating, prefix: str = "") -> str:
     return f'<span class="fc-badge fc-badge--{rating.key}" data-verdict="{rating.key}">{prefix}{label}</span>'
 
 
-def quote_block(exact: str, anchor: str = "", css_class: str = "fc-quote") -> str:
-    """A quoted passage as a blockquote, with an id to link to when ``anchor`` is given."""
-    attrs = f"#{anchor} .{css_class}" if anchor else f".{css_class}"
-    return f"> \u201c{text(exact)}\u201d\n{{: {attrs} }}"
-
-
 def table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
     lines.extend("| " + " | ".join(cell or " " for cell in row) + " |" for row in rows)
@@ -233,10 +227,6 @@ def _escaped_for_yaml(written: str) -> str:
         code = ord(character)
         return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
     return _UNPRINTABLE.sub(escape, written)
-
-
-def join_blocks(blocks: Iterable[str]) -> str:
-    return "\n\n".join(b for b in blocks if b) + "\n"
 
 
 def plural(count: int, word: str, words: str = "") -> str:
