@@ -137,13 +137,14 @@ class Site:
         ))
 
     def parts(self) -> tuple:
+        """The fields of ``view``, to build a view from the site: ``ClaimView(*site.parts(), claim)``."""
         return self.view.parts()
 
     def claim_view(self, claim: Claim) -> ClaimView:
-        return ClaimView(*self.view.parts(), claim)
+        return ClaimView(*self.parts(), claim)
 
     def quoted_claim_view(self, claim: Claim) -> QuotedClaimView:
-        return QuotedClaimView(*self.view.parts(), claim, tuple(self.uses_by_claim.get(claim.id, ())))
+        return QuotedClaimView(*self.parts(), claim, tuple(self.uses_by_claim.get(claim.id, ())))
 
     rating = SiteView.rating  # the same look-ups as a view's
     source = SiteView.source

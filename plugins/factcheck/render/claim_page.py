@@ -38,7 +38,7 @@ class ClaimPageView(QuotedClaimView):
 
 
 def claim_page_view(site: Site, claim: Claim) -> ClaimPageView:
-    return ClaimPageView(*site.view.parts(), claim, tuple(site.uses_by_claim.get(claim.id, ())),
+    return ClaimPageView(*site.parts(), claim, tuple(site.uses_by_claim.get(claim.id, ())),
                          tuple(site.disagreements_by_claim.get(claim.id, ())))
 
 

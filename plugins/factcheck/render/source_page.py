@@ -31,7 +31,7 @@ class SourcePageView(SourceView):
 
 def source_page_view(site: Site, source: Source) -> SourcePageView:
     return SourcePageView(
-        *site.view.parts(), source, tuple(site.claims_by_source.get(source.id, ())),
+        *site.parts(), source, tuple(site.claims_by_source.get(source.id, ())),
         tuple(site.uses_by_source.get(source.id, ())), tuple(site.disagreements_by_source.get(source.id, ())),
     )
 
