@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from factcheck.core.model import Rating
 from factcheck.core.reuse import kept_results
 from factcheck.render import markup
+from factcheck.render.output import front_matter
 
 FALSE = Rating("false", "False", "Not accurate.", "#b91c1c", 1)
 
@@ -116,7 +117,7 @@ def test_dates_and_plurals():
 
 
 def test_front_matter_is_yaml():
-    block = markup.front_matter({"title": "Rubio's words: a check", "factcheck": {"type": "claim", "id": "a"}})
+    block = front_matter({"title": "Rubio's words: a check", "factcheck": {"type": "claim", "id": "a"}})
     assert block.startswith("---\n") and block.endswith("\n---")
     assert yaml.safe_load(block.strip("-\n")) == {"title": "Rubio's words: a check", "factcheck": {"type": "claim", "id": "a"}}
 
@@ -175,7 +176,6 @@ def test_a_serve_keeps_rich_renderings_from_one_run_to_the_next():
 @pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\u0085"])
 def test_front_matter_is_ascii_so_no_line_separator_can_end_it(separator):
     import yaml
-    from factcheck.render.markup import front_matter
 
     written = front_matter({"title": f"Innocent title{separator}--- x", "template": "claim.html"})
     assert separator not in written and written.count("\n") == 3
@@ -184,7 +184,6 @@ def test_front_matter_is_ascii_so_no_line_separator_can_end_it(separator):
 
 def test_front_matter_keeps_printable_letters_and_escapes_the_rest_as_yaml_reads_them():
     import yaml
-    from factcheck.render.markup import front_matter
 
     fields = {"title": "Zürich \u4e2d\u6587 \U0001F600 \U00099dca \u202e \u200b"}
     written = front_matter(fields)

@@ -337,16 +337,16 @@ def test_mkdocs_reads_headings_only_and_each_block_goes_after_its_heading():
 
     from factcheck.render import html as h
 
-    page = h.page("claims/x.md", "---\ntitle: X\n---", [
+    page = h.page("claims/x.md", {"title": "X"}, [
         "<p>before any heading</p>", h.Heading("# X"), "<p>one</p>", "<div>two</div>",
         h.Heading("## Evidence {: data-search-exclude }"), h.Heading("## Empty"), "<p>last</p>",
     ])
-    assert "FACTCHECKHTML" not in page.read_by_mkdocs and "## Evidence" in page.read_by_mkdocs
+    assert "FACTCHECKHTML" not in page.headings and "## Evidence" in page.headings
     assert page.places == (0, 1, 3)
     as_markers = markdown.markdown(page.source.split("---\n", 2)[2], extensions=["attr_list", "toc"])
     for index, block in enumerate(page.html):
         as_markers = as_markers.replace(f"<p>FACTCHECKHTML{index}</p>", block)
-    converted = markdown.markdown(page.read_by_mkdocs.split("---\n", 2)[2], extensions=["attr_list", "toc"])
+    converted = markdown.markdown(page.headings, extensions=["attr_list", "toc"])
     assert page.fill(converted) == as_markers
     assert page.fill(converted).index("<p>one</p>\n<div>two</div>") < page.fill(converted).index("Evidence")
     with pytest.raises(ValueError, match="headings"):

@@ -29,8 +29,9 @@ from ..render.search_worker import WORKER, leave_to_worker, point_to_worker, wor
 from ..render.serve_banner import add_banner, banner
 from ..render.snippets import SNIPPETS, expand_markers
 from ..render.style import search_tag_classes
-from . import serve_watch
+from . import generated_page, serve_watch
 from .config import FactcheckConfig, settings_from_options
+from .generated_page import GeneratedPage, Headings
 from .site_files import DeferredFile, RebuiltPage, UnchangedFile, WrittenOnceFile, already_in_docs
 
 log = get_plugin_logger(__name__)
@@ -178,14 +179,18 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         # Pages only when the search worker indexes them: Material's search index is written anew
         # from the pages each run builds, so a page it indexes must be built every time.
         skip_pages = skip_files and self.search_worker
+        # Pages in the sidebar are left to MkDocs' own Page, which takes a title given in the nav.
+        headings = Headings(config) if generated_page.SUPPORTED else None
         for page in pages:
-            kind = UnchangedFile if skip_pages and self._unchanged(page.path, (page.source, page.html)) else File
+            kind = UnchangedFile if skip_pages and self._unchanged(page.path, (page.meta, page.body, page.html)) else File
             file = kind.generated(
                 config, page.path, content=page.read_by_mkdocs,
                 inclusion=InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV,
             )
             if isinstance(file, UnchangedFile):
                 file.title = page.title
+            elif headings is not None and not page.in_nav:
+                GeneratedPage(file, config, page.meta, page.headings, headings)
             self._add(files, file)
         for asset in assets:
             kind = UnchangedFile if skip_files and self._unchanged(asset.path, asset.content) else WrittenOnceFile

@@ -51,15 +51,15 @@ def render_claim_page(site: ClaimPageView) -> Page:
     claim = site.claim
     path = site.urls.claim(claim.id)
     rating = site.rating(claim)
-    front = markup.front_matter({
+    front_matter = {
         "title": claim.short,
         "description": f"{rating.label}: {claim.conclusion}",
         "template": TEMPLATE,
         "factcheck": {"type": "claim", "id": claim.id, "verdict": rating.key, "verdict_label": rating.label,
                       "head": claim_head(site, claim)},
         **claim_search(rating),
-    })
-    return h.page(path, front, [
+    }
+    return h.page(path, front_matter, [
         h.Heading(f"# {markup.text(claim.short)}"),
         _claim_as_made(site, claim, path),
         _verdict(site, claim),

@@ -18,12 +18,12 @@ def render_corrections(site: Site) -> Page:
         key=lambda pair: (pair[0].date, pair[1].id),
         reverse=True,
     )
-    front = markup.front_matter({"title": label("corrections"), "factcheck": {"type": "corrections"}})
+    front_matter = {"title": label("corrections"), "factcheck": {"type": "corrections"}}
     parts = [
         h.Heading(f"# {label('corrections')}"), h.p(h.esc(label("corrections_intro"))),
         h.ul(correction_html(site, claim, correction, path) for correction, claim in entries) or h.p(h.esc(label("no_updates"))),
     ]
-    return h.page(path, front, parts, in_nav=True, title=label("corrections"))
+    return h.page(path, front_matter, parts, in_nav=True, title=label("corrections"))
 
 
 def correction_html(site: Site, claim: Claim, correction: Correction, listed_on: str = "") -> str:

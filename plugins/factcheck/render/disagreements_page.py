@@ -25,7 +25,7 @@ from .output import Page
 def render_disagreements(site: Site) -> Page:
     """The page, as headings in Markdown and HTML blocks made from the records (render/html.py)."""
     path = site.urls.disagreements()
-    front = markup.front_matter({"title": label("disagreements"), "factcheck": {"type": "disagreements"}})
+    front_matter = {"title": label("disagreements"), "factcheck": {"type": "disagreements"}}
     parts: list = [h.Heading(f"# {label('disagreements')}"), h.p(h.esc(label("disagreements_intro")))]
     if not site.disagreements:
         parts.append(h.p(h.esc(label("no_disagreements"))))
@@ -39,7 +39,7 @@ def render_disagreements(site: Site) -> Page:
             parts += _one(site, disagreement, path)
     parts += _checked_without_conflict(site, path)
     parts += _matrix(site, path)
-    return h.page(path, front, parts, in_nav=True, title=label("disagreements"))
+    return h.page(path, front_matter, parts, in_nav=True, title=label("disagreements"))
 
 
 def by_subject(disagreements: Iterable[Disagreement]) -> dict[str, list[Disagreement]]:

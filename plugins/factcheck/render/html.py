@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import html
 from functools import lru_cache
-from typing import Iterable, NamedTuple, Sequence, Union
+from typing import Any, Iterable, Mapping, NamedTuple, Sequence, Union
 
-from .output import Page, mark
+from .output import Page, mark, page_meta
 
 
 @lru_cache(maxsize=1 << 16)
@@ -65,10 +65,11 @@ class Heading(NamedTuple):
     markdown: str
 
 
-def page(path: str, front_matter: str, parts: Iterable[Union[Heading, str]], **options) -> Page:
-    """A page from its front matter and its parts in order: headings, and HTML blocks between them
-    (each beginning with a block-level element; empty ones are left out)."""
-    lines = [front_matter]
+def page(path: str, fields: Mapping[str, Any], parts: Iterable[Union[Heading, str]], **options) -> Page:
+    """A page from its front-matter fields (plain values: ``page_meta``) and its parts in order:
+    headings, and HTML blocks between them (each beginning with a block-level element; empty ones
+    are left out)."""
+    lines: list[str] = []
     blocks: list[str] = []
     places: list[int] = []
     pending: list[str] = []
@@ -89,4 +90,4 @@ def page(path: str, front_matter: str, parts: Iterable[Union[Heading, str]], **o
         elif part:
             pending.append(part)
     flush()
-    return Page(path, "\n\n".join(lines) + "\n", html=tuple(blocks), places=tuple(places), **options)
+    return Page(path, page_meta(fields), "\n\n".join(lines) + "\n", html=tuple(blocks), places=tuple(places), **options)

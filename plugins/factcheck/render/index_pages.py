@@ -79,7 +79,7 @@ class AllClaimsView(ListingView):
 def _page(path: str, title: str, body: Iterable, kind: str, in_nav: bool = True, extra: dict | None = None) -> Page:
     """A listing page: its title, then ``body``, headings (``h.Heading``) and HTML blocks."""
     meta = {"title": title, "factcheck": {"type": kind, **(extra or {})}, **listing_search()}
-    return h.page(path, markup.front_matter(meta), [h.Heading(f"# {markup.text(title)}"), *body], in_nav=in_nav, title=title)
+    return h.page(path, meta, [h.Heading(f"# {markup.text(title)}"), *body], in_nav=in_nav, title=title)
 
 
 def all_claims(site: Site) -> Page:

@@ -7,7 +7,6 @@ made inert) or ``rich`` (Markdown formatting kept, HTML sanitised), never straig
 from __future__ import annotations
 
 import html
-import json
 import re
 from datetime import date
 from functools import lru_cache
@@ -20,7 +19,6 @@ if TYPE_CHECKING:
 
 from ..core.model import Rating
 from ..core.reuse import kept_results
-from ..core.unsafe_text import UNSAFE
 
 # Characters Python-Markdown (with the tables and attr_list extensions) gives a meaning to.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|-])")
@@ -189,44 +187,6 @@ def iso(value: Optional[date]) -> str:
     return value.isoformat() if value else ""
 
 
-# Front-matter fields the theme writes into the HTML as they are (MkDocs' Jinja does not
-# autoescape): ``title`` into <title>, the header, the navigation and the search index;
-# ``description`` into <meta name="description" content="...">. Our own templates read
-# the ``factcheck`` mapping and escape it themselves.
-_THEME_HTML_FIELDS = ("title", "description")
-
-
-def front_matter(fields: dict) -> str:
-    """YAML front matter from plain values (strings are quoted as JSON, which is valid YAML).
-
-    ``title`` and ``description`` are HTML-escaped (``&``, ``<``, ``>`` and ``"``; apostrophes
-    stay readable), since the theme writes them into pages unescaped.
-    """
-    lines = ["---"]
-    for key, value in fields.items():
-        if key in _THEME_HTML_FIELDS and isinstance(value, str):
-            value = html.escape(value, quote=False).replace('"', "&quot;")
-        lines.append(f"{key}: {_escaped_for_yaml(json.dumps(value, ensure_ascii=False))}")
-    lines.append("---")
-    return "\n".join(lines)
-
-
-_UNPRINTABLE = re.compile(r"[^\x20-\x7e]")
-
-
-def _escaped_for_yaml(written: str) -> str:
-    """JSON text with every character that is not printable (NEL, the line and paragraph
-    separators, direction and zero-width characters, unassigned ones) escaped as YAML reads it:
-    written raw, a line separator ended the front matter (the page lost title, template and
-    verdict). Escaped one character at a time, ``\\U`` beyond the first plane (PyYAML does not
-    read the surrogate pairs ``json.dumps`` would write)."""
-    def escape(match: "re.Match[str]") -> str:
-        character = match.group()
-        if character.isprintable() and not UNSAFE.match(character):
-            return character
-        code = ord(character)
-        return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
-    return _UNPRINTABLE.sub(escape, written)
 
 
 def plural(count: int, word: str, words: str = "") -> str:

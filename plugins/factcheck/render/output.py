@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import html
+import json
 import re
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable, Mapping
 
-# A paragraph of its own in a page's ``source``, standing for ``html[N]``: a word no Markdown
+from ..core.unsafe_text import UNSAFE
+
+# A paragraph of its own in a page's ``body``, standing for ``html[N]``: a word no Markdown
 # extension changes, which no contributor text can make (their text is never a paragraph of its own
 # beside the page's headings: it is inside the HTML blocks, escaped). MkDocs never reads the
-# markers (``read_by_mkdocs``): they are for the exported pages (``markdown``).
+# markers (``headings``): they are for the exported pages (``markdown``).
 _MARK = "FACTCHECKHTML"
 _MARK_LINE = re.compile(rf"^{_MARK}(\d+)$", re.MULTILINE)
 _MARK_LINES = re.compile(rf"\n\n{_MARK}\d+(?=\n)")
@@ -18,29 +22,84 @@ _HEADING_END = re.compile(r"</h[1-6]>")
 
 
 def mark(index: int) -> str:
-    """The paragraph of a page's ``source`` that stands for its ``html[index]``."""
+    """The paragraph of a page's ``body`` that stands for its ``html[index]``."""
     return f"{_MARK}{index}"
+
+
+# Front-matter fields the theme writes into the HTML as they are (MkDocs' Jinja does not
+# autoescape): ``title`` into <title>, the header, the navigation and the search index;
+# ``description`` into <meta name="description" content="...">. Our own templates read
+# the ``factcheck`` mapping and escape it themselves.
+_THEME_HTML_FIELDS = ("title", "description")
+
+
+def page_meta(fields: Mapping[str, Any]) -> dict[str, Any]:
+    """A page's front matter as MkDocs reads it (``page.meta``): plain JSON values, with ``title``
+    and ``description`` HTML-escaped (``&``, ``<``, ``>`` and ``"``; apostrophes stay readable),
+    since the theme writes them into pages unescaped."""
+    return {
+        key: html.escape(value, quote=False).replace('"', "&quot;") if key in _THEME_HTML_FIELDS and isinstance(value, str) else value
+        for key, value in fields.items()
+    }
+
+
+def front_matter_text(meta: Mapping[str, Any]) -> str:
+    """YAML front matter that reads back as ``meta`` (a ``page_meta``): each value written as JSON,
+    which is valid YAML."""
+    lines = ["---"]
+    lines.extend(f"{key}: {_escaped_for_yaml(json.dumps(value, ensure_ascii=False))}" for key, value in meta.items())
+    lines.append("---")
+    return "\n".join(lines)
+
+
+def front_matter(fields: Mapping[str, Any]) -> str:
+    """YAML front matter from plain values (``page_meta``, written by ``front_matter_text``)."""
+    return front_matter_text(page_meta(fields))
+
+
+_UNPRINTABLE = re.compile(r"[^\x20-\x7e]")
+
+
+def _escaped_for_yaml(written: str) -> str:
+    """JSON text with every character that is not printable (NEL, the line and paragraph
+    separators, direction and zero-width characters, unassigned ones) escaped as YAML reads it:
+    written raw, a line separator ended the front matter (the page lost title, template and
+    verdict). Escaped one character at a time, ``\\U`` beyond the first plane (PyYAML does not
+    read the surrogate pairs ``json.dumps`` would write)."""
+    def escape(match: "re.Match[str]") -> str:
+        character = match.group()
+        if character.isprintable() and not UNSAFE.match(character):
+            return character
+        code = ord(character)
+        return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+    return _UNPRINTABLE.sub(escape, written)
 
 
 @dataclass(frozen=True)
 class Page:
     """A generated page at a docs-relative source path.
 
-    ``source`` is the front matter, the page's headings in Markdown (so that the table of contents,
-    the anchors, the permalinks and the search sections are MkDocs' own, under the site's ``toc``
-    options) and, between them, one marker paragraph per block of ``html``, the body made
-    straight from the records (render/html.py). MkDocs reads it without the markers
-    (``read_by_mkdocs``): converting front matter and headings is all it does; the plugin puts
-    each block after the heading it follows (``fill``, from ``places``). A page with no ``html``
-    is Markdown through and through.
+    ``meta`` is its front matter as MkDocs reads it (``page_meta``); ``body`` is the page's
+    headings in Markdown (so that the table of contents, the anchors, the permalinks and the
+    search sections are MkDocs' own, under the site's ``toc`` options) and, between them, one
+    marker paragraph per block of ``html``, the body made straight from the records
+    (render/html.py). MkDocs converts only the headings (``headings``); the plugin puts each
+    block after the heading it follows (``fill``, from ``places``). Exported, the page is one
+    Markdown file with the blocks in place (``markdown``).
     """
 
     path: str
-    source: str
+    meta: Mapping[str, Any]
+    body: str
     in_nav: bool = False  # index pages go in the sidebar; claim and source pages do not
     title: str = ""  # of a page in the sidebar: named there even when MkDocs does not read it (serve --dirty)
     html: tuple[str, ...] = ()
     places: tuple[int, ...] = ()  # for each block of ``html``: how many of the page's headings come before it
+
+    @property
+    def source(self) -> str:
+        """The page as a file: front matter, then the body with its markers."""
+        return front_matter_text(self.meta) + "\n\n" + self.body
 
     @property
     def markdown(self) -> str:
@@ -50,13 +109,18 @@ class Page:
         return _MARK_LINE.sub(lambda m: self.html[int(m.group(1))], self.source)
 
     @property
-    def read_by_mkdocs(self) -> str:
-        """What MkDocs converts: the source without its markers (each would be a paragraph for
+    def headings(self) -> str:
+        """What MkDocs converts: the body without its markers (each would be a paragraph for
         Python-Markdown's inline patterns to try, for nothing)."""
-        return _MARK_LINES.sub("", self.source) if self.html else self.source
+        return _MARK_LINES.sub("", "\n\n" + self.body)[2:] if self.html else self.body  # a marker may come first
+
+    @property
+    def read_by_mkdocs(self) -> str:
+        """The page as a file MkDocs would read: front matter and headings."""
+        return front_matter_text(self.meta) + "\n\n" + self.headings
 
     def fill(self, converted: str) -> str:
-        """The page's converted ``read_by_mkdocs`` with its HTML blocks in place, each after the
+        """The page's converted ``headings`` with its HTML blocks in place, each after the
         heading it follows (as its marker paragraph stood in ``source``)."""
         if not self.html:
             return converted

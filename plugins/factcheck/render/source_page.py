@@ -44,11 +44,11 @@ def render_source(site: Site, source: Source) -> Page:
 def render_source_page(site: SourcePageView) -> Page:
     source = site.source_record
     path = site.urls.source(source.id)
-    front = markup.front_matter({
+    front_matter = {
         "title": source.title, "description": f"{source.publisher}, {markup.human_date(source.published)}",
         "factcheck": {"type": "source", "id": source.id},
-    })
-    return h.page(path, front, [
+    }
+    return h.page(path, front_matter, [
         h.Heading(f"# {markup.text(source.title)}"),
         *_record(site, source),
         *_reliability(source),
