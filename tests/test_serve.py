@@ -168,3 +168,50 @@ def test_while_serving_the_theme_templates_are_compiled_once_and_again_when_edit
     built = FactcheckPlugin()
     built.on_startup(command="build", dirty=False)
     assert built.on_env(jinja2.Environment(), None, None).bytecode_cache is None  # a build compiles once anyway
+
+
+def test_a_dirty_serve_after_edits_serves_the_site_a_full_build_makes(tmp_path: Path) -> None:
+    """In process, as `mkdocs serve --dirty` runs: the config loaded again and a dirty build for each
+    change. Pages left as they were keep their File and Page from run to run (MkDocs makes
+    neither again), and after three edits, one of them undone, every page is what a full build
+    of the same files writes."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    site = tmp_path / "site"
+    shutil.copytree(MINI, site)
+    for page in IFCN_PAGES:
+        (site / "docs" / page).write_text(f"# {page[:-3].replace('-', ' ').title()}\n", encoding="utf-8")
+
+    def config(site_dir: Path):
+        loaded = load_config(str(site / "mkdocs.yml"), site_dir=str(site_dir))
+        loaded.site_url = "http://127.0.0.1:8000/mini/"
+        return loaded
+
+    served = tmp_path / "served"
+    first = config(served)
+    first.plugins.on_startup(command="serve", dirty=True)
+    plugin = first.plugins["factcheck"]
+    try:
+        build(config(served), serve_url=first.site_url, dirty=True)
+        claim = site / "claims" / "students-270000.yaml"
+        original = claim.read_text("utf-8")
+        kept: list[dict] = []
+        for text in (original.replace("Open Doors count", "Open Doors total"), original.replace("Open Doors count", "Open Doors tally"), original):
+            claim.write_text(text, encoding="utf-8")
+            build(config(served), serve_url=first.site_url, dirty=True)
+            kept.append(dict(plugin.kept_files))
+    finally:
+        first.plugins.on_shutdown()
+    assert "claims/students-270000.md" not in kept[1] and "claims/rubio-revoke.md" in kept[1]
+    same_objects = [path for path, file in kept[2].items() if kept[1].get(path) is file]
+    assert len(same_objects) >= 10 and "sources/wire.md" in same_objects
+
+    full = tmp_path / "full"
+    fresh = config(full)
+    fresh.plugins.on_startup(command="build", dirty=False)
+    build(fresh)
+    written = sorted(p.relative_to(full) for p in full.rglob("*.html"))
+    assert len(written) > 20
+    for page in written:
+        assert (served / page).read_text("utf-8") == (full / page).read_text("utf-8"), page

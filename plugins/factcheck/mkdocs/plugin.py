@@ -77,6 +77,8 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         # src_uri -> content of the previous dirty build: the same string object when the page was
         # kept whole from that run (reuse.py), so most comparisons are of identity
         self.served_content: dict[str, str] = {}
+        self.kept_files: dict[str, UnchangedFile] = {}  # src_uri -> the File of a page a dirty serve left as it was
+        self.kept_for: tuple = ()  # the site folder and URLs those Files were made for
         self.served_banner = False  # whether the previous build showed the errors banner
         self.search_worker = False  # whether the generated pages are searched through our worker (on_config)
         self.serve_errors: list[Problem] = []  # errors of the current files, while serving the last good build
@@ -84,6 +86,8 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         self.compiled_templates = _KeptTemplates()  # while serving: the theme's templates, compiled once (on_env)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
+        # MkDocs keeps one instance of the plugin for the life of the process: a new command starts afresh.
+        self.site, self.served_content, self.kept_files, self.kept_for, self.served_banner = None, {}, {}, (), False
         self.serving = command == "serve"
         self.dirty = self.serving and dirty
         self.dirty_build = command == "build" and dirty
@@ -181,16 +185,25 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         skip_pages = skip_files and self.search_worker
         # Pages in the sidebar are left to MkDocs' own Page, which takes a title given in the nav.
         headings = Headings(config) if generated_page.SUPPORTED else None
+        # A dirty serve hands MkDocs the same File (and page) for a page that stays as it was, run
+        # after run: MkDocs neither reads nor writes it, and need not make its Page again either.
+        kept_for = (config.site_dir, config.use_directory_urls, config.site_url)
+        kept = self.kept_files if skip_pages and self.kept_for == kept_for else {}
+        self.kept_files, self.kept_for = {}, kept_for
         for page in pages:
-            kind = UnchangedFile if skip_pages and self._unchanged(page.path, (page.meta, page.body, page.html)) else File
-            file = kind.generated(
-                config, page.path, content=page.read_by_mkdocs,
-                inclusion=InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV,
-            )
-            if isinstance(file, UnchangedFile):
-                file.title = page.title
-            elif headings is not None and not page.in_nav:
-                GeneratedPage(file, config, page.meta, page.headings, headings)
+            unchanged = skip_pages and self._unchanged(page.path, (page.meta, page.body, page.html))
+            file = kept.get(page.path) if unchanged else None
+            if file is None:
+                file = (UnchangedFile if unchanged else File).generated(
+                    config, page.path, content=page.read_by_mkdocs,
+                    inclusion=InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV,
+                )
+                if isinstance(file, UnchangedFile):
+                    file.title = page.title
+                if headings is not None and not page.in_nav:
+                    GeneratedPage(file, config, page.meta, page.headings, headings)
+            if isinstance(file, UnchangedFile) and file.page is not None:
+                self.kept_files[page.path] = file
             self._add(files, file)
         for asset in assets:
             kind = UnchangedFile if skip_files and self._unchanged(asset.path, asset.content) else WrittenOnceFile
@@ -219,6 +232,7 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         if banner_shown != self.served_banner:
             self.served_banner = banner_shown
             self.served_content.clear()
+            self.kept_files.clear()
         return True
 
     def _unchanged(self, path: str, content) -> bool:
