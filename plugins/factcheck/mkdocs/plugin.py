@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 from pathlib import Path
@@ -318,4 +319,10 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         folders = [p for p in (settings.path(settings.claims_dir), settings.path(settings.sources_dir)) if p.is_dir()]
         files = [p for p in (settings.path(settings.people_file), settings.path(settings.subjects_file)) if p.exists()]
         self.change_signal = serve_watch.watch(folders, files, server.watch, log.warning)
+        # MkDocs calls this after the first build, whose own objects (files, pages, navigation) are
+        # now garbage: collected once here, and what stays (the results kept for later runs, the
+        # Files of pages left as they were) frozen out of the collector's sight. Otherwise every few
+        # rebuilds a full collection walks all of it: 1.3-1.5 s of a reload at 10,000 claims.
+        gc.collect()
+        gc.freeze()
         return server
