@@ -11,7 +11,7 @@ from typing import Optional
 from jinja2 import Environment, MemcachedBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 
@@ -33,7 +33,7 @@ from ..render.style import search_tag_classes
 from . import generated_page, serve_watch
 from .config import FactcheckConfig, settings_from_options
 from .generated_page import GeneratedPage, Headings
-from .site_files import DeferredFile, RebuiltPage, UnchangedFile, WrittenOnceFile, already_in_docs
+from .site_files import DeferredFile, RebuiltPage, ServedPage, UnchangedFile, WrittenOnceFile, already_in_docs
 
 log = get_plugin_logger(__name__)
 
@@ -78,7 +78,7 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         # src_uri -> content of the previous dirty build: the same string object when the page was
         # kept whole from that run (reuse.py), so most comparisons are of identity
         self.served_content: dict[str, str] = {}
-        self.kept_files: dict[str, UnchangedFile] = {}  # src_uri -> the File of a page a dirty serve left as it was
+        self.kept_files: dict[str, ServedPage] = {}  # serve --dirty: src_uri -> a generated page's File, kept with its page
         self.kept_for: tuple = ()  # the site folder and URLs those Files were made for
         self.served_banner = False  # whether the previous build showed the errors banner
         self.search_worker = False  # whether the generated pages are searched through our worker (on_config)
@@ -195,16 +195,16 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
             unchanged = skip_pages and self._unchanged(page.path, (page.meta, page.body, page.html))
             file = kept.get(page.path) if unchanged else None
             if file is None:
-                file = (UnchangedFile if unchanged else File).generated(
+                file = (ServedPage if self.dirty else File).generated(
                     config, page.path, content=page.read_by_mkdocs,
                     inclusion=InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV,
                 )
-                if isinstance(file, UnchangedFile):
-                    file.title = page.title
                 if headings is not None and not page.in_nav:
                     GeneratedPage(file, config, page.meta, page.headings, headings)
-            if isinstance(file, UnchangedFile) and file.page is not None:
-                self.kept_files[page.path] = file
+            if isinstance(file, ServedPage):
+                file.changed, file.title = not unchanged, page.title
+                if skip_pages and file.page is not None:  # a page of its own, not in the sidebar: kept for the next run
+                    self.kept_files[page.path] = file
             self._add(files, file)
         for asset in assets:
             kind = UnchangedFile if skip_files and self._unchanged(asset.path, asset.content) else WrittenOnceFile
@@ -247,7 +247,7 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         """Sidebar titles for the pages a dirty serve skips: MkDocs takes a page's title from
         what it read, and it does not read a page it skips."""
         for page in nav.pages:
-            if isinstance(page.file, UnchangedFile) and page.file.title:
+            if isinstance(page.file, ServedPage) and not page.file.changed and page.file.title:
                 page.title = page.file.title
         return nav
 
@@ -295,6 +295,13 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         if self.serving and env.bytecode_cache is None:
             env.bytecode_cache = MemcachedBytecodeCache(self.compiled_templates)
         return env
+
+    @event_priority(-100)  # after the other plugins' own
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        """While a dirty serve keeps the generated pages from run to run, they let go of their HTML once written."""
+        for file in self.kept_files.values():
+            if file.page is not None:
+                file.page.content = None
 
     def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
         """Announce the Atom feed in every page's head (any theme, any main.html the site has)."""

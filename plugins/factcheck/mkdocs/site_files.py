@@ -75,17 +75,24 @@ class DeferredFile(File):
 
 
 class UnchangedFile(WrittenOnceFile):
-    """A generated file whose content is what the previous build of this ``mkdocs serve --dirty`` wrote.
-
-    MkDocs' dirty build asks ``is_modified`` and skips the file (page or asset), keeping its output.
-    It does not read a skipped page either, so a page in the sidebar carries its title here
-    (``on_nav`` gives it back to the page).
-    """
-
-    title: str = ""
+    """A generated data file whose content is what the previous build of this ``mkdocs serve --dirty``
+    wrote: MkDocs' dirty build asks ``is_modified`` and leaves it as it is."""
 
     def is_modified(self) -> bool:
         return False
+
+
+class ServedPage(File):
+    """A generated page's file in a ``mkdocs serve --dirty``, kept with its page from run to run
+    while the page stays as it was: MkDocs makes neither again, and its dirty build asks
+    ``is_modified`` (``changed``) whether to read and write the page. It does not read a page it
+    skips, so a page in the sidebar carries its title here (``on_nav`` gives it back)."""
+
+    changed: bool = True
+    title: str = ""
+
+    def is_modified(self) -> bool:
+        return self.changed
 
 
 class RebuiltPage(File):
