@@ -298,17 +298,23 @@ def read_text(path: Path, root: Path, display: str, max_bytes: int = MAX_FILE_BY
     whether it is the file or a folder on the way to it from ``root``: a link committed by a pull
     request could otherwise publish ``.git/config`` or any other file (issue 24).
     """
-    link = _link_on_the_way(path, root)
+    name = os.fspath(path)
+    try:
+        status = os.lstat(name)  # one lstat: is it a link, and (when not) its status
+    except OSError:
+        return None, [Problem(display, 1, 1, "", "the file does not exist")]
+    link = "this file" if stat.S_ISLNK(status.st_mode) else _linked_folder(os.path.dirname(os.path.abspath(name)), _absolute(root))
     if link:
         return None, [Problem(display, 1, 1, "", f"{link} is a symbolic link; links are not read, wherever they lead",
                               "replace the link with the file itself (commit the file, not a link to it)")]
     try:
-        resolved, status = _resolve(path)
-    except (FileNotFoundError, OSError):
+        # its folder is resolved (once) whatever it is written like: no need to normalise it here
+        resolved = os.path.join(_real_folder(os.path.dirname(name)), os.path.basename(name))
+    except OSError:
         return None, [Problem(display, 1, 1, "", "the file does not exist")]
     if not is_inside(resolved, root):
         return None, [Problem(display, 1, 1, "", "the file leads outside the repository", "keep every file inside the repository")]
-    if status is None or not stat.S_ISREG(status.st_mode):
+    if not stat.S_ISREG(status.st_mode):
         return None, [Problem(display, 1, 1, "", "this is a folder or a special file, not a text file", "give the path of a file")]
     size = status.st_size
     if size > max_bytes:
@@ -322,23 +328,15 @@ def _file_text(file: tuple) -> tuple[Optional[str], list[Problem]]:
     return _read_utf8(file[1], file[0])
 
 
-def _link_on_the_way(path: Union[Path, str], root: Path) -> str:
-    """The path of the file, or of the folder between ``root`` and it, that is a symbolic link ("" when none is).
-
-    One ``lstat`` for the file; its folders are compared with where they really are, each folder
-    resolved once per run."""
-    name = os.fspath(path)
-    try:
-        if stat.S_ISLNK(os.lstat(name).st_mode):
-            return "this file"
-    except OSError:
-        return ""
-    return _linked_folder(os.path.dirname(os.path.abspath(name)), os.path.abspath(os.fspath(root)))
+@lru_cache(maxsize=64)
+def _absolute(root: Union[Path, str]) -> str:
+    """``os.path.abspath(root)``, once per root: the repository's root is the same for every file."""
+    return os.path.abspath(os.fspath(root))
 
 
 @lru_cache(maxsize=1024)
 def _linked_folder(folder: str, root_text: str) -> str:
-    """The part of ``_link_on_the_way`` that depends on the folder only: once per folder and run
+    """The folder between ``root`` and a file that is a symbolic link ("" when none is): once per folder and run
     (``forget_folders``), not once per file of it."""
     if not _folder_inside(folder, root_text):
         return ""  # outside the repository: refused as that
@@ -415,6 +413,7 @@ def _real_folder(folder: str) -> str:
 def forget_folders() -> None:
     """Resolve folders afresh: called once per run, so a long `mkdocs serve` sees moved links."""
     _real_folder.cache_clear()
+    _absolute.cache_clear()
     _folder_inside.cache_clear()
     _linked_folder.cache_clear()
 
@@ -442,7 +441,7 @@ def load_files(paths: Sequence[Path], root: Path, max_bytes: int = MAX_FILE_BYTE
 
 def relative(path: Path, root: Path) -> str:
     """``path`` from ``root``, with forward slashes; its name alone when it is not inside."""
-    full, base = os.path.abspath(path), os.path.abspath(root)
+    full, base = os.path.abspath(path), _absolute(root)
     if full == base:
         return "."
     prefix = base if base.endswith(os.sep) else base + os.sep
