@@ -73,6 +73,19 @@ class QuotedClaimView(ClaimView):
 
 
 @dataclass(frozen=True)
+class DisagreementView(SiteView):
+    """A disagreement, the claims on its sides and what any page may show: what its export record
+    and its block on the disagreements page are made from."""
+
+    disagreement: Disagreement
+    claims: tuple[Claim, ...]
+
+    @cached_property
+    def claim_by_id(self) -> dict[str, Claim]:
+        return {claim.id: claim for claim in self.claims}
+
+
+@dataclass(frozen=True)
 class SourceView(SiteView):
     """A source, and what any page may show: what its search entry is made from."""
 
@@ -145,6 +158,10 @@ class Site:
 
     def quoted_claim_view(self, claim: Claim) -> QuotedClaimView:
         return QuotedClaimView(*self.parts(), claim, tuple(self.uses_by_claim.get(claim.id, ())))
+
+    def disagreement_view(self, disagreement: Disagreement) -> DisagreementView:
+        ids = dict.fromkeys(c for side in disagreement.sides for c in (*side.claims, *side.cited_by))
+        return DisagreementView(*self.parts(), disagreement, tuple(self.claim_by_id[c] for c in ids if c in self.claim_by_id))
 
     rating = SiteView.rating  # the same look-ups as a view's
     source = SiteView.source

@@ -9,17 +9,21 @@ nothing from the YAML is written as raw HTML.
 
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from typing import Iterable, Sequence, Union
 
-from ..core.analyse import Site
+from ..core.analyse import DisagreementView, Site
 from ..core.disagree import INTERNAL, Disagreement, Side
 from ..core.model import Source
+from ..core.reuse import kept_results
 from ..core.values import describe
 from . import html as h
 from . import markup
 from .cards import card_table
 from .labels import label
 from .output import Page
+
+# What the helpers read from: the site, or one disagreement's view of it (its block is kept while serving).
+SiteOrView = Union[Site, DisagreementView]
 
 
 def render_disagreements(site: Site) -> Page:
@@ -36,7 +40,7 @@ def render_disagreements(site: Site) -> Page:
         if disagreements[0].note:
             parts.append(h.p(f"<strong>{h.esc(label('editor_note'))}:</strong> {h.esc(disagreements[0].note)}"))
         for disagreement in disagreements:
-            parts += _one(site, disagreement, path)
+            parts += _one(site.disagreement_view(disagreement))
     parts += _checked_without_conflict(site, path)
     parts += _matrix(site, path)
     return h.page(path, front_matter, parts, in_nav=True, title=label("disagreements"))
@@ -61,7 +65,7 @@ def source_name(source: Source) -> str:
     return f"{'Article' if source.authors else 'Unbylined article'} of {markup.human_date(source.published)}"
 
 
-def kind_text(site: Site, disagreement: Disagreement) -> str:
+def kind_text(site: SiteOrView, disagreement: Disagreement) -> str:
     """The kind in words, saying when it is one source against itself."""
     kind = label("kind_" + disagreement.kind)
     if disagreement.status != INTERNAL:
@@ -69,12 +73,12 @@ def kind_text(site: Site, disagreement: Disagreement) -> str:
     return f"{kind} ({label('internal_of').format(source=_name(site, disagreement.internal_source))})"
 
 
-def _name(site: Site, source_id: str) -> str:
+def _name(site: SiteOrView, source_id: str) -> str:
     source = site.corpus.source_by_id.get(source_id)
     return source_name(source) if source else source_id
 
 
-def _side_figure(site: Site, side: Side) -> str:
+def _side_figure(site: SiteOrView, side: Side) -> str:
     """A side in a few words (plain text): its value when it is a figure or a date, and its source."""
     name = _name(site, side.source)
     if side.value is not None and (side.value.is_numeric or side.value.is_date):
@@ -82,26 +86,26 @@ def _side_figure(site: Site, side: Side) -> str:
     return name
 
 
-def sides_text(site: Site, disagreement: Disagreement) -> str:
+def sides_text(site: SiteOrView, disagreement: Disagreement) -> str:
     """The sides, "figure (source) vs figure (source)", each once (plain text: escape it where it goes)."""
     return f" {label('versus')} ".join(dict.fromkeys(_side_figure(site, side) for side in disagreement.sides))
 
 
-def supported_text(site: Site, disagreement: Disagreement) -> str:
+def supported_text(site: SiteOrView, disagreement: Disagreement) -> str:
     """Which side the evidence supports, in a few words (plain text), or that nothing settles it."""
     if not disagreement.supported:
         return label("nothing_settles")
     return ", ".join(dict.fromkeys(_side_figure(site, side) for side in disagreement.sides[: disagreement.supported]))
 
 
-def status_badges(site: Site, disagreement: Disagreement) -> str:
+def status_badges(site: SiteOrView, disagreement: Disagreement) -> str:
     """A disagreement's kind and severity as badges, as the disagreements page gives them: for the
     lists on claim and source pages (HTML, escaped)."""
     kind = f'<span class="fc-kind">{h.esc(kind_text(site, disagreement))}</span>'
     return f'{kind} {_severity_badge(disagreement.severity, label("severity") + ": ")}'
 
 
-def supports_sentence(site: Site, disagreement: Disagreement) -> str:
+def supports_sentence(site: SiteOrView, disagreement: Disagreement) -> str:
     """Which side the evidence supports, or that nothing settles it, as a sentence (HTML, escaped)."""
     if not disagreement.supported:
         return f'<span class="fc-supports">{h.esc(label("nothing_settles"))}.</span>'
@@ -136,8 +140,11 @@ def _labelled(name: str, value_html: str) -> str:
     return h.p(f"<strong>{h.esc(name)}:</strong> {value_html}")
 
 
-def _one(site: Site, disagreement: Disagreement, path: str) -> list:
-    """One disagreement: its heading (the kind), severity, reasons, the record, the supported side, the sides."""
+@kept_results.per_item(lambda site: site.disagreement.id)
+def _one(site: DisagreementView) -> list:
+    """One disagreement: its heading (the kind), severity, reasons, the record, the supported side,
+    the sides (kept while serving: reuse.py)."""
+    disagreement, path = site.disagreement, site.urls.disagreements()
     kind = kind_text(site, disagreement)
     parts: list = [
         h.Heading(f"### {markup.text(kind[:1].upper() + kind[1:])} {{: #{disagreement.id} }}"),
@@ -159,7 +166,7 @@ def _one(site: Site, disagreement: Disagreement, path: str) -> list:
     return parts
 
 
-def _record(site: Site, disagreement: Disagreement, path: str) -> str:
+def _record(site: SiteOrView, disagreement: Disagreement, path: str) -> str:
     """The reference figure, marked as the record, with the claims that cite it."""
     record = disagreement.record
     assert record is not None
@@ -175,7 +182,7 @@ def _record(site: Site, disagreement: Disagreement, path: str) -> str:
     return f'<div class="fc-record">\n{_labelled(label("on_record"), text)}\n</div>'
 
 
-def _side(site: Site, disagreement: Disagreement, index: int, side: Side, path: str) -> str:
+def _side(site: SiteOrView, disagreement: Disagreement, index: int, side: Side, path: str) -> str:
     source_link = h.a(h.esc(side.source_title), site.urls.href(path, site.urls.source(side.source), side.anchor))
     css = "fc-side"
     details = []
@@ -199,11 +206,11 @@ def _side(site: Site, disagreement: Disagreement, index: int, side: Side, path: 
     return f'<div class="{css}">\n' + "\n".join(details) + "\n</div>"
 
 
-def _claim_link(site: Site, claim_id: str, path: str) -> str:
+def _claim_link(site: SiteOrView, claim_id: str, path: str) -> str:
     return h.a(h.esc(site.claim_by_id[claim_id].short), site.urls.href(path, site.urls.claim(claim_id)))
 
 
-def _claims_of(site: Site, claims: Sequence[str], path: str) -> str:
+def _claims_of(site: SiteOrView, claims: Sequence[str], path: str) -> str:
     """The side's own claims, each with its verdict badge."""
     items = [f"{markup.badge(site.rating(site.claim_by_id[c]))} {_claim_link(site, c, path)}" for c in claims if c in site.claim_by_id]
     return "\n".join(part for part in (h.p(f"{h.esc(label('sides_claims'))}:"), h.ul(items)) if part)

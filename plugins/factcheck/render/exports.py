@@ -18,13 +18,12 @@ import io
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property
 from itertools import chain
 from typing import Any, Callable, Optional
 
-from ..core.analyse import ClaimView, QuotedClaimView, Site, SiteView
-from ..core.disagree import Consistent, Disagreement, Side
-from ..core.model import Claim, Correction, QuoteUse
+from ..core.analyse import ClaimView, DisagreementView, QuotedClaimView, Site, SiteView
+from ..core.disagree import Consistent, Side
+from ..core.model import Correction, QuoteUse
 from ..core.reuse import kept_results
 from ..core.values import Value, describe, interval_text
 from .jsonld import CONTEXT, claim_review
@@ -262,27 +261,10 @@ def spreadsheet_safe(cell: str) -> str:
 def disagreements_json_pieces(site: Site) -> Iterator[str]:
     """Every disagreement (most severe first), then every subject checked and found consistent."""
     disagreements = (
-        _Record(_disagreement_record, d.id, _disagreement_view(site, d)) for d in site.disagreements
+        _Record(_disagreement_record, d.id, site.disagreement_view(d)) for d in site.disagreements
     )
     consistent = (_consistent_record(site, c) for c in site.consistent)
     return _pieces(chain(disagreements, consistent))
-
-
-@dataclass(frozen=True)
-class DisagreementView(SiteView):
-    """A disagreement, the claims on its sides and what any page may show: what its record is made from."""
-
-    disagreement: Disagreement
-    claims: tuple[Claim, ...]
-
-    @cached_property
-    def claim_by_id(self) -> dict[str, Claim]:
-        return {claim.id: claim for claim in self.claims}
-
-
-def _disagreement_view(site: Site, disagreement: Disagreement) -> DisagreementView:
-    ids = dict.fromkeys(c for side in disagreement.sides for c in (*side.claims, *side.cited_by))
-    return DisagreementView(*site.parts(), disagreement, tuple(site.claim_by_id[c] for c in ids if c in site.claim_by_id))
 
 
 def _disagreement_record(site: DisagreementView) -> dict[str, Any]:
