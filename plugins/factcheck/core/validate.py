@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
@@ -477,9 +479,13 @@ def build_source(document: Document, settings: Settings) -> tuple[Optional[Sourc
         return None, [document.problem(("archived_text",), f"expected a path inside the repository; found {text_name!r}", "give a path relative to the source file, without '..'")]
     relative_path = (folder / text_path).as_posix()
     path = settings.root / relative_path
-    if path.is_symlink():  # any link, dangling or not: refused by read_text, with its location (issue 24)
+    try:
+        status: Optional[os.stat_result] = os.lstat(path)  # one lstat: a link, a file, a folder, or nothing
+    except OSError:
+        status = None
+    if status is not None and stat.S_ISLNK(status.st_mode):  # any link, dangling or not: refused by read_text, with its location (issue 24)
         return None, read_text(path, settings.root, relative_path)[1]
-    if not path.exists():
+    if status is None:
         hint = (
             f"check the path: it is relative to {folder.as_posix()}/" if "archived_text" in data
             else f"save the text as {relative_path}, or give its path in 'archived_text:'"
@@ -488,7 +494,7 @@ def build_source(document: Document, settings: Settings) -> tuple[Optional[Sourc
         return None, problems
     if not is_inside(real_path(path), settings.root):
         return None, [document.problem(("archived_text",), f"the archived text {relative_path} leads outside the repository", "keep the archived text inside the repository, not as a link")]
-    if not path.is_file():
+    if not stat.S_ISREG(status.st_mode):
         return None, [document.problem(("archived_text",), f"the archived text {relative_path} is a folder, not a file", "give the path of the text file")]
     text, found = read_text(path, settings.root, relative_path, max_bytes=max(settings.max_file_bytes, 4 * 1024 * 1024))
     if text is None:

@@ -180,6 +180,8 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         pages, assets = self.rendered
+        # The pages MkDocs found (a few hand-written ones), listed before 12,000 generated ones join them.
+        found_pages = files.documentation_pages()
         skip_files = self._may_skip_unchanged()
         # Pages only when the search worker indexes them: Material's search index is written anew
         # from the pages each run builds, so a page it indexes must be built every time.
@@ -207,20 +209,22 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
                     self.kept_files[page.path] = file
             self._add(files, file)
         for asset in assets:
-            kind = UnchangedFile if skip_files and self._unchanged(asset.path, asset.content) else WrittenOnceFile
+            if skip_files and self._unchanged(asset.path, asset.content):  # left as written: nothing to encode
+                self._add(files, UnchangedFile.generated(config, asset.path, content=b""))
+                continue
             # As bytes: MkDocs writes a str by encoding it whole, a second copy of a file of tens of MB at once.
-            self._add(files, kind.generated(config, asset.path, content=asset.content.encode("utf-8")))
+            self._add(files, WrittenOnceFile.generated(config, asset.path, content=asset.content.encode("utf-8")))
         for data in self.deferred:
             self._add(files, DeferredFile.deferred(config, data))
         if self.dirty:
-            for file in [f for f in files.documentation_pages() if not f.generated_by]:
+            for file in [f for f in found_pages if not f.generated_by]:
                 files.remove(file)
                 files.append(RebuiltPage(file.src_uri, file.src_dir, file.dest_dir, file.use_directory_urls, inclusion=file.inclusion))
         self.generated_pages = {page.path for page in pages}
         self.html_pages = {page.path: page for page in pages if page.html}
         if not self.serving:  # serving keeps them, to show the last good build when the data break
             self.rendered, self.deferred = ([], []), []
-        for problem in transparency_problems(self.settings, self._urls(config), (f.src_uri for f in files.documentation_pages())):
+        for problem in transparency_problems(self.settings, self._urls(config), [*(f.src_uri for f in found_pages), *self.generated_pages]):
             log.warning(str(problem))
         return files
 

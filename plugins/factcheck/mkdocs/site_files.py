@@ -76,7 +76,8 @@ class DeferredFile(File):
 
 class UnchangedFile(WrittenOnceFile):
     """A generated data file whose content is what the previous build of this ``mkdocs serve --dirty``
-    wrote: MkDocs' dirty build asks ``is_modified`` and leaves it as it is."""
+    wrote: MkDocs' dirty build asks ``is_modified`` and leaves it as it is (it is handed over
+    empty: MkDocs does not read it)."""
 
     def is_modified(self) -> bool:
         return False
