@@ -13,7 +13,13 @@ from hypothesis import strategies as st
 from factcheck.core.model import Rating
 from factcheck.core.reuse import kept_results
 from factcheck.render import markup
-from factcheck.render.output import front_matter
+from factcheck.render.output import front_matter_text, page_meta
+
+
+def front_matter(fields: dict) -> str:
+    """A page's front matter as the renderers write it."""
+    return front_matter_text(page_meta(fields))
+
 
 FALSE = Rating("false", "False", "Not accurate.", "#b91c1c", 1)
 

@@ -52,11 +52,6 @@ def front_matter_text(meta: Mapping[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def front_matter(fields: Mapping[str, Any]) -> str:
-    """YAML front matter from plain values (``page_meta``, written by ``front_matter_text``)."""
-    return front_matter_text(page_meta(fields))
-
-
 _UNPRINTABLE = re.compile(r"[^\x20-\x7e]")
 
 
