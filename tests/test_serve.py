@@ -206,11 +206,11 @@ def test_a_dirty_serve_after_edits_serves_the_site_a_full_build_makes(tmp_path: 
         assert gc.get_freeze_count() > 0
         claim = site / "claims" / "students-270000.yaml"
         original = claim.read_text("utf-8")
-        kept: list[dict] = [dict(plugin.kept_files)]
+        kept: list[dict] = [dict(plugin.served.pages)]
         for text in (original.replace("Open Doors count", "Open Doors total"), original.replace("Open Doors count", "Open Doors tally"), original):
             claim.write_text(text, encoding="utf-8")
             build(config(served), serve_url=first.site_url, dirty=True)
-            kept.append(dict(plugin.kept_files))
+            kept.append(dict(plugin.served.pages))
     finally:
         first.plugins.on_shutdown()
         gc.unfreeze()

@@ -12,7 +12,7 @@ from jinja2 import Environment, MemcachedBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 
 from ..core.analyse import Site
@@ -30,10 +30,9 @@ from ..render.search_worker import WORKER, leave_to_worker, point_to_worker, wor
 from ..render.serve_banner import add_banner, banner
 from ..render.snippets import SNIPPETS, expand_markers
 from ..render.style import search_tag_classes
-from . import generated_page, serve_watch
+from . import serve_watch
 from .config import FactcheckConfig, settings_from_options
-from .generated_page import GeneratedPage, Headings
-from .site_files import DeferredFile, RebuiltPage, ServedPage, UnchangedFile, WrittenOnceFile, already_in_docs
+from .site_files import RebuiltPage, ServedFiles, ServedPage, already_in_docs, data_files, page_files
 
 log = get_plugin_logger(__name__)
 
@@ -75,12 +74,7 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         self.serving = False
         self.dirty = False  # mkdocs serve --dirty: rebuild only the generated files whose content changed
         self.dirty_build = False  # mkdocs build --dirty: writes into the site folder as it is (issue 24)
-        # src_uri -> content of the previous dirty build: the same string object when the page was
-        # kept whole from that run (reuse.py), so most comparisons are of identity
-        self.served_content: dict[str, str] = {}
-        self.kept_files: dict[str, ServedPage] = {}  # serve --dirty: src_uri -> a generated page's File, kept with its page
-        self.kept_for: tuple = ()  # the site folder and URLs those Files were made for
-        self.served_banner = False  # whether the previous build showed the errors banner
+        self.served = ServedFiles()  # what a dirty serve remembers of the generated files from run to run
         self.search_worker = False  # whether the generated pages are searched through our worker (on_config)
         self.serve_errors: list[Problem] = []  # errors of the current files, while serving the last good build
         self.change_signal: Optional[serve_watch.ChangeSignal] = None  # how mkdocs serve hears of changed claims
@@ -88,7 +82,7 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # MkDocs keeps one instance of the plugin for the life of the process: a new command starts afresh.
-        self.site, self.served_content, self.kept_files, self.kept_for, self.served_banner = None, {}, {}, (), False
+        self.site, self.served = None, ServedFiles()
         self.serving = command == "serve"
         self.dirty = self.serving and dirty
         self.dirty_build = command == "build" and dirty
@@ -182,40 +176,11 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         pages, assets = self.rendered
         # The pages MkDocs found (a few hand-written ones), listed before 12,000 generated ones join them.
         found_pages = files.documentation_pages()
-        skip_files = self._may_skip_unchanged()
-        # Pages only when the search worker indexes them: Material's search index is written anew
-        # from the pages each run builds, so a page it indexes must be built every time.
-        skip_pages = skip_files and self.search_worker
-        # Pages in the sidebar are left to MkDocs' own Page, which takes a title given in the nav.
-        headings = Headings(config) if generated_page.SUPPORTED else None
-        # A dirty serve hands MkDocs the same File (and page) for a page that stays as it was, run
-        # after run: MkDocs neither reads nor writes it, and need not make its Page again either.
-        kept_for = (config.site_dir, config.use_directory_urls, config.site_url)
-        kept = self.kept_files if skip_pages and self.kept_for == kept_for else {}
-        self.kept_files, self.kept_for = {}, kept_for
-        for page in pages:
-            unchanged = skip_pages and self._unchanged(page.path, (page.meta, page.body, page.html))
-            file = kept.get(page.path) if unchanged else None
-            if file is None:
-                file = (ServedPage if self.dirty else File).generated(
-                    config, page.path, content=page.read_by_mkdocs,
-                    inclusion=InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV,
-                )
-                if headings is not None and not page.in_nav:
-                    GeneratedPage(file, config, page.meta, page.headings, headings)
-            if isinstance(file, ServedPage):
-                file.changed, file.title = not unchanged, page.title
-                if skip_pages and file.page is not None:  # a page of its own, not in the sidebar: kept for the next run
-                    self.kept_files[page.path] = file
+        served = self._served_files()
+        for file in page_files(pages, config, served):
             self._add(files, file)
-        for asset in assets:
-            if skip_files and self._unchanged(asset.path, asset.content):  # left as written: nothing to encode
-                self._add(files, UnchangedFile.generated(config, asset.path, content=b""))
-                continue
-            # As bytes: MkDocs writes a str by encoding it whole, a second copy of a file of tens of MB at once.
-            self._add(files, WrittenOnceFile.generated(config, asset.path, content=asset.content.encode("utf-8")))
-        for data in self.deferred:
-            self._add(files, DeferredFile.deferred(config, data))
+        for file in data_files(assets, self.deferred, config, served):
+            self._add(files, file)
         if self.dirty:
             for file in [f for f in found_pages if not f.generated_by]:
                 files.remove(file)
@@ -228,24 +193,15 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
             log.warning(str(problem))
         return files
 
-    def _may_skip_unchanged(self) -> bool:
-        """Whether this run may leave generated files whose content did not change as they were:
-        a dirty serve, unless the errors banner came or went (it is on every page)."""
+    def _served_files(self) -> Optional[ServedFiles]:
+        """What the last runs of a dirty serve made, when this run may leave files as they were:
+        a dirty serve with a good build behind it. Pages too only when our search worker indexes
+        them: Material's search index is written anew from the pages each run builds, so a page
+        it indexes must be built every time."""
         if not self.dirty or self.site is None:
-            return False
-        banner_shown = bool(self.serve_errors)
-        if banner_shown != self.served_banner:
-            self.served_banner = banner_shown
-            self.served_content.clear()
-            self.kept_files.clear()
-        return True
-
-    def _unchanged(self, path: str, content) -> bool:
-        """Whether ``content`` is what the previous dirty build had at ``path`` (and remember it)."""
-        before = self.served_content.get(path)
-        same = before is content or before == content
-        self.served_content[path] = content
-        return same
+            return None
+        self.served.start_run(banner=bool(self.serve_errors), with_pages=self.search_worker)
+        return self.served
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         """Sidebar titles for the pages a dirty serve skips: MkDocs takes a page's title from
@@ -303,9 +259,7 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
     @event_priority(-100)  # after the other plugins' own
     def on_post_build(self, config: MkDocsConfig) -> None:
         """While a dirty serve keeps the generated pages from run to run, they let go of their HTML once written."""
-        for file in self.kept_files.values():
-            if file.page is not None:
-                file.page.content = None
+        self.served.let_go_of_html()
 
     def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
         """Announce the Atom feed in every page's head (any theme, any main.html the site has)."""
