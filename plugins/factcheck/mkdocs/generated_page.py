@@ -62,6 +62,9 @@ class _Converted:
         return links
 
 
+_NOTHING = _Converted("", (), None, frozenset(), {}, {})  # no headings after the title
+
+
 def _entries(tokens: list[dict]) -> list[dict]:
     """The toc extension's nested tokens as the flat list it nested, in document order."""
     flat: list[dict] = []
@@ -81,7 +84,7 @@ class Headings:
     def __init__(self, config: MkDocsConfig):
         self._config = config
         self._markdown: Optional[markdown.Markdown] = None
-        self._after_title: dict[str, Optional[_Converted]] = {}  # headings after a title -> converted, None if they have links
+        self._after_title: dict[str, Optional[_Converted]] = {}  # headings after a title -> converted, None if they link out
 
     def _convert(self, text: str, file: File, files: Files) -> _Converted:
         md = self._markdown
@@ -106,37 +109,34 @@ class Headings:
     def _after(self, text: str, file: File, files: Files) -> Optional[_Converted]:
         if text not in self._after_title:
             converted = self._convert(text, file, files)
-            # Kept for other pages unless a link leaves the page (written relative to this one).
-            self._after_title[text] = None if converted.other_links or 'href="' in converted.html.replace('href="#', "") else converted
+            # Kept for other pages unless a link leaves the page (it is written relative to this one).
+            self._after_title[text] = None if 'href="' in converted.html.replace('href="#', "") else converted
         return self._after_title[text]
+
+    def _in_parts(self, text: str, file: File, files: Files) -> Optional[_Converted]:
+        """``text`` converted as its title heading and the (shared) headings after it, put together;
+        None where that would differ from converting it whole."""
+        title_line, _, rest = text.partition("\n")
+        if not title_line.startswith("# ") or not _headings_only(rest):
+            return None
+        head = self._convert(title_line, file, files)
+        tail = self._after(rest, file, files) if rest.strip() else _NOTHING
+        if tail is None or head.ids & tail.ids:  # one conversion would have numbered one of the ids
+            return None
+        return _Converted(
+            head.html + "\n" + tail.html if tail.html else head.html, head.entries + tail.entries, head.title,
+            head.ids | tail.ids, {**head.own_anchors, **tail.own_anchors}, head.other_links,
+        )
 
     def render(self, page: "GeneratedPage", files: Files) -> None:
         """Set ``page``'s content, table of contents, title and anchors, as ``Page.render`` does."""
         text = page.markdown or ""
-        title_line, _, rest = text.partition("\n")
-        parts = None
-        if title_line.startswith("# ") and _headings_only(rest):
-            head = self._convert(title_line, page.file, files)
-            tail = self._after(rest, page.file, files) if rest.strip() else _Converted("", (), None, frozenset(), {}, {})
-            if tail is not None and not head.ids & tail.ids:
-                parts = (head, tail)
-        if parts is None:
-            whole = self._convert(text, page.file, files)
-            page.content, entries, page._title_from_render = whole.html, list(whole.entries), whole.title
-            ids, links = whole.ids, whole.links_to_anchors(page.file)
-        else:
-            head, tail = parts
-            page.content = head.html + "\n" + tail.html if tail.html else head.html
-            entries = [*head.entries, *tail.entries]
-            page._title_from_render = head.title
-            ids = head.ids | tail.ids
-            links = head.links_to_anchors(page.file)
-            if tail.own_anchors:
-                links[page.file] = {**links.get(page.file, {}), **tail.own_anchors}
-        page.toc = get_toc(nest_toc_tokens([dict(entry) for entry in entries]))  # nesting adds children: copies
-        page.present_anchor_ids = set(ids)
+        converted = self._in_parts(text, page.file, files) or self._convert(text, page.file, files)
+        page.content, page._title_from_render = converted.html, converted.title
+        page.toc = get_toc(nest_toc_tokens([dict(entry) for entry in converted.entries]))  # nesting adds children: copies
+        page.present_anchor_ids = set(converted.ids)
         if mkdocs_pages.log.getEffectiveLevel() > logging.DEBUG:
-            page.links_to_anchors = links
+            page.links_to_anchors = converted.links_to_anchors(page.file)
 
 
 class GeneratedPage(mkdocs_pages.Page):
