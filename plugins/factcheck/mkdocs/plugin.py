@@ -222,8 +222,9 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         if page.file.src_uri in self.generated_pages:
             if self.search_worker and leave_to_worker(page.meta):
                 page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
-            # MkDocs has read the page into ``markdown``; the file's copy is not read again. Letting
-            # it go keeps one copy of every page in memory, as a plain build has, not two.
+            # The page's text is in ``markdown`` now (from the record, or read by MkDocs for a page in
+            # the sidebar); the file's copy, kept for other plugins, is not read again. Letting it
+            # go keeps one copy of every page in memory, as a plain build has, not two.
             page.file.content_string = ""
             return markdown
         if self.site is None or page.file.generated_by:
@@ -234,7 +235,7 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         return expanded
 
     def on_page_content(self, html: str, page, config: MkDocsConfig, files: Files) -> str:
-        """A generated page's body: MkDocs converted its headings and markers (trivial); its HTML blocks go in now,
+        """A generated page's body: its headings are converted (generated_page.py); its HTML blocks go in now,
         before the search plugin and the theme read ``page.content`` and ``page.toc``."""
         generated = self.html_pages.get(page.file.src_uri) if self.serving else self.html_pages.pop(page.file.src_uri, None)
         if generated is None:
